@@ -1,0 +1,40 @@
+"""Entry point: page list, page config and the sidebar shared by every page."""
+
+import logging
+
+import streamlit as st
+
+from reb_maps import assets, labels, state
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+log = logging.getLogger("reb_maps.app")
+
+st.set_page_config(page_title=labels.APP_TITEL, page_icon="🗺️", layout="wide")
+assets.ensure_static()
+state.init()
+
+PAGES = [
+    st.Page("pages/kaart.py", title=labels.PAGINA_KAART, icon="🗺️", default=True, url_path="kaart"),
+    st.Page("pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon="📊", url_path="gemeenten"),
+    st.Page("pages/regio.py", title=labels.PAGINA_REGIO, icon="🏭", url_path="regio"),
+    st.Page("pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon="📚", url_path="bronnen"),
+]
+page = st.navigation(PAGES)
+
+with st.sidebar:
+    st.markdown(f"**{labels.APP_TITEL}**  \n{labels.APP_ONDERTITEL}")
+    st.selectbox(labels.WIDGET_GEMEENTE, state.KEUZES, key=state.KEY)
+    st.selectbox(
+        labels.WIDGET_ACHTERGROND,
+        [a.naam for a in labels.ACHTERGRONDEN],
+        key=state.ACHTERGROND_KEY,
+        help="Kies 'Geen (offline)' als er geen internet is: de kaartlagen blijven zichtbaar.",
+    )
+    st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
+state.sync_url()
+
+try:
+    page.run()
+except Exception:  # never show a traceback to a wethouder; log it for us
+    log.exception("page %s failed", page.title)
+    st.error(labels.FOUTMELDING)

@@ -1,0 +1,112 @@
+"""Gemeenten: banen, netto areaal en hard aanbod tegenover de vraag tot 2040 per Twentse gemeente.
+
+Layout only: the figures come from reb_maps.charts, the tables from reb_maps.data (cached per process).
+A click on a municipality's bar selects it, like the sidebar and the map do.
+"""
+
+import streamlit as st
+
+from reb_maps import charts, labels, state
+from reb_maps.data import load_table, source_of, table_csv, table_meta
+
+CONFIG = {"displaylogo": False}
+
+gemeenten = load_table("gemeenten")
+meta = table_meta("gemeenten")
+selectie = state.geselecteerd()
+
+
+def toon(fig, bron: str, naam: str) -> None:
+    """A chart with its source; a clicked municipality becomes the selection.
+
+    The key carries the current selection, so a new selection starts with a fresh chart and an old
+    click cannot select again.
+    """
+    event = st.plotly_chart(
+        fig, config=CONFIG, on_select="rerun", selection_mode="points", key=f"{naam}-{selectie}"
+    )
+    st.caption(bron)
+    punten = event.selection.points if event else []
+    if punten:
+        gekozen = state.parse_gemeente(str(punten[0].get("y", "")))
+        if gekozen:
+            state.selecteer(gekozen)
+
+
+st.title(labels.PAGINA_GEMEENTEN)
+st.caption(
+    "De veertien Twentse gemeenten naast elkaar: hoeveel banen ze hebben, hoeveel bedrijventerrein er ligt "
+    "en of het harde aanbod genoeg is voor de verwachte vraag tot 2040. Kies een gemeente in de zijbalk of "
+    "klik op een balk om haar overal uit te lichten."
+)
+
+if selectie:
+    st.subheader(selectie)
+    for kolom, cijfer in zip(st.columns(5), charts.kerncijfers(gemeenten, selectie), strict=False):
+        kolom.metric(
+            cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg,
+            delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl, border=True,
+        )
+    profielen = load_table("gemeente_profielen")
+    profiel = profielen.loc[profielen["gemeente"] == selectie]
+    if len(profiel):
+        with st.expander(f"Profiel van {selectie}"):
+            st.markdown(profiel["profiel"].iloc[0])
+            st.caption(source_of("gemeente_profielen"))
+else:
+    st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
+
+links, rechts = st.columns(2, gap="large")
+with links:
+    st.subheader("Banen")
+    st.markdown("Aantal banen in 2023 en hoe sterk dat aantal sinds 2014 is gegroeid.")
+    toon(charts.banen(gemeenten, selectie), source_of("gemeenten", "banen_2023"), "banen")
+with rechts:
+    st.subheader("Netto areaal bedrijventerrein")
+    st.markdown("Hoeveel hectare bedrijventerrein elke gemeente begin 2023 had, en welk deel van Twente dat is.")
+    totaal = meta.get("totalen", {}).get("netto_areaal_ha", {}).get("waarde")
+    toon(charts.netto_areaal(gemeenten, selectie, totaal), source_of("gemeenten", "netto_areaal_ha"), "netto")
+
+st.subheader("Vraag tot 2040 tegenover het harde aanbod")
+st.markdown(
+    "De balk is de bandbreedte van de indicatieve ruimtevraag tot 2040 (laag tot hoog); de ruit is het harde "
+    "aanbod op 1 januari 2023. De kleur van de ruit zegt hoe die twee zich verhouden:"
+)
+st.markdown(
+    "\n".join(
+        f"- {labels.STOPLICHT_SYMBOOL[k]} **{labels.STOPLICHT_KORT[k]}**: {uitleg.lower()}"
+        for k, (_kleur, uitleg) in labels.STOPLICHT.items()
+    )
+    + "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul "
+    "maar een ontbrekend cijfer, dus krijgen ze geen kleur."
+)
+toon(charts.vraag_aanbod(gemeenten, selectie), source_of("gemeenten", "hard_aanbod_ha"), "vraag")
+
+st.subheader("Grootschalige vraag voor heel Twente")
+groot = load_table("grootschalige_vraag")
+st.markdown(
+    "Naast de gemeenten noemt Tabel 10 één regionale regel: ruimte voor grootschalige bedrijven uit heel "
+    "Twente. Het rapport zet die regel onder Almelo; hier staat hij apart, zodat hij niet als vijftiende "
+    "gemeente meetelt en niet bij Almelo wordt opgeteld."
+)
+st.plotly_chart(charts.grootschalig(groot), config=CONFIG, key="grootschalig")
+st.caption(source_of("grootschalige_vraag"))
+
+st.subheader("Alle gemeenten in één tabel")
+tabel = charts.vergelijkingstabel(gemeenten, meta["kolommen"])
+st.dataframe(charts.markeer_selectie(tabel, selectie), hide_index=True)
+st.download_button(
+    labels.DOWNLOAD_CSV, table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
+    on_click="ignore",
+)
+st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
+
+with st.expander("Opmerkingen bij de cijfers"):
+    st.markdown("**Afrondingen en controles**")
+    st.markdown("\n".join(f"- {t['toelichting']}" for t in meta.get("totalen", {}).values()))
+    st.markdown("\n".join(f"- {o}" for o in meta.get("opmerkingen", [])))
+    st.markdown("**Grootschalige regel**")
+    st.markdown("\n".join(f"- {o}" for o in table_meta("grootschalige_vraag").get("opmerkingen", [])))
+    st.markdown("**Wat het rapport niet geeft**")
+    ontbreekt = meta.get("ontbreekt", []) + table_meta("grootschalige_vraag").get("ontbreekt", [])
+    st.markdown("\n".join(f"- {o}" for o in ontbreekt))

@@ -1,0 +1,60 @@
+"""Kaart: Twente's work locations, corridors and constraints on one map, with a panel per municipality."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from reb_maps import kaart, labels, paneel, state
+
+MAP_KEY = "kaart"
+
+st.title(labels.APP_TITEL)
+st.caption(
+    "Bedrijventerreinen, campussen, plannen en verbindingen uit de Ruimtelijk Economische Bouwsteen Twente "
+    "2040. Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven."
+)
+
+indicator = st.selectbox(
+    labels.WIDGET_INDICATOR,
+    [i.sleutel for i in labels.INDICATOREN],
+    format_func=lambda k: labels.indicator(k).label,
+    key="indicator",
+)
+selected = state.geselecteerd()
+
+col_map, col_panel = st.columns([7, 3], gap="medium")
+with col_map:
+    with st.spinner("Kaart laden…"):
+        m = kaart.dashboard_map(indicator, state.achtergrond(), selected)
+    st_folium(
+        m,
+        key=MAP_KEY,
+        height=660,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        on_change=lambda: state.on_map_click(MAP_KEY),
+    )
+    st.caption(kaart.DASHBOARD_ATTRIBUTIE)
+
+with col_panel:
+    if selected is None:
+        st.subheader("Twente")
+        st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
+        for item in kaart.regio_kerncijfers():
+            st.metric(item.label, item.waarde, help=item.bron)
+    else:
+        st.subheader(selected)
+        for item in paneel.kerncijfers(selected):
+            st.metric(item.label, item.waarde, help=item.bron or None)
+        prof = paneel.profiel(selected)
+        if prof:
+            st.markdown(prof["profiel"])
+            st.caption(f"Samenvatting in eigen woorden; {prof['verwijzing']}")
+        locs = paneel.locaties_van(selected)
+        if len(locs):
+            st.markdown("**Werklocaties in het rapport**")
+            st.dataframe(
+                paneel.locaties_tabel(locs),
+                hide_index=True,
+                width="stretch",
+            )
+        st.page_link("pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon="📊")

@@ -1,0 +1,56 @@
+"""Catalogues for the 'Bronnen & toelichting' page: every table and layer with its source."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from reb_maps.data import load_table, table_meta, table_names
+from reb_maps.geodata import GEO_DIR, layer_catalogue
+
+
+@functools.cache
+def tabellen_overzicht() -> pd.DataFrame:
+    rows = []
+    for naam in table_names():
+        meta = table_meta(naam)
+        rows.append(
+            {
+                "Tabel": naam,
+                "Titel": meta["titel"],
+                "Bron": meta.get("bron") or "per kolom of rij",
+                "Plaats in het rapport": meta.get("verwijzing") or "per rij",
+                "Peiljaar": meta.get("peiljaar"),
+                "Rijen": len(load_table(naam)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@functools.cache
+def lagen_overzicht() -> pd.DataFrame:
+    rows = []
+    for bestand, info in sorted(layer_catalogue().items()):
+        path = GEO_DIR / bestand
+        rows.append(
+            {
+                "Bestand": bestand,
+                "Laag": info.get("titel", bestand),
+                "Bron": info.get("bron", ""),
+                "Licentie": info.get("licentie", ""),
+                "Peildatum": info.get("peildatum", ""),
+                "Nauwkeurigheid": info.get("nauwkeurigheid", ""),
+                "kB": round(path.stat().st_size / 1024) if path.exists() else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@functools.cache
+def layer_bytes(bestand: str) -> bytes:
+    return (GEO_DIR / bestand).read_bytes()
+
+
+def ontbrekend() -> pd.DataFrame | None:
+    return load_table("ontbrekend") if "ontbrekend" in table_names() else None

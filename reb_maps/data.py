@@ -1,0 +1,198 @@
+"""The report's tables: load, validate and cache them once per process.
+
+Each table is `data/tabellen/<naam>.csv` plus `<naam>.json` (see data/tabellen/README.md).
+`python -m reb_maps.data --list` lists the tables, `python -m reb_maps.data NAAM` prints one as CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import io
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TABLE_DIR = DATA_DIR / "tabellen"
+
+GEMEENTEN = (
+    "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo",
+    "Hof van Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden",
+)  # fmt: skip
+
+_DTYPES = {"int": "Int64", "float": "Float64", "str": "string", "bool": "boolean"}
+_ROW_PROVENANCE = ("bron", "verwijzing")
+
+
+class DataFout(ValueError):
+    """A data file breaks its contract; the message names file, row and column."""
+
+
+def table_names() -> list[str]:
+    return sorted(p.stem for p in TABLE_DIR.glob("*.json") if p.with_suffix(".csv").exists())
+
+
+@functools.cache
+def table_meta(naam: str) -> dict:
+    path = TABLE_DIR / f"{naam}.json"
+    if not path.exists():
+        raise DataFout(f"Onbekende tabel '{naam}'. Beschikbaar: {', '.join(table_names())}")
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataFout(f"{path.name}: geen geldige JSON ({exc})") from exc
+    for key in ("titel", "kolommen"):
+        if key not in meta:
+            raise DataFout(f"{path.name}: sleutel '{key}' ontbreekt")
+    return meta
+
+
+@functools.cache
+def _load_validated(naam: str) -> pd.DataFrame:
+    meta = table_meta(naam)
+    path = TABLE_DIR / f"{naam}.csv"
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    columns = meta["kolommen"]
+    if list(raw.columns) != list(columns):
+        raise DataFout(f"{path.name}: kolommen {list(raw.columns)} wijken af van {naam}.json {list(columns)}")
+    frame = pd.DataFrame(index=raw.index)
+    for col, spec in columns.items():
+        frame[col] = _convert_column(path.name, raw[col], col, spec)
+    _check_provenance(path.name, meta, frame)
+    _check_keys(path.name, meta, frame)
+    _check_totals(path.name, meta, frame)
+    frame.attrs["naam"] = naam
+    return frame
+
+
+def load_table(naam: str) -> pd.DataFrame:
+    """The validated table; a copy, so callers cannot change the cached one."""
+    return _load_validated(naam).copy()
+
+
+def _convert_column(fname: str, values: pd.Series, col: str, spec: dict) -> pd.Series:
+    kind = spec.get("type")
+    if kind not in _DTYPES:
+        raise DataFout(f"{fname}: kolom '{col}' heeft onbekend type {kind!r}")
+    required = spec.get("verplicht", True)
+    if not required and not spec.get("leeg"):
+        raise DataFout(f"{fname}: kolom '{col}' mag leeg zijn maar zegt niet wat leeg betekent ('leeg')")
+    empty = values.str.strip() == ""
+    if required and empty.any():
+        row = int(empty.idxmax()) + 2  # header is line 1
+        raise DataFout(f"{fname}, regel {row}, kolom '{col}': waarde ontbreekt")
+    if kind == "str":
+        converted = values.where(~empty, None).astype("string")
+    elif kind == "bool":
+        mapping = {"true": True, "false": False, "ja": True, "nee": False, "1": True, "0": False}
+        lowered = values.str.strip().str.lower()
+        bad = ~empty & ~lowered.isin(list(mapping))
+        _raise_first(fname, bad, col, values, "geen ja/nee-waarde")
+        converted = lowered.map(mapping).where(~empty, None).astype("boolean")
+    else:
+        numeric = pd.to_numeric(values.where(~empty, None), errors="coerce")
+        bad = ~empty & numeric.isna()
+        _raise_first(fname, bad, col, values, "geen getal")
+        if kind == "int":
+            fractional = numeric.notna() & (numeric % 1 != 0)
+            _raise_first(fname, fractional, col, values, "geen geheel getal")
+        converted = numeric.astype(_DTYPES[kind])
+        for bound, fails in (("min", lambda v, b: v < b), ("max", lambda v, b: v > b)):
+            if bound in spec:
+                outside = fails(converted, spec[bound]).fillna(False)
+                _raise_first(fname, outside, col, values, f"buiten bereik ({bound} {spec[bound]})")
+    if "waarden" in spec:
+        allowed = {str(v) for v in spec["waarden"]}
+        bad = ~empty & ~values.isin(allowed)
+        _raise_first(fname, bad, col, values, f"niet een van {sorted(allowed)}")
+    return converted
+
+
+def _raise_first(fname: str, mask: pd.Series, col: str, values: pd.Series, why: str) -> None:
+    if mask.any():
+        idx = mask.idxmax()
+        raise DataFout(f"{fname}, regel {int(idx) + 2}, kolom '{col}': {values[idx]!r} is {why}")
+
+
+def _check_provenance(fname: str, meta: dict, frame: pd.DataFrame) -> None:
+    """Every value must trace to a source and a place in the report (table, column or row level)."""
+    for key in _ROW_PROVENANCE:
+        if meta.get(key):
+            continue
+        if all(spec.get(key) for spec in meta["kolommen"].values()):
+            continue
+        if key in frame.columns and frame[key].notna().all():
+            continue
+        raise DataFout(f"{fname}: '{key}' ontbreekt (op tabel-, kolom- of rijniveau)")
+
+
+def _check_keys(fname: str, meta: dict, frame: pd.DataFrame) -> None:
+    keys = meta.get("sleutel") or []
+    missing = [k for k in keys if k not in frame.columns]
+    if missing:
+        raise DataFout(f"{fname}: sleutelkolom(men) {missing} bestaan niet")
+    if keys:
+        dup = frame.duplicated(subset=keys, keep=False)
+        if dup.any():
+            row = int(dup.idxmax()) + 2
+            raise DataFout(f"{fname}, regel {row}: sleutel {keys} is niet uniek")
+
+
+def _check_totals(fname: str, meta: dict, frame: pd.DataFrame) -> None:
+    for col, total in (meta.get("totalen") or {}).items():
+        if col not in frame.columns:
+            raise DataFout(f"{fname}: totaal voor onbekende kolom '{col}'")
+        summed = float(frame[col].sum())
+        if abs(summed - float(total["waarde"])) > float(total.get("tolerantie", 0)):
+            raise DataFout(
+                f"{fname}, kolom '{col}': som {summed:g} wijkt meer dan {total.get('tolerantie', 0)} af "
+                f"van het totaal in het rapport ({total['waarde']:g})"
+            )
+
+
+def source_of(naam: str, kolom: str | None = None) -> str:
+    """'Bron: …' line for a table or one of its columns, for captions under charts."""
+    meta = table_meta(naam)
+    spec = meta["kolommen"].get(kolom, {}) if kolom else {}
+    bron = spec.get("bron") or meta.get("bron") or "zie per rij"
+    ref = spec.get("verwijzing") or meta.get("verwijzing") or "REB Twente 2040"
+    return f"Bron: {bron}; {ref}"
+
+
+def table_csv(naam: str) -> str:
+    """The table as CSV text with a header row: what the CLI prints and the app offers for download."""
+    buffer = io.StringIO()
+    load_table(naam).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def validate_all() -> dict[str, int]:
+    """Load every table; returns row counts. Raises DataFout on the first broken file."""
+    return {naam: len(load_table(naam)) for naam in table_names()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV."
+    )
+    parser.add_argument("naam", nargs="?", help="naam van de tabel")
+    parser.add_argument("--list", action="store_true", help="toon de beschikbare tabellen")
+    args = parser.parse_args(argv)
+    try:
+        if args.list or not args.naam:
+            for naam in table_names():
+                meta = table_meta(naam)
+                print(f"{naam}\t{len(load_table(naam))} rijen\t{meta['titel']}")
+            return 0
+        sys.stdout.write(table_csv(args.naam))
+        return 0
+    except DataFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Dutch number formatting (Babel), so 3380 reads '3.380' and 18.04 reads '18,04'."""
+
+from __future__ import annotations
+
+import pandas as pd
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "nl_NL"
+
+
+def is_missing(value) -> bool:
+    """None, NaN and pandas.NA all mean 'no value'."""
+    return value is None or bool(pd.isna(value)) if pd.api.types.is_scalar(value) else False
+
+
+def getal(value, decimals: int | None = None, missing: str = "–") -> str:
+    """A number in Dutch notation; `decimals=None` keeps up to two decimals as given."""
+    if is_missing(value):
+        return missing
+    if decimals is None:
+        pattern = "#,##0.##"
+    elif decimals == 0:
+        pattern = "#,##0"
+    else:
+        pattern = "#,##0." + "0" * decimals
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing: str = "–") -> str:
+    """'3.380 ha', '12,3%', '346.500 banen'; a missing value stays a dash without unit."""
+    if is_missing(value):
+        return missing
+    if eenheid == "%":
+        return f"{getal(value, decimals)}%"
+    if eenheid == "m2":
+        eenheid = "m²"
+    return f"{getal(value, decimals)} {eenheid}" if eenheid else getal(value, decimals)
+
+
+def bandbreedte(low, high, eenheid: str | None = "ha", missing: str = "–") -> str:
+    """A range such as '121–199 ha'."""
+    if is_missing(low) and is_missing(high):
+        return missing
+    text = f"{getal(low, missing=missing)}–{getal(high, missing=missing)}"
+    return f"{text} {eenheid}" if eenheid else text
+
+
+def fractie(value, decimals: int = 0) -> str:
+    """A fraction 0–1 as a Dutch percentage: 0.3 → '30%'."""
+    if is_missing(value):
+        return "–"
+    pattern = "#,##0%" if decimals == 0 else "#,##0." + "0" * decimals + "%"
+    return format_percent(value, format=pattern, locale=LOCALE).replace("\xa0", "")

@@ -1,0 +1,299 @@
+"""Dutch labels, colours and source strings — defined once, imported by pages, builders and tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+APP_TITEL = "Werklocaties Twente"
+APP_ONDERTITEL = "Ruimtelijk Economische Bouwsteen Twente 2040 op de kaart"
+
+# Page titles (also the navigation labels the browser tests click).
+PAGINA_KAART = "Kaart"
+PAGINA_GEMEENTEN = "Gemeenten"
+PAGINA_REGIO = "Regio & economie"
+PAGINA_ZOEKGEBIEDEN = "Zoekgebieden"
+PAGINA_SCHAALSPRONG = "Schaalsprong"
+PAGINA_BRONNEN = "Bronnen & toelichting"
+
+# Shared widgets.
+WIDGET_GEMEENTE = "Gemeente"
+WIDGET_ACHTERGROND = "Achtergrondkaart"
+WIDGET_INDICATOR = "Kleur gemeenten naar"
+GEEN_GEMEENTE = "Heel Twente"
+
+# Sources as the app shows them.
+REB = "REB Twente 2040 (BCI, 2025)"
+BRON_CBS_KADASTER = "Bron: CBS/Kadaster via PDOK (CC BY 4.0)"
+BRON_OSM = "© OpenStreetMap-bijdragers (ODbL)"
+BRON_NATUUR = "RVO / provincies via PDOK"
+
+FOUTMELDING = (
+    "Er ging iets mis bij het tonen van dit onderdeel. Probeer het opnieuw of kies een andere "
+    "instelling; de fout is vastgelegd in het logboek."
+)
+
+
+@dataclass(frozen=True)
+class Achtergrond:
+    naam: str
+    tiles: str | None  # None: no tiles at all (works offline)
+    attributie: str
+    max_zoom: int = 19
+
+
+PDOK_BRT = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/{stijl}/EPSG:3857/{{z}}/{{x}}/{{y}}.png"
+KADASTER = 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'
+
+ACHTERGRONDEN = (
+    Achtergrond("PDOK Achtergrondkaart grijs", PDOK_BRT.format(stijl="grijs"), KADASTER),
+    Achtergrond("PDOK Achtergrondkaart standaard", PDOK_BRT.format(stijl="standaard"), KADASTER),
+    Achtergrond(
+        "PDOK Luchtfoto",
+        "https://service.pdok.nl/hwh/luchtfotorgb/wmts/v1_0/Actueel_orthoHR/EPSG:3857/{z}/{x}/{y}.jpeg",
+        'Luchtfoto &copy; <a href="https://www.pdok.nl">Beeldmateriaal.nl / PDOK</a>',
+    ),
+    Achtergrond(
+        "OpenStreetMap",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap-bijdragers</a>',
+    ),
+    Achtergrond("Geen (offline)", None, ""),
+)
+ACHTERGROND_STANDAARD = ACHTERGRONDEN[0].naam
+ACHTERGROND_OFFLINE = ACHTERGRONDEN[-1].naam
+
+
+def achtergrond(naam: str) -> Achtergrond:
+    for item in ACHTERGRONDEN:
+        if item.naam == naam:
+            return item
+    return ACHTERGRONDEN[0]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A municipal figure the map can colour by."""
+
+    sleutel: str
+    label: str
+    eenheid: str
+    kolom: str | None  # column of table `gemeenten`; None: derived
+    schaal: str  # a colorbrewer scheme name understood by branca
+
+
+INDICATOREN = (
+    Indicator("banen", "Banen 2023", "banen", "banen_2023", "Blues"),
+    Indicator("banengroei", "Banengroei 2014–2023", "%", "banen_groei_2014_2023_pct", "Greens"),
+    Indicator("netto_areaal", "Netto areaal bedrijventerrein", "ha", "netto_areaal_ha", "Purples"),
+    Indicator("hard_aanbod", "Hard aanbod per 1-1-2023", "ha", "hard_aanbod_ha", "Oranges"),
+    Indicator("tekort", "Tekort t.o.v. minimale indicatieve vraag", "ha", None, "Reds"),
+)
+
+
+def indicator(sleutel: str) -> Indicator:
+    for item in INDICATOREN:
+        if item.sleutel == sleutel:
+            return item
+    return INDICATOREN[0]
+
+
+# Status of a plan or location, in the order of its life cycle; colours colour-blind safe (Okabe–Ito).
+STATUS_KLEUREN = {
+    "bestaand": "#0072B2",
+    "in ontwikkeling": "#009E73",
+    "plan": "#E69F00",
+    "verkenning": "#CC79A7",
+    "herontwikkeling": "#D55E00",
+}
+
+# Traffic light of hard supply against the indicative demand to 2040 (Tabel 10).
+STOPLICHT = {
+    "rood": ("#d7301f", "Hard aanbod lager dan de minimale indicatieve vraag"),
+    "oranje": ("#fdae61", "Hard aanbod binnen de bandbreedte van de indicatieve vraag"),
+    "groen": ("#1a9850", "Hard aanbod gelijk aan of hoger dan de maximale indicatieve vraag"),
+    "geen opgave": ("#bdbdbd", "Geen opgave van vraag of aanbod in het rapport"),
+}
+
+KLEUR_SELECTIE = "#c8102e"
+KLEUR_GEMEENTEGRENS = "#444444"
+
+# Map layers: name shown in the layer control and legend, and its colour.
+LAAG_GEMEENTEN = "Gemeenten"
+LAAG_BEDRIJVENTERREINEN = "Bedrijventerreinen (bij benadering)"
+LAAG_GROOTSCHALIG = "Grootschalige bedrijventerreinen (> 50 ha netto)"
+LAAG_CAMPUSSEN = "Campussen en innovatieomgevingen"
+LAAG_PLANNEN = "Plannen, zoekgebieden en herontwikkeling"
+LAAG_WEGEN = "Snelwegen en N-wegen"
+LAAG_AFRITTEN = "Afritten en knooppunten"
+LAAG_SPOOR = "Spoor (schematisch) en stations"
+LAAG_WATER = "Vaarwegen"
+LAAG_NATURA2000 = "Natura 2000"
+LAAG_NNN = "Natuurnetwerk Nederland (NNN)"
+LAAG_BEBOUWING = "Bebouwde kom"
+LAAG_HOOGSPANNING = "Hoogspanningsstations"
+LAAG_STIKSTOF = "Stikstofzone rond Natura 2000 (indicatief)"
+
+LAAG_KLEUREN = {
+    LAAG_BEDRIJVENTERREINEN: "#6a3d9a",
+    LAAG_GROOTSCHALIG: "#3f007d",
+    LAAG_CAMPUSSEN: "#e7298a",
+    LAAG_WEGEN: "#d62728",
+    LAAG_AFRITTEN: "#7f0000",
+    LAAG_SPOOR: "#333333",
+    LAAG_WATER: "#1f78b4",
+    LAAG_NATURA2000: "#33a02c",
+    LAAG_NNN: "#b2df8a",
+    LAAG_BEBOUWING: "#969696",
+    LAAG_HOOGSPANNING: "#ff7f00",
+    LAAG_STIKSTOF: "#b15928",
+}
+
+SCHEMATISCH = "schematisch tracé"
+BIJ_BENADERING = "bij benadering, TOP10NL"
+INDICATIEF = "indicatieve ligging"
+
+
+# Charts
+# Labels and colours of the plotly charts and tables on the pages Gemeenten and Regio & economie.
+
+KLEUR_BALK = "#4f7cac"  # ordinary bars; the selection gets KLEUR_SELECTIE
+KLEUR_BALK_LICHT = "#a9c3de"  # second series next to KLEUR_BALK
+KLEUR_BANDBREEDTE = "#c6dbef"  # min–max range bars
+KLEUR_ACCENT = "#e69f00"  # Twente among other regions, campus series
+KLEUR_SCENARIO = {"laag": "#56b4e9", "hoog": "#0072b2"}
+KLEUR_ONBEKEND = "#d9d9d9"  # parts of a structure without a number in the report
+
+STOPLICHT_SYMBOOL = {"rood": "🔴", "oranje": "🟠", "groen": "🟢", "geen opgave": "⚪"}
+STOPLICHT_KORT = {"rood": "Rood", "oranje": "Oranje", "groen": "Groen", "geen opgave": "Geen opgave"}
+
+GRAFIEK_BANEN = "Banen in 2023 en hun groei sinds 2014"
+GRAFIEK_BANEN_AANTAL = "Banen 2023"
+GRAFIEK_BANEN_GROEI = "Groei banen 2014–2023"
+GRAFIEK_NETTO = "Netto areaal bedrijventerrein, januari 2023"
+GRAFIEK_VRAAG_AANBOD = "Indicatieve vraag tot 2040 tegenover het harde aanbod (1-1-2023)"
+GRAFIEK_GROOTSCHALIG = "Grootschalige vraag voor heel Twente tot 2040 tegenover het harde aanbod"
+GRAFIEK_REGIO = "Twente naast andere regio's (2023)"
+GRAFIEK_REGIO_AANTAL = "Inwoners en banen 2023"
+GRAFIEK_REGIO_GROEI = "Groei 2014–2023"
+GRAFIEK_PROFIEL = "Economisch profiel van Twente: banen in 2023"
+GRAFIEK_EIB = "Banen in Twente volgens de EIB-scenario's"
+GRAFIEK_RUIMTEVRAAG = "Uitbreidingsvraag bedrijventerrein tot 2040 (netto ha)"
+GRAFIEK_CAMPUS = "Banengroei op campussen tegenover de hele gemeente, 2018–2024"
+
+AS_BANEN = "banen"
+AS_HA = "netto hectare"
+AS_GROEI = "groei (%)"
+AS_JAAR = "jaar"
+
+REEKS_VRAAG = "Indicatieve vraag tot 2040 (bandbreedte)"
+REEKS_AANBOD = "Hard aanbod 1-1-2023"
+REEKS_INWONERS = "Inwoners"
+REEKS_BANEN = "Banen"
+REEKS_CAMPUS = "Bedrijven op campussen"
+REEKS_GEMEENTE_TOTAAL = "Hele gemeente"
+REEKS_SCENARIO = {"laag": "EIB laag", "hoog": "EIB hoog"}
+REEKS_VRAAG_LAAG_HOOG = "Vraag tot 2040 (EIB laag – EIB hoog)"
+
+GEEN_OPGAVE = "geen opgave"
+NIET_IN_BRONTEKST = "niet beschikbaar in de brontekst"
+TWENTE_TOTAAL = "Twente samen"
+GROOTSCHALIG_RIJ = "Twente, grootschalige vraag"
+
+# Key figures (st.metric) for the selected municipality.
+METRIC_BANEN = "Banen 2023"
+METRIC_INWONERS = "Inwoners 2023"
+METRIC_NETTO = "Netto areaal bedrijventerrein"
+METRIC_VRAAG = "Indicatieve vraag tot 2040"
+METRIC_AANBOD = "Hard aanbod 1-1-2023"
+
+# Comparison table on the Gemeenten page (values formatted, so the headers carry no units).
+TABEL_VRAAG = "Indicatieve vraag tot 2040"
+TABEL_STOPLICHT = "Aanbod tegenover vraag"
+TABEL_TEKORT = "Tekort t.o.v. minimale vraag"
+DOWNLOAD_CSV = "Download de tabel als CSV"
+
+# Layers of the economic profile (Figuur 4) and the two tables behind the demand ranges.
+KLEUR_LAAG = {
+    "kennisspeerpunten": "#cc79a7",
+    "stuwende basis": "#0072b2",
+    "breed lokaal MKB": "#009e73",
+}
+KLEUR_PROFIEL_TOTAAL = "#f0f0f0"
+SUBTITEL_TABEL5 = "Tabel 5: naar werkmilieu"
+SUBTITEL_TABEL6 = "Tabel 6: naar kavelgrootte"
+RESTDEEL_NIET_UITGESPLITST = "rest niet uitgesplitst in de brontekst"
+BEREKEND_AANDEEL = "berekend aandeel"
+IN_TWENTE = "Twentse campus"
+# st.metric delta colours per traffic light (Streamlit's named colours).
+STOPLICHT_METRIC_KLEUR = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
+
+
+# Schaalsprong
+# Labels, widget labels and colours of the page Schaalsprong (Bijlage III, indicatieve berekening).
+
+SECTOR_LABELS = {
+    "maakindustrie": "Maakindustrie",
+    "logistiek": "Logistiek, opslag en groothandel",
+    "bouw": "Bouw",
+    "mkb": "Lokaal en regionaal MKB",
+}
+SECTOR_KORT = {"maakindustrie": "Maakindustrie", "logistiek": "Logistiek", "bouw": "Bouw", "mkb": "MKB"}
+
+# One label per assumption of reb_maps.schaalsprong.Aannames; the unit is shown in the widget.
+SCHAALSPRONG_INVOER = {
+    "banen_doel": "Banendoel van de schaalsprong (extra banen)",
+    "banen_autonoom": "Autonome banengroei (zit al in de ramingen)",
+    "aandeel_bedrijventerrein": "Deel van de extra banen op bedrijventerreinen (%)",
+    "aandeel_mkb": "Deel daarvan lokaal en regionaal MKB (%; de rest is stuwend)",
+    "stuwend_maakindustrie": "Maakindustrie (banen)",
+    "stuwend_logistiek": "Logistiek, opslag en groothandel (banen)",
+    "stuwend_bouw": "Bouw (banen)",
+    "tq_maakindustrie": "Maakindustrie (m² kavel per baan)",
+    "tq_logistiek": "Logistiek, opslag en groothandel (m² kavel per baan)",
+    "tq_bouw": "Bouw (m² kavel per baan)",
+    "tq_mkb": "Lokaal en regionaal MKB (m² kavel per baan)",
+    "intensivering": "Deel dat intensivering en herontwikkeling opvangen (%)",
+    "speerpunten_banen": "Banen in de vier kennisspeerpunten nu",
+    "speerpunten_groei": "Groei van de speerpunten (% per jaar)",
+    "speerpunten_startjaar": "Groei vanaf (jaar)",
+    "speerpunten_eindjaar": "Groei tot en met (jaar)",
+    "speerpunten_extra_banen": "Extra speerpuntbanen waarmee gerekend wordt",
+    "speerpunten_m2_per_baan": "Ruimte per speerpuntbaan (m² bvo)",
+    "kennisintensief_banen": "Banen in kennisintensieve diensten nu",
+    "kennisintensief_banen_eind": "Verwachte banen in kennisintensieve diensten",
+    "kennisintensief_m2_per_baan": "Kantoorruimte per kennisintensieve baan (m²)",
+}
+SCHAALSPRONG_GROEPEN = {
+    "banen": "Banen (stap 1)",
+    "stuwend": "Verdeling van de stuwende groei",
+    "tq": "Terreinquotiënten (stap 2)",
+    "intensivering": "Intensivering (stap 3)",
+    "speerpunten": "Kennisspeerpunten (buiten bedrijventerreinen)",
+    "kennisintensief": "Kennisintensieve diensten (buiten bedrijventerreinen)",
+}
+SCHAALSPRONG_TITEL = "Schaalsprong: hoeveel bedrijventerrein vraagt extra groei?"
+SCHAALSPRONG_RESET = "Terug naar de REB-uitgangspunten"
+SCHAALSPRONG_AFWIJKING = "≠ rapport"
+SCHAALSPRONG_AANNAMES = "Aannames"
+SCHAALSPRONG_STAPPEN = "De berekening in vier stappen"
+SCHAALSPRONG_VERDEEL_WIDGET = "Verdeel de extra hectares naar"
+SCHAALSPRONG_VERDEELSLEUTELS = {
+    "areaal": "Huidig netto areaal bedrijventerrein (2023)",
+    "banen": "Banen in 2023",
+}
+
+GRAFIEK_SCHAALSPRONG_SECTOREN = "Ruimtevraag per sector, intensivering en wat overblijft (netto ha)"
+GRAFIEK_SCHAALSPRONG_RAMINGEN = "Schaalsprong naast de huidige raming en het harde aanbod (netto ha)"
+GRAFIEK_SCHAALSPRONG_SPREIDING = "ILLUSTRATIEF: extra hectares per gemeente tegenover het harde aanbod"
+
+REEKS_SCHAALSPRONG_EXTRA = "Schaalsprong, extra na intensivering"
+REEKS_RAMING = "Raming tot 2040 (EIB laag – EIB hoog)"
+REEKS_AANBOD_GEMEENTEN = "Hard aanbod gemeenten (1-1-2023)"
+REEKS_AANBOD_REGIONAAL = "Hard aanbod regionaal grootschalig (1-1-2023)"
+REEKS_TOEGEDEELD = "Toegedeeld (illustratief)"
+
+KLEUR_SCHAALSPRONG = "#0072B2"  # sector steps and the schaalsprong bar
+KLEUR_INTENSIVERING = "#E69F00"  # the part that intensification absorbs
+KLEUR_TOTAAL = "#333333"  # totals in the waterfall
+KLEUR_AANBOD = "#009E73"  # hard supply of the municipalities
+KLEUR_AANBOD_REGIONAAL = "#7fcdbb"  # the separate regional row of Tabel 10

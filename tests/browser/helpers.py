@@ -1,0 +1,34 @@
+"""Small Playwright helpers for Streamlit pages."""
+
+from __future__ import annotations
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def wait_idle(page, timeout: float = 45_000) -> None:
+    """Wait until Streamlit finished running the script (the status widget disappears)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label`."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.locator('[data-baseweb="select"]').click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def map_frame(page):
+    page.wait_for_selector(MAP_FRAME, timeout=60_000)
+    return page.frame_locator(MAP_FRAME).first
+
+
+def wait_for_features(page, minimum: int = 1):
+    frame = map_frame(page)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    count = frame.locator("path.leaflet-interactive").count()
+    assert count >= minimum, f"only {count} features drawn"
+    return frame

@@ -1,0 +1,86 @@
+"""The real app in headless Chromium: map, offline mode, layers, clicks, pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from reb_maps import labels
+
+from .helpers import choose, map_frame, wait_for_features, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_map_draws_features(page, app_url, screenshot_dir):
+    page.goto(app_url)
+    wait_idle(page)
+    frame = wait_for_features(page, minimum=14)
+    assert frame.locator("path.gemeente-GM0141").count() == 1  # Almelo
+    page.screenshot(path=screenshot_dir / "kaart.png", full_page=True)
+
+
+def test_offline_mode_requests_nothing_from_other_hosts(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    choose(page, labels.WIDGET_ACHTERGROND, labels.ACHTERGROND_OFFLINE)
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.reload()
+    wait_idle(page)
+    choose(page, labels.WIDGET_ACHTERGROND, labels.ACHTERGROND_OFFLINE)
+    wait_for_features(page, minimum=14)
+    page.wait_for_timeout(1500)
+    hosts = {
+        urlparse(url).hostname for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")
+    }
+    assert hosts <= {"127.0.0.1", "localhost"}, (
+        f"requests left the machine: {hosts - {'127.0.0.1', 'localhost'}}"
+    )
+
+
+def test_layer_toggle_hides_municipalities(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    frame = wait_for_features(page, minimum=14)
+    assert frame.locator("path.gemeente-GM0141").count() == 1
+    frame.locator(".leaflet-control-layers").hover()
+    frame.locator("label", has_text=labels.LAAG_GEMEENTEN).first.locator("input").uncheck()
+    frame.locator("path.gemeente-GM0141").wait_for(state="detached", timeout=10_000)
+    frame.locator("label", has_text=labels.LAAG_GEMEENTEN).first.locator("input").check()
+    frame.locator("path.gemeente-GM0141").wait_for(timeout=10_000)
+
+
+def test_click_on_municipality_shows_its_figures(page, app_url, screenshot_dir):
+    page.goto(app_url)
+    wait_idle(page)
+    frame = wait_for_features(page, minimum=14)
+    frame.locator("path.gemeente-GM0141").dispatch_event("click")
+    page.get_by_text("620 ha").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert "gemeente=Almelo" in page.url
+    panel_heading = page.locator('[data-testid="stHeading"]').filter(has_text="Almelo")
+    assert panel_heading.count() >= 1
+    map_frame(page).locator("path.leaflet-interactive").first.wait_for()
+    page.screenshot(path=screenshot_dir / "kaart_almelo.png", full_page=True)
+
+
+def test_gemeenten_page_shows_almelo(page, app_url, screenshot_dir):
+    page.goto(f"{app_url}/gemeenten?gemeente=Almelo")
+    wait_idle(page)
+    page.get_by_text("620 ha").first.wait_for(timeout=30_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    page.screenshot(path=screenshot_dir / "gemeenten.png", full_page=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("regio", labels.PAGINA_REGIO), ("bronnen", labels.PAGINA_BRONNEN)],
+)
+def test_other_pages_render(page, app_url, screenshot_dir, path, text):
+    page.goto(f"{app_url}/{path}")
+    wait_idle(page)
+    page.locator("h1", has_text=text).first.wait_for()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=screenshot_dir / f"{path}.png", full_page=True)

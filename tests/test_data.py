@@ -1,0 +1,97 @@
+"""The table loader: contract checks that name file, row and column."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reb_maps import data
+
+META = {
+    "titel": "Test",
+    "bron": "BIRO, 2024",
+    "verwijzing": "REB Twente 2040, Tabel 8",
+    "sleutel": ["gemeente"],
+    "kolommen": {
+        "gemeente": {"label": "Gemeente", "type": "str"},
+        "netto_ha": {"label": "Netto", "type": "float", "min": 0},
+        "aanbod_ha": {"label": "Aanbod", "type": "float", "verplicht": False, "leeg": "geen opgave"},
+    },
+    "totalen": {"netto_ha": {"waarde": 1000, "tolerantie": 1}},
+}
+
+
+@pytest.fixture
+def table_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "TABLE_DIR", tmp_path)
+    data.table_meta.cache_clear()
+    data._load_validated.cache_clear()
+    yield tmp_path
+    data.table_meta.cache_clear()
+    data._load_validated.cache_clear()
+
+
+def write(table_dir, csv, meta=META):
+    (table_dir / "t.json").write_text(json.dumps(meta), encoding="utf-8")
+    (table_dir / "t.csv").write_text(csv, encoding="utf-8")
+
+
+def test_valid_table_gets_nullable_types(table_dir):
+    write(table_dir, "gemeente,netto_ha,aanbod_ha\nA,620,\nB,380.5,18.04\n")
+    frame = data.load_table("t")
+    assert str(frame["netto_ha"].dtype) == "Float64"
+    assert frame["aanbod_ha"].isna().tolist() == [True, False]
+    assert frame.loc[1, "aanbod_ha"] == pytest.approx(18.04)
+
+
+@pytest.mark.parametrize(
+    ("csv", "fragment"),
+    [
+        ("gemeente,netto_ha,aanbod_ha\nA,abc,\nB,999,\n", "regel 2, kolom 'netto_ha'"),
+        ("gemeente,netto_ha,aanbod_ha\nA,,\nB,999,\n", "regel 2, kolom 'netto_ha': waarde ontbreekt"),
+        ("gemeente,netto_ha,aanbod_ha\nA,-1,\nB,1001,\n", "buiten bereik"),
+        ("gemeente,netto_ha,aanbod_ha\nA,500,\nA,500,\n", "niet uniek"),
+        ("gemeente,netto_ha,aanbod_ha\nA,500,\nB,400,\n", "wijkt meer dan 1 af"),
+        ("gemeente,netto,aanbod_ha\nA,500,\nB,500,\n", "kolommen"),
+    ],
+)
+def test_broken_table_names_file_row_and_column(table_dir, csv, fragment):
+    write(table_dir, csv)
+    with pytest.raises(data.DataFout, match=r"t\.csv") as err:
+        data.load_table("t")
+    assert fragment in str(err.value)
+
+
+def test_missing_source_is_rejected(table_dir):
+    meta = {k: v for k, v in META.items() if k != "bron"}
+    write(table_dir, "gemeente,netto_ha,aanbod_ha\nA,500,\nB,500,\n", meta)
+    with pytest.raises(data.DataFout, match="'bron' ontbreekt"):
+        data.load_table("t")
+
+
+def test_cached_table_cannot_be_changed_by_a_caller(table_dir):
+    write(table_dir, "gemeente,netto_ha,aanbod_ha\nA,500,\nB,500,\n")
+    frame = data.load_table("t")
+    frame.loc[0, "netto_ha"] = 0
+    assert data.load_table("t").loc[0, "netto_ha"] == 500
+
+
+def test_every_committed_table_validates():
+    counts = data.validate_all()
+    assert counts, "no tables found in data/tabellen"
+    for naam in counts:
+        assert data.source_of(naam).startswith("Bron: ")
+
+
+def test_cli_list_and_unknown_table():
+    out = subprocess.run(
+        [sys.executable, "-m", "reb_maps.data", "--list"], capture_output=True, text=True, check=True
+    )
+    assert "gemeenten" in out.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "reb_maps.data", "bestaatniet"], capture_output=True, text=True
+    )
+    assert bad.returncode == 2
+    assert "Onbekende tabel" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -1,0 +1,26 @@
+"""Dutch number formatting as the report prints it."""
+
+import pandas as pd
+import pytest
+
+from reb_maps import fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(3380, "3.380"), (18.04, "18,04"), (346500, "346.500"), (0.79, "0,79"), (620, "620"), (0, "0")],
+)
+def test_getal_uses_dutch_separators(value, expected):
+    assert fmt.getal(value) == expected
+
+
+def test_units_ranges_and_missing_values():
+    assert fmt.met_eenheid(3380, "ha") == "3.380 ha"
+    assert fmt.met_eenheid(12.3, "%") == "12,3%"
+    assert fmt.met_eenheid(276000, "m2") == "276.000 m²"
+    assert fmt.bandbreedte(121, 199) == "121–199 ha"
+    assert fmt.fractie(0.3) == "30%"
+    assert fmt.getal(369.85, 0) == "370"
+    for missing in (None, float("nan"), pd.NA):
+        assert fmt.getal(missing) == "–"
+    assert fmt.met_eenheid(pd.NA, "ha", missing="geen opgave") == "geen opgave"
