@@ -94,7 +94,7 @@ st.caption(source_of("grootschalige_vraag"))
 
 st.subheader("Alle gemeenten in één tabel")
 tabel = charts.vergelijkingstabel(gemeenten, meta["kolommen"])
-st.dataframe(charts.markeer_selectie(tabel, selectie), hide_index=True)
+st.dataframe(charts.markeer_selectie(tabel, selectie), hide_index=True, height=36 * (len(tabel) + 1) + 3)
 st.download_button(
     labels.DOWNLOAD_CSV, table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
     on_click="ignore",

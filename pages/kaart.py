@@ -35,16 +35,24 @@ with col_map:
     )
     st.caption(kaart.DASHBOARD_ATTRIBUTIE)
 
+
+
+def show_figures(items) -> None:
+    left, right = st.columns(2)
+    for number, item in enumerate(items):
+        (left if number % 2 == 0 else right).metric(item.label, item.waarde, help=item.bron or None)
+
+
 with col_panel:
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        for item in kaart.regio_kerncijfers():
-            st.metric(item.label, item.waarde, help=item.bron)
+        show_figures(kaart.regio_kerncijfers())
     else:
         st.subheader(selected)
-        for item in paneel.kerncijfers(selected):
-            st.metric(item.label, item.waarde, help=item.bron or None)
+        show_figures(paneel.kerncijfers(selected))
+        licht = paneel.stoplicht_van(selected)
+        st.badge(licht.tekst, color=licht.kleur, icon=":material/traffic:")
         prof = paneel.profiel(selected)
         if prof:
             st.markdown(prof["profiel"])
@@ -52,9 +60,5 @@ with col_panel:
         locs = paneel.locaties_van(selected)
         if len(locs):
             st.markdown("**Werklocaties in het rapport**")
-            st.dataframe(
-                paneel.locaties_tabel(locs),
-                hide_index=True,
-                width="stretch",
-            )
-        st.page_link("pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon="📊")
+            st.dataframe(paneel.locaties_tabel(locs), hide_index=True, width="stretch")
+        st.page_link("pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")

@@ -42,8 +42,27 @@ def popup_html(titel: str, rijen: list[tuple[str, str]], bron: str, noot: str | 
     )
 
 
+_PROPS = ("popup", "tip", "gemeente", "cbs_code", "kleur", "schematisch")
+
+
+def feature_collection(frame: gpd.GeoDataFrame) -> dict:
+    """Slim GeoJSON dict with only the properties the browser uses, and stable ids.
+
+    Built once per layer and process (callers cache it): converting frames to GeoJSON is the slow
+    part of drawing the map, and folium takes a ready dict as it is.
+    """
+    keep = [c for c in _PROPS if c in frame]
+    slim = frame[[*keep, "geometry"]].copy()
+    if "schematisch" in slim:
+        slim["schematisch"] = slim["schematisch"].astype(bool)
+    collection = slim.__geo_interface__
+    for number, feature in enumerate(collection["features"]):
+        feature["id"] = str(number)
+    return collection
+
+
 def _geojson(
-    frame: gpd.GeoDataFrame,
+    data: dict,
     name: str,
     style,
     *,
@@ -51,19 +70,18 @@ def _geojson(
     marker=None,
     highlight: dict | None = None,
 ) -> folium.GeoJson:
-    keep = [c for c in ("popup", "tip", "gemeente", "cbs_code", "kleur", "schematisch") if c in frame]
-    layer = folium.GeoJson(
-        frame[[*keep, "geometry"]],
+    props = data["features"][0]["properties"] if data["features"] else {}
+    return folium.GeoJson(
+        data,
         name=name,
         style_function=style,
         highlight_function=(lambda _f: highlight) if highlight else None,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False) if "tip" in frame else None,
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False) if "popup" in frame else None,
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False) if "tip" in props else None,
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False) if "popup" in props else None,
         marker=marker,
         show=show,
         zoom_on_click=False,
     )
-    return layer
 
 
 # ---------- Municipalities ----------
@@ -79,9 +97,7 @@ def gemeenten_frame() -> gpd.GeoDataFrame:
         raise ValueError(f"gemeenten: {len(joined)} van 14 gemeenten gekoppeld op CBS-code")
     joined["stoplicht"] = [
         stoplicht(a, lo, hi)
-        for a, lo, hi in zip(
-            joined["hard_aanbod_ha"], joined["vraag_min_ha"], joined["vraag_max_ha"], strict=True
-        )
+        for a, lo, hi in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], joined["vraag_max_ha"], strict=True)
     ]
     joined["tekort_ha"] = pd.array(
         [tekort(a, lo) for a, lo in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], strict=True)],
@@ -108,34 +124,41 @@ def gemeente_popup(row) -> str:
     return popup_html(row["gemeente"], rijen, f"Bron: {labels.REB}, Tabel 2, 8 en 10")
 
 
-def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.GeoJson, str]:
-    """Choropleth of one indicator; returns the layer and its legend HTML."""
+@functools.cache
+def _gemeenten_data(sleutel: str) -> tuple[dict, str]:
+    """The choropleth's features and legend for one indicator (cached: selection only changes style)."""
     frame = gemeenten_frame().copy()
     ind = labels.indicator(sleutel)
-    values = indicator_values(frame, sleutel).astype("float64")
+    raw = indicator_values(frame, sleutel)
+    values = raw.astype("float64")
     known = values.dropna()
     low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
-    scale = branca.colormap.linear.__getattribute__(f"{ind.schaal}_09").scale(low, max(high, low + 1e-9))
+    scale = getattr(branca.colormap.linear, f"{ind.schaal}_09").scale(low, max(high, low + 1e-9))
     frame["kleur"] = [("#e0e0e0" if pd.isna(v) else scale(v)) for v in values]
     frame["tip"] = [
         f"{html.escape(g)}: {html.escape(fmt.met_eenheid(v, ind.eenheid, missing='geen opgave'))}"
-        for g, v in zip(frame["gemeente"], indicator_values(frame, sleutel), strict=True)
+        for g, v in zip(frame["gemeente"], raw, strict=True)
     ]
     frame["popup"] = [gemeente_popup(row) for _, row in frame.iterrows()]
+    legend = legend_scale(ind.label, ind.eenheid, scale, low, high, source_of("gemeenten", ind.kolom))
+    return feature_collection(frame), legend
+
+
+def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.GeoJson, str]:
+    """Choropleth of one indicator with the selection outlined; returns the layer and its legend HTML."""
+    data, legend = _gemeenten_data(sleutel)
 
     def style(feature):
         chosen = feature["properties"]["gemeente"] == selected
         return {
+            "className": f"gemeente-{feature['properties']['cbs_code']}",
             "fillColor": feature["properties"]["kleur"],
             "fillOpacity": 0.55,
             "color": labels.KLEUR_SELECTIE if chosen else labels.KLEUR_GEMEENTEGRENS,
             "weight": 4 if chosen else 1,
         }
 
-    layer = _geojson(
-        frame, labels.LAAG_GEMEENTEN, style, highlight={"weight": 3, "color": labels.KLEUR_SELECTIE}
-    )
-    legend = legend_scale(ind.label, ind.eenheid, scale, low, high, source_of("gemeenten", ind.kolom))
+    layer = _geojson(data, labels.LAAG_GEMEENTEN, style, highlight={"weight": 3, "color": labels.KLEUR_SELECTIE})
     return layer, legend
 
 
@@ -157,27 +180,29 @@ def legend_scale(titel, eenheid, scale, low, high, bron) -> str:
     )
 
 
+_SYMBOOL = {
+    "lijn": "display:inline-block;width:16px;border-top:3px solid {c}",
+    "stippel": "display:inline-block;width:16px;border-top:3px dashed {c}",
+    "punt": "display:inline-block;width:10px;height:10px;border-radius:5px;background:{c}",
+    "vlak": "display:inline-block;width:14px;height:10px;background:{c};opacity:.6",
+}
+
+
 def legend_items(items: list[tuple[str, str, str]]) -> str:
-    """(label, colour, shape) rows: shape 'lijn', 'stippel', 'vlak' or 'punt'."""
-    rows = []
-    for label, colour, shape in items:
-        if shape == "lijn":
-            sym = f"<span style='display:inline-block;width:16px;border-top:3px solid {colour}'></span>"
-        elif shape == "stippel":
-            sym = f"<span style='display:inline-block;width:16px;border-top:3px dashed {colour}'></span>"
-        elif shape == "punt":
-            sym = f"<span style='display:inline-block;width:10px;height:10px;border-radius:5px;background:{colour}'></span>"
-        else:
-            sym = f"<span style='display:inline-block;width:14px;height:10px;background:{colour};opacity:.6'></span>"
-        rows.append(f"<div>{sym} {html.escape(label)}</div>")
-    return "".join(rows)
+    """(label, colour, shape) rows: shape is one of 'lijn', 'stippel', 'vlak', 'punt'."""
+    return "".join(
+        f"<div><span style='{_SYMBOOL[shape].format(c=colour)}'></span> {html.escape(label)}</div>"
+        for label, colour, shape in items
+    )
 
 
-def add_legend(m: folium.Map, inner_html: str) -> None:
+def add_legend(m: folium.Map, always: str, more: str = "") -> None:
+    """Legend box bottom-left: the choropleth always visible, the layer symbols folded away."""
+    folded = f"<details><summary style='cursor:pointer'>Overige lagen</summary>{more}</details>" if more else ""
     box = (
-        "<div id='kaartlegenda' style='position:absolute;bottom:24px;left:10px;z-index:1000;"
-        "background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:12px sans-serif;"
-        f"max-height:60%;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>{inner_html}</div>"
+        "<div id='kaartlegenda' style='position:absolute;bottom:56px;left:10px;z-index:1000;"
+        "background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:11px sans-serif;"
+        f"max-height:55%;max-width:260px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>{always}{folded}</div>"
     )
     m.get_root().html.add_child(folium.Element(box))
 
@@ -196,12 +221,12 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
         max_zoom=bg.max_zoom,
     )
     if bg.tiles:
-        folium.TileLayer(
-            tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom
-        ).add_to(m)
+        folium.TileLayer(tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom).add_to(
+            m
+        )
     else:
         m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#f4f4f0}</style>"))
-    m.fit_bounds(bounds or TWENTE_GRENZEN)
+    m.fit_bounds(bounds or TWENTE_GRENZEN, padding=(20, 20))
     return m
 
 
@@ -213,3 +238,278 @@ def finish(m: folium.Map) -> folium.Map:
 def attribution(*names: str) -> str:
     sources = sorted({layer_source(n) for n in names if layer_source(n)})
     return " · ".join(sources)
+
+
+# ---------- Work locations from the report ----------
+
+PUNT_TYPES_CAMPUS = {"campus", "innovatieomgeving"}
+
+
+def _locatie_laag(row) -> str:
+    if row["type"] in PUNT_TYPES_CAMPUS:
+        return labels.LAAG_CAMPUSSEN
+    if row["status"] != "bestaand":
+        return labels.LAAG_PLANNEN
+    if row["grootschalig"]:
+        return labels.LAAG_GROOTSCHALIG
+    return labels.LAAG_BEDRIJVENTERREINEN
+
+
+def _locatie_popup(row, campus_feiten: dict) -> str:
+    rijen = [("Gemeente", row["gemeente"]), ("Soort", row["type"]), ("Status", row["status"])]
+    if not fmt.is_missing(row.get("bruto_ha")):
+        rijen += [("Bruto", fmt.met_eenheid(row["bruto_ha"], "ha")), ("Netto", fmt.met_eenheid(row["netto_ha"], "ha"))]
+    feiten = campus_feiten.get(row["naam"])
+    if feiten is not None:
+        if not fmt.is_missing(feiten["personen"]):
+            rijen.append(("Werkzame personen", fmt.getal(feiten["personen"])))
+        if not fmt.is_missing(feiten["bedrijven"]):
+            rijen.append(("Bedrijven", fmt.getal(feiten["bedrijven"])))
+        if not fmt.is_missing(feiten["groei_werkgelegenheid_pct"]):
+            rijen.append(
+                (
+                    f"Groei werkgelegenheid {feiten['groei_periode']}",
+                    f"{fmt.getal(feiten['groei_werkgelegenheid_pct'])}%",
+                )
+            )
+    rijen.append(("Ligging", row["nauwkeurigheid"]))
+    bron = f"Bron: {labels.REB}, {row['paragraaf']}; ligging: TOP10NL (Kadaster, CC BY 4.0)"
+    return popup_html(row["naam"], rijen, bron, noot=row["omschrijving"])
+
+
+@functools.cache
+def locaties_frame() -> gpd.GeoDataFrame:
+    """Every named location with its geometry (TOP10NL polygon or indicative point) and map layer."""
+    polygons = load_layer("bedrijventerreinen")
+    points = load_layer("locatie_punten")
+    geo = pd.concat([polygons, points], ignore_index=True)
+    if geo.empty:
+        return gpd.GeoDataFrame(columns=["locatie_id", "geometry"], geometry="geometry", crs="EPSG:4326")
+    geo = gpd.GeoDataFrame(geo, geometry="geometry", crs=polygons.crs or points.crs)
+    locaties = load_table("locaties")
+    sizes = load_table("grootschalige_terreinen")[["locatie_id", "bruto_ha", "netto_ha"]]
+    frame = geo[["locatie_id", "nauwkeurigheid", "geometry"]].merge(locaties, on="locatie_id", how="inner")
+    frame = frame.merge(sizes, on="locatie_id", how="left")
+    feiten = {r["campus"]: r for r in load_table("campus_feiten").to_dict("records")}
+    frame["laag"] = frame.apply(_locatie_laag, axis=1)
+    frame["kleur"] = [
+        labels.STATUS_KLEUREN.get(s, "#666") if laag == labels.LAAG_PLANNEN else labels.LAAG_KLEUREN[laag]
+        for s, laag in zip(frame["status"], frame["laag"], strict=True)
+    ]
+    frame["popup"] = [_locatie_popup(row, feiten) for _, row in frame.iterrows()]
+    frame["tip"] = [f"{html.escape(n)} ({html.escape(s)})" for n, s in zip(frame["naam"], frame["status"], strict=True)]
+    # Two report parks can share one TOP10NL polygon (Twentekanaal Noord and Zuid): draw it once, with both popups.
+    frame["_wkb"] = frame.geometry.to_wkb()
+    merged = frame.groupby(["laag", "_wkb"], sort=False, as_index=False).agg(
+        {c: "first" for c in frame.columns if c not in ("laag", "_wkb", "popup", "tip")}
+        | {"popup": "".join, "tip": " · ".join}
+    )
+    return gpd.GeoDataFrame(merged.drop(columns="_wkb"), geometry="geometry", crs="EPSG:4326")
+
+
+LOCATIE_LAGEN = (labels.LAAG_GROOTSCHALIG, labels.LAAG_BEDRIJVENTERREINEN, labels.LAAG_CAMPUSSEN, labels.LAAG_PLANNEN)
+
+
+@functools.cache
+def _locatie_data(laag: str) -> dict:
+    frame = locaties_frame()
+    return feature_collection(frame[frame["laag"] == laag]) if not frame.empty else feature_collection(frame)
+
+
+def locatie_layers() -> list[folium.GeoJson]:
+    layers = []
+    for naam in LOCATIE_LAGEN:
+        data = _locatie_data(naam)
+        if not data["features"]:
+            continue
+        big = naam == labels.LAAG_GROOTSCHALIG
+
+        def style(feature, big=big):
+            colour = feature["properties"]["kleur"]
+            return {
+                "color": colour,
+                "weight": 3 if big else 2,
+                "fillColor": colour,
+                "fillOpacity": 0.45 if big else 0.3,
+            }
+
+        marker = folium.CircleMarker(radius=7, weight=2, fill=True)
+        layers.append(_geojson(data, naam, style, marker=marker))
+    return layers
+
+
+# ---------- Infrastructure and environment ----------
+
+
+@functools.cache
+def _plain_data(name: str, titel: str, tip_field: str | None, bron: str) -> dict:
+    frame = load_layer(name)
+    if tip_field and tip_field in frame:
+        tips = [html.escape(titel if fmt.is_missing(v) else str(v)) for v in frame[tip_field]]
+    else:
+        tips = [html.escape(titel)] * len(frame)
+    frame["tip"] = [f"{t} <span style='color:#666'>({html.escape(bron)})</span>" for t in tips]
+    return feature_collection(frame)
+
+
+def _plain_layer(name: str, titel: str, style: dict, *, show: bool, tip_field: str | None, bron: str, marker=None):
+    return _geojson(_plain_data(name, titel, tip_field, bron), titel, lambda _f: style, show=show, marker=marker)
+
+
+@functools.cache
+def _corridor_data() -> tuple[dict, tuple]:
+    frame = load_layer("corridors")
+    frame["schematisch"] = frame["schematisch"].astype(bool)
+    frame["tip"] = [
+        html.escape(f"{c} — {labels.SCHEMATISCH}, ligging bij benadering" if s else f"{c} (OpenStreetMap)")
+        for c, s in zip(frame["corridor"], frame["schematisch"], strict=True)
+    ]
+    labels_at = tuple(
+        (row["corridor"], row.geometry.interpolate(0.5, normalized=True))
+        for _, row in frame[frame["schematisch"]].iterrows()
+    )
+    return feature_collection(frame), labels_at
+
+
+def corridor_layer() -> folium.FeatureGroup:
+    """Real road lines solid; schematic stretches dashed and labelled as such."""
+    group = folium.FeatureGroup(name=labels.LAAG_WEGEN, show=True)
+    data, labels_at = _corridor_data()
+    colour = labels.LAAG_KLEUREN[labels.LAAG_WEGEN]
+
+    def style(feature):
+        dashed = feature["properties"]["schematisch"]
+        return {"color": colour, "weight": 3 if dashed else 4, "dashArray": "8 6" if dashed else None, "opacity": 0.85}
+
+    _geojson(data, labels.LAAG_WEGEN, style).add_to(group)
+    for corridor, mid in labels_at:
+        folium.Marker(
+            [mid.y, mid.x],
+            icon=folium.DivIcon(
+                html=f"<div class='corridorlabel'>{html.escape(corridor)} (schematisch)</div>",
+                icon_size=(120, 16),
+                icon_anchor=(0, 8),
+            ),
+        ).add_to(group)
+    return group
+
+
+@functools.cache
+def _spoor_data() -> tuple[dict, dict]:
+    lines = load_layer("spoor_schematisch")
+    lines["tip"] = [html.escape(f"{lijn} — {labels.SCHEMATISCH} (tussen echte stations)") for lijn in lines["lijn"]]
+    stations = load_layer("stations")
+    stations["tip"] = [f"Station {html.escape(n)}" for n in stations["naam"]]
+    return feature_collection(lines), feature_collection(stations)
+
+
+def spoor_layer() -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=labels.LAAG_SPOOR, show=True)
+    lines, stations = _spoor_data()
+    _geojson(lines, "spoor", lambda _f: {"color": "#333", "weight": 2, "dashArray": "2 6"}).add_to(group)
+    station_style = {"color": "#111", "fillColor": "#fff", "fillOpacity": 1, "weight": 2, "radius": 4}
+    _geojson(stations, "stations", lambda _f: station_style, marker=folium.CircleMarker(radius=4)).add_to(group)
+    return group
+
+
+def omgeving_layers() -> list:
+    k = labels.LAAG_KLEUREN
+    vlak = {"weight": 1, "fillOpacity": 0.35}
+    return [
+        _plain_layer("natura2000", labels.LAAG_NATURA2000, {"color": k[labels.LAAG_NATURA2000], **vlak},
+                     show=False, tip_field="naam", bron=labels.BRON_NATUUR),
+        _plain_layer("nnn", labels.LAAG_NNN, {"color": k[labels.LAAG_NNN], "weight": 0, "fillOpacity": 0.45},
+                     show=False, tip_field=None, bron=labels.BRON_NATUUR),
+        _plain_layer("stikstofzone", labels.LAAG_STIKSTOF,
+                     {"color": k[labels.LAAG_STIKSTOF], "weight": 1, "fillOpacity": 0.1, "dashArray": "4 4"},
+                     show=False, tip_field=None, bron="indicatief, afgeleid van een kabinetsvoorstel (2025)"),
+        _plain_layer("bebouwde_kom", labels.LAAG_BEBOUWING, {"color": k[labels.LAAG_BEBOUWING], "weight": 0,
+                     "fillOpacity": 0.35}, show=False, tip_field="naam", bron=labels.BRON_CBS_KADASTER),
+        _plain_layer("waterwegen", labels.LAAG_WATER, {"color": k[labels.LAAG_WATER], "weight": 1,
+                     "fillOpacity": 0.7}, show=True, tip_field="naam", bron=labels.BRON_CBS_KADASTER),
+        _plain_layer("afritten", labels.LAAG_AFRITTEN,
+                     {"color": k[labels.LAAG_AFRITTEN], "fillColor": "#fff", "fillOpacity": 1, "weight": 2,
+                      "radius": 4},
+                     show=False, tip_field="naam", bron=labels.BRON_OSM, marker=folium.CircleMarker(radius=4)),
+        _plain_layer("hoogspanning_stations", labels.LAAG_HOOGSPANNING,
+                     {"color": k[labels.LAAG_HOOGSPANNING], "fillColor": k[labels.LAAG_HOOGSPANNING],
+                      "fillOpacity": 0.9, "weight": 1, "radius": 5},
+                     show=False, tip_field="naam", bron=labels.BRON_OSM, marker=folium.CircleMarker(radius=5)),
+    ]  # fmt: skip
+
+
+DASHBOARD_ATTRIBUTIE = (
+    f"Kaartlagen: {labels.BRON_CBS_KADASTER}; {labels.BRON_OSM}; {labels.BRON_NATUUR}. "
+    f"Cijfers: {labels.REB}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; "
+    "gestippelde wegen en spoor zijn schematisch."
+)
+
+
+def dashboard_legend() -> str:
+    k = labels.LAAG_KLEUREN
+    items = [
+        (labels.LAAG_GROOTSCHALIG, k[labels.LAAG_GROOTSCHALIG], "vlak"),
+        (labels.LAAG_BEDRIJVENTERREINEN, k[labels.LAAG_BEDRIJVENTERREINEN], "vlak"),
+        (labels.LAAG_CAMPUSSEN, k[labels.LAAG_CAMPUSSEN], "punt"),
+        *[
+            (f"Plan: {status}", kleur, "punt")
+            for status, kleur in labels.STATUS_KLEUREN.items()
+            if status != "bestaand"
+        ],
+        ("Snelweg / N-weg", k[labels.LAAG_WEGEN], "lijn"),
+        ("Weg, schematisch tracé", k[labels.LAAG_WEGEN], "stippel"),
+        ("Spoor, schematisch", k[labels.LAAG_SPOOR], "stippel"),
+        (labels.LAAG_WATER, k[labels.LAAG_WATER], "lijn"),
+    ]
+    return legend_items(items)
+
+
+_CSS = (
+    "<style>.corridorlabel{font:bold 11px sans-serif;color:#a00;white-space:nowrap;"
+    "text-shadow:0 0 3px #fff,0 0 3px #fff}</style>"
+)
+
+
+def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str | None) -> folium.Map:
+    """The Kaart page's map: all layers, the chosen choropleth, the selection outlined and zoomed to."""
+    bounds = None
+    if selected:
+        shape = gemeenten_frame().set_index("gemeente").geometry.get(selected)
+        if shape is not None:
+            minx, miny, maxx, maxy = shape.bounds
+            bounds = [[miny, minx], [maxy, maxx]]
+    m = base_map(achtergrond_naam, bounds)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    gem_layer, choropleth_legend = gemeenten_layer(indicator_sleutel, selected)
+    gem_layer.add_to(m)  # lowest, so everything drawn later stays visible and clickable
+    omgeving = omgeving_layers()
+    for layer in omgeving[:5]:  # areas: nature, nitrogen zone, built-up area, water
+        layer.add_to(m)
+    for layer in locatie_layers():
+        layer.add_to(m)
+    corridor_layer().add_to(m)
+    spoor_layer().add_to(m)
+    for layer in omgeving[5:]:  # points: exits and substations on top
+        layer.add_to(m)
+    add_legend(m, choropleth_legend, dashboard_legend())
+    return finish(m)
+
+
+def regio_kerncijfers():
+    """Twente's totals for the panel when no municipality is selected (Tabel 1, 8 and 10)."""
+    from reb_maps.paneel import Kerncijfer
+
+    regio = load_table("regio")
+    twente = regio[regio["regio"] == "Twente"].iloc[0]
+    gem = load_table("gemeenten")
+    vraag = load_table("grootschalige_vraag").iloc[0]
+    return [
+        Kerncijfer("Inwoners 2023", fmt.getal(twente["inwoners_2023"]), source_of("regio")),
+        Kerncijfer("Banen 2023", fmt.getal(twente["banen_2023"]), source_of("regio")),
+        Kerncijfer("Netto areaal bedrijventerrein", fmt.met_eenheid(gem["netto_areaal_ha"].sum(), "ha"),
+                   source_of("gemeenten", "netto_areaal_ha")),
+        Kerncijfer("Grootschalige vraag regio tot 2040", fmt.bandbreedte(vraag["vraag_min_ha"], vraag["vraag_max_ha"]),
+                   source_of("grootschalige_vraag")),
+        Kerncijfer("Hard aanbod grootschalig", fmt.met_eenheid(vraag["hard_aanbod_ha"], "ha"),
+                   source_of("grootschalige_vraag")),
+    ]  # fmt: skip

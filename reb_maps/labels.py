@@ -114,6 +114,13 @@ STOPLICHT = {
     "geen opgave": ("#bdbdbd", "Geen opgave van vraag of aanbod in het rapport"),
 }
 
+STOPLICHT_KORT = {
+    "rood": "Rood: aanbod onder minimale vraag",
+    "oranje": "Oranje: aanbod binnen bandbreedte",
+    "groen": "Groen: aanbod ≥ maximale vraag",
+    "geen opgave": "Geen opgave van hard aanbod",
+}
+
 KLEUR_SELECTIE = "#c8102e"
 KLEUR_GEMEENTEGRENS = "#444444"
 
@@ -200,11 +207,19 @@ TWENTE_TOTAAL = "Twente samen"
 GROOTSCHALIG_RIJ = "Twente, grootschalige vraag"
 
 # Key figures (st.metric) for the selected municipality.
+# Short: five metrics share one row; the help text carries the full meaning.
 METRIC_BANEN = "Banen 2023"
 METRIC_INWONERS = "Inwoners 2023"
-METRIC_NETTO = "Netto areaal bedrijventerrein"
-METRIC_VRAAG = "Indicatieve vraag tot 2040"
-METRIC_AANBOD = "Hard aanbod 1-1-2023"
+METRIC_NETTO = "Netto areaal"
+METRIC_VRAAG = "Vraag tot 2040"
+METRIC_AANBOD = "Hard aanbod"
+METRIC_HULP = {
+    "banen": "Banen in 2023 en de groei sinds 2014 (Tabel 2).",
+    "inwoners": "Inwoners in 2023 en de groei sinds 2014 (Tabel 2).",
+    "netto": "Netto areaal bedrijventerrein in januari 2023 (Tabel 8); {aandeel} van heel Twente.",
+    "vraag": "Indicatieve ruimtevraag tot 2040 in netto hectare, van laag tot hoog (Tabel 10).",
+    "aanbod": "Hard aanbod op 1 januari 2023 (Tabel 10). {stoplicht}.",
+}
 
 # Comparison table on the Gemeenten page (values formatted, so the headers carry no units).
 TABEL_VRAAG = "Indicatieve vraag tot 2040"
@@ -226,6 +241,8 @@ BEREKEND_AANDEEL = "berekend aandeel"
 IN_TWENTE = "Twentse campus"
 # st.metric delta colours per traffic light (Streamlit's named colours).
 STOPLICHT_METRIC_KLEUR = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
+KLEUR_SELECTIE_LICHT = "#f2a7b4"  # the selection's second series, next to KLEUR_SELECTIE
+KLEUR_ACCENT_LICHT = "#f5d08a"  # KLEUR_ACCENT's second series
 
 
 # Schaalsprong
@@ -284,7 +301,7 @@ SCHAALSPRONG_VERDEELSLEUTELS = {
 
 GRAFIEK_SCHAALSPRONG_SECTOREN = "Ruimtevraag per sector, intensivering en wat overblijft (netto ha)"
 GRAFIEK_SCHAALSPRONG_RAMINGEN = "Schaalsprong naast de huidige raming en het harde aanbod (netto ha)"
-GRAFIEK_SCHAALSPRONG_SPREIDING = "ILLUSTRATIEF: extra hectares per gemeente tegenover het harde aanbod"
+GRAFIEK_SCHAALSPRONG_SPREIDING = "ILLUSTRATIEF: toedeling en hard aanbod per gemeente (netto ha)"
 
 REEKS_SCHAALSPRONG_EXTRA = "Schaalsprong, extra na intensivering"
 REEKS_RAMING = "Raming tot 2040 (EIB laag – EIB hoog)"

@@ -20,32 +20,46 @@ class Kerncijfer:
 
 def kerncijfers(gemeente: str) -> list[Kerncijfer]:
     row = load_table("gemeenten").set_index("gemeente").loc[gemeente]
-    light = stoplicht(row["hard_aanbod_ha"], row["vraag_min_ha"], row["vraag_max_ha"])
     return [
         Kerncijfer("Inwoners 2023", fmt.getal(row["inwoners_2023"]), source_of("gemeenten", "inwoners_2023")),
         Kerncijfer("Banen 2023", fmt.getal(row["banen_2023"]), source_of("gemeenten", "banen_2023")),
         Kerncijfer(
-            "Banengroei 2014–2023",
+            "Banengroei '14–'23",
             fmt.met_eenheid(row["banen_groei_2014_2023_pct"], "%"),
             source_of("gemeenten", "banen_groei_2014_2023_pct"),
         ),
         Kerncijfer(
-            "Netto areaal bedrijventerrein",
+            "Netto areaal",
             fmt.met_eenheid(row["netto_areaal_ha"], "ha"),
             source_of("gemeenten", "netto_areaal_ha"),
         ),
         Kerncijfer(
-            "Indicatieve vraag tot 2040",
+            "Vraag tot 2040",
             fmt.bandbreedte(row["vraag_min_ha"], row["vraag_max_ha"]),
             source_of("gemeenten", "vraag_min_ha"),
         ),
         Kerncijfer(
-            "Hard aanbod 1-1-2023",
+            "Hard aanbod",
             fmt.met_eenheid(row["hard_aanbod_ha"], "ha", missing="geen opgave"),
             source_of("gemeenten", "hard_aanbod_ha"),
         ),
-        Kerncijfer("Stoplicht aanbod/vraag", f"{light}: {labels.STOPLICHT[light][1].lower()}", ""),
     ]
+
+
+@dataclass(frozen=True)
+class Stoplicht:
+    licht: str
+    tekst: str
+    kleur: str  # a Streamlit badge colour
+
+
+_BADGE = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
+
+
+def stoplicht_van(gemeente: str) -> Stoplicht:
+    row = load_table("gemeenten").set_index("gemeente").loc[gemeente]
+    light = stoplicht(row["hard_aanbod_ha"], row["vraag_min_ha"], row["vraag_max_ha"])
+    return Stoplicht(light, labels.STOPLICHT_KORT[light], _BADGE[light])
 
 
 def locaties_van(gemeente: str) -> pd.DataFrame:
@@ -67,3 +81,16 @@ def profiel(gemeente: str) -> dict | None:
     rows = load_table("gemeente_profielen")
     match = rows[rows["gemeente"] == gemeente]
     return None if match.empty else match.iloc[0].to_dict()
+
+
+def locaties_tabel(locaties: pd.DataFrame) -> pd.DataFrame:
+    """Compact Dutch table for the panel."""
+    netto = locaties.get("netto_ha", pd.Series(pd.NA, index=locaties.index))
+    return pd.DataFrame(
+        {
+            "Locatie": locaties["naam"],
+            "Soort": locaties["type"],
+            "Status": locaties["status"],
+            "Netto": [fmt.met_eenheid(v, "ha", missing="") for v in netto],
+        }
+    )

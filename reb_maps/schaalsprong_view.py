@@ -411,7 +411,7 @@ def context_toelichting(u: Uitkomsten, c: Context) -> str:
 def _layout(fig: go.Figure, titel: str, **kwargs) -> go.Figure:
     fig.update_layout(
         title=titel, separators=SEPARATORS, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        plot_bgcolor="white", legend={"orientation": "h", "yanchor": "top", "y": -0.12}, **kwargs,
+        plot_bgcolor="white", legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0}, **kwargs,
     )  # fmt: skip
     return fig
 
@@ -458,8 +458,7 @@ def figuur_ramingen(u: Uitkomsten, c: Context) -> go.Figure:
     fig.add_bar(
         y=[b[0] for b in bands], x=[b[2] - b[1] for b in bands], base=[b[1] for b in bands], orientation="h",
         name=labels.REEKS_RAMING, marker_color=labels.KLEUR_BANDBREEDTE,
-        text=[f"{ha_kort(b[1])} – {ha_kort(b[2])}" for b in bands],
-        textposition="inside", insidetextanchor="middle", hoverinfo="y+text",
+        text=[f"{ha_kort(b[1])} – {ha_kort(b[2])}" for b in bands], textposition="outside", hoverinfo="y+text",
     )  # fmt: skip
     fig.add_bar(
         y=[rij_extra], x=[u.ha_extra], orientation="h", name=labels.REEKS_SCHAALSPRONG_EXTRA,
@@ -474,13 +473,16 @@ def figuur_ramingen(u: Uitkomsten, c: Context) -> go.Figure:
         name=labels.REEKS_AANBOD_REGIONAAL, marker_color=labels.KLEUR_AANBOD_REGIONAAL,
         text=[ha(c.aanbod_regionaal)], textposition="outside", hoverinfo="y+text",
     )  # fmt: skip
-    fig.update_layout(barmode="overlay")
+    # One offset group: every row is a single lane, and 'outside' labels work (they do not in overlay mode).
+    fig.update_traces(offsetgroup="rij", cliponaxis=False)
+    fig.update_layout(barmode="group", bargap=0.35)
     fig.update_yaxes(
         categoryorder="array", categoryarray=[rij_raming, rij_3ha, rij_extra, rij_samen, rij_aanbod],
         autorange="reversed",
     )  # fmt: skip
-    fig.update_xaxes(title=labels.AS_HA, rangemode="tozero", gridcolor="#eeeeee")
-    return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_RAMINGEN, height=420)
+    rechts = max(c.raming[1] + u.ha_extra, c.aanbod_gemeenten + c.aanbod_regionaal, 1.0)
+    fig.update_xaxes(range=[0, rechts * 1.3], gridcolor="#eeeeee")  # room for the labels; unit in the title
+    return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_RAMINGEN, height=460)
 
 
 # --- illustrative spread over the municipalities ---------------------------------------------------
@@ -543,7 +545,9 @@ def figuur_spreiding(frame: pd.DataFrame, selectie: str | None = None) -> go.Fig
         marker_color=labels.KLEUR_AANBOD, text=[labels.GEEN_OPGAVE if v is None else ha(v, 1) for v in aanbod],
         textposition="outside", hoverinfo="y+text",
     )  # fmt: skip
+    fig.update_traces(cliponaxis=False)
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(tickvals=namen, ticktext=tick, autorange="reversed")
-    fig.update_xaxes(title=labels.AS_HA, rangemode="tozero", gridcolor="#eeeeee")
+    grootste = max([float(v) for v in frame["toegedeeld_ha"]] + [v or 0 for v in aanbod] + [1.0])
+    fig.update_xaxes(range=[0, grootste * 1.2], gridcolor="#eeeeee")  # room for the labels; unit in the title
     return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_SPREIDING, height=40 * len(namen) + 140)

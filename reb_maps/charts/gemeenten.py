@@ -22,7 +22,7 @@ def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:
         cols=2,
         shared_yaxes=True,
         column_widths=[0.6, 0.4],
-        horizontal_spacing=0.03,
+        horizontal_spacing=0.06,
         subplot_titles=(labels.GRAFIEK_BANEN_AANTAL, labels.GRAFIEK_BANEN_GROEI),
     )
     aantal_tekst = [fmt.getal(v) for v in df["banen_2023"]]
@@ -53,8 +53,8 @@ def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:
         row=1, col=2,
     )
     categorie_as(fig, namen, selectie)
-    fig.update_xaxes(tickformat=",d", title_text=labels.AS_BANEN, row=1, col=1)
-    fig.update_xaxes(ticksuffix="%", title_text=labels.AS_GROEI, row=1, col=2)
+    fig.update_xaxes(tickformat=",d", nticks=4, title_text=labels.AS_BANEN, row=1, col=1)
+    fig.update_xaxes(ticksuffix="%", nticks=4, title_text=labels.AS_GROEI, row=1, col=2)
     layout(fig, labels.GRAFIEK_BANEN, 110 + RIJ_HOOGTE * len(namen))
     fig.update_layout(showlegend=False)
     return fig
@@ -237,23 +237,27 @@ def kerncijfers(gemeenten: pd.DataFrame, naam: str) -> list[Kerncijfer]:
     """Key figures of one municipality for a row of st.metric."""
     r = gemeenten.loc[gemeenten["gemeente"] == naam].iloc[0]
     s = stoplicht(r["hard_aanbod_ha"], r["vraag_min_ha"], r["vraag_max_ha"])
+    hulp = labels.METRIC_HULP
     return [
         Kerncijfer(
             labels.METRIC_BANEN, fmt.getal(r["banen_2023"]),
-            f"{groei(r['banen_groei_2014_2023_pct'])} sinds 2014",
+            f"{groei(r['banen_groei_2014_2023_pct'])} sinds 2014", hulp["banen"],
         ),
         Kerncijfer(
             labels.METRIC_INWONERS, fmt.getal(r["inwoners_2023"]),
-            f"{groei(r['inwoners_groei_2014_2023_pct'])} sinds 2014",
+            f"{groei(r['inwoners_groei_2014_2023_pct'])} sinds 2014", hulp["inwoners"],
         ),
         Kerncijfer(
             labels.METRIC_NETTO, fmt.met_eenheid(r["netto_areaal_ha"], "ha"),
-            uitleg=f"{fmt.met_eenheid(r['netto_areaal_aandeel_pct'], '%')} van het netto areaal in Twente",
+            uitleg=hulp["netto"].format(aandeel=fmt.met_eenheid(r["netto_areaal_aandeel_pct"], "%")),
         ),
-        Kerncijfer(labels.METRIC_VRAAG, fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"])),
+        Kerncijfer(
+            labels.METRIC_VRAAG, fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]), uitleg=hulp["vraag"]
+        ),
         Kerncijfer(
             labels.METRIC_AANBOD, fmt.met_eenheid(r["hard_aanbod_ha"], "ha", missing=labels.GEEN_OPGAVE),
-            f"{labels.STOPLICHT_SYMBOOL[s]} {labels.STOPLICHT_KORT[s]}", uitleg=labels.STOPLICHT[s][1],
+            f"{labels.STOPLICHT_SYMBOOL[s]} {labels.STOPLICHT_KORT[s]}",
+            uitleg=hulp["aanbod"].format(stoplicht=labels.STOPLICHT[s][1]),
             delta_kleur=labels.STOPLICHT_METRIC_KLEUR[s], pijl="off",
         ),
     ]

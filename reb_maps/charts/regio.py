@@ -57,12 +57,12 @@ def regio_vergelijking(regio: pd.DataFrame) -> go.Figure:
             x=ontbrekend, y=0, yanchor="bottom", text=labels.NIET_IN_BRONTEKST.replace(" in ", "<br>in "),
             showarrow=False, font={"size": 11, "color": "#636363"}, row=1, col=1,
         )
-    tekst = [f"<b>{n}</b>" if n == TWENTE else n for n in namen]
-    fig.update_xaxes(tickmode="array", tickvals=namen, ticktext=tekst)
+    tekst = [f"<b>{n}</b>" if n == TWENTE else n.replace(" ", "<br>", 1) if len(n) > 12 else n for n in namen]
+    fig.update_xaxes(tickmode="array", tickvals=namen, ticktext=tekst, tickangle=0)
     fig.update_yaxes(tickformat=",d", row=1, col=1)
     fig.update_yaxes(ticksuffix="%", row=1, col=2)
     layout(fig, labels.GRAFIEK_REGIO, 460)
-    fig.update_layout(barmode="group", legend={"y": -0.15}, uniformtext={"minsize": 9, "mode": "hide"})
+    fig.update_layout(barmode="group", legend={"y": -0.18}, uniformtext={"minsize": 9, "mode": "hide"})
     return fig
 
 
@@ -181,13 +181,13 @@ def ruimtevraag(vraag: pd.DataFrame) -> go.Figure:
         df = vraag.loc[vraag["tabel"] == tabel]
         namen = _ruimtevraag_namen(df)
         lo, hi = waarden(df["min_ha"]), waarden(df["max_ha"])
-        tekst = [fmt.bandbreedte(a, b, missing=labels.NIET_IN_BRONTEKST) for a, b in zip(lo, hi, strict=True)]
+        tekst = [fmt.bandbreedte(a, b, missing="") for a, b in zip(lo, hi, strict=True)]
         fig.add_trace(
             go.Bar(
                 name=labels.REEKS_VRAAG_LAAG_HOOG, showlegend=i == 1, orientation="h", y=namen, base=lo,
                 x=[None if a is None or b is None else b - a for a, b in zip(lo, hi, strict=True)],
                 marker={"color": labels.KLEUR_BALK}, text=tekst, textposition="outside",
-                customdata=[f"<b>{n.lstrip()}</b><br>{t}" for n, t in zip(df["label"], tekst, strict=True)],
+                customdata=[f"<b>{n}</b><br>{t}" for n, t in zip(df["label"], tekst, strict=True)],
                 hovertemplate=HOVER,
             ),
             row=i, col=1,
@@ -203,7 +203,8 @@ def ruimtevraag(vraag: pd.DataFrame) -> go.Figure:
                 row=i, col=1,
             )
         categorie_as(fig, namen, None, row=i, col=1)
-    fig.update_xaxes(tickformat=",d", rangemode="tozero")
+    hoogste = max(v for v in waarden(vraag["max_ha"]) if v is not None)
+    fig.update_xaxes(tickformat=",d", range=[0, hoogste * 1.2])  # room for the range text right of a bar
     fig.update_xaxes(title_text=labels.AS_HA, row=len(tabellen), col=1)
     layout(fig, labels.GRAFIEK_RUIMTEVRAAG, 160 + 45 * len(vraag))
     fig.update_layout(legend={"y": -0.12})
@@ -219,17 +220,17 @@ def campusgroei(campussen: pd.DataFrame, selectie: str | None = None) -> go.Figu
     campus = ["" if fmt.is_missing(c) else str(c).replace("; ", ", ") for c in df["campus"]]
     fig = go.Figure()
     reeksen = (
-        (labels.REEKS_CAMPUS, "groei_campus_pct", labels.KLEUR_BALK, labels.KLEUR_ACCENT),
-        (labels.REEKS_GEMEENTE_TOTAAL, "groei_gemeente_pct", labels.KLEUR_BALK_LICHT, "#f5d08a"),
+        (labels.REEKS_CAMPUS, "groei_campus_pct", labels.KLEUR_BALK, labels.KLEUR_ACCENT, labels.KLEUR_SELECTIE),
+        (labels.REEKS_GEMEENTE_TOTAAL, "groei_gemeente_pct", labels.KLEUR_BALK_LICHT, labels.KLEUR_ACCENT_LICHT,
+         labels.KLEUR_SELECTIE_LICHT),
     )
-    for reeks, kolom, kleur, kleur_twente in reeksen:
+    for reeks, kolom, kleur, kleur_twente, kleur_selectie in reeksen:
         tekst = [groei(v) for v in df[kolom]]
-        basis = [kleur_twente if n in twents else kleur for n in namen]
+        balk = [kleur_selectie if n == selectie else kleur_twente if n in twents else kleur for n in namen]
         fig.add_trace(
             go.Bar(
                 name=reeks, orientation="h", y=namen, x=waarden(df[kolom]), text=tekst, textposition="outside",
-                marker={"color": [labels.KLEUR_SELECTIE if n == selectie else b for n, b in zip(namen, basis,
-                                                                                                 strict=True)]},
+                marker={"color": balk},
                 customdata=[
                     f"<b>{n}</b>{' – ' + c if c else ''}<br>{reeks}: {t}"
                     + (f"<br>{labels.IN_TWENTE}" if n in twents else "")
