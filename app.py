@@ -9,7 +9,7 @@ from reb_maps import assets, labels, state
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
 
-st.set_page_config(page_title=labels.APP_TITEL, page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title=labels.APP_TITEL, page_icon="assets/favicon.png", layout="wide")
 assets.ensure_static()
 state.init()
 
@@ -18,7 +18,10 @@ PAGES = [
     st.Page("pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
     st.Page("pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
     st.Page(
-        "pages/schaalsprong.py", title=labels.PAGINA_SCHAALSPRONG, icon=":material/trending_up:", url_path="schaalsprong"
+        "pages/schaalsprong.py",
+        title=labels.PAGINA_SCHAALSPRONG,
+        icon=":material/trending_up:",
+        url_path="schaalsprong",
     ),
     st.Page("pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
 ]

@@ -90,7 +90,7 @@ with rechts:
         for stap in view.stappen_teksten(u):
             with st.container(border=True):
                 kern, uitleg = st.columns([1, 2], vertical_alignment="center")
-                kern.metric(f"Stap {stap.nummer}", stap.waarde)
+                kern.metric(stap.label, stap.waarde)
                 uitleg.markdown(f"**{stap.titel}**  \n{stap.uitleg}")
         st.caption(f"{source_of('schaalsprong_aannames')}; {BEREKENING}.")
 
@@ -117,7 +117,8 @@ if not fout:
     st.markdown(view.afronding_toelichting())
     st.dataframe(
         view.vergelijking(u), hide_index=True, width="stretch", height="content",
-        column_config={"Toelichting": st.column_config.TextColumn(width="large")},
+        column_config={"Stap": st.column_config.TextColumn(width="medium"),
+                       "Toelichting": st.column_config.TextColumn(width="large")},
     )  # fmt: skip
     st.caption(f"{source_of(view.RAPPORT_TABLE)}; kolom 'Berekend': {BEREKENING}.")
 

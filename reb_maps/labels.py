@@ -35,6 +35,7 @@ FOUTMELDING = (
 
 @dataclass(frozen=True)
 class Achtergrond:
+    sleutel: str  # short value for the URL (?achtergrond=geen)
     naam: str
     tiles: str | None  # None: no tiles at all (works offline)
     attributie: str
@@ -45,27 +46,30 @@ PDOK_BRT = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/{stijl}/EPSG:
 KADASTER = 'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'
 
 ACHTERGRONDEN = (
-    Achtergrond("PDOK Achtergrondkaart grijs", PDOK_BRT.format(stijl="grijs"), KADASTER),
-    Achtergrond("PDOK Achtergrondkaart standaard", PDOK_BRT.format(stijl="standaard"), KADASTER),
+    Achtergrond("grijs", "PDOK Achtergrondkaart grijs", PDOK_BRT.format(stijl="grijs"), KADASTER),
+    Achtergrond("standaard", "PDOK Achtergrondkaart standaard", PDOK_BRT.format(stijl="standaard"), KADASTER),
     Achtergrond(
+        "luchtfoto",
         "PDOK Luchtfoto",
         "https://service.pdok.nl/hwh/luchtfotorgb/wmts/v1_0/Actueel_orthoHR/EPSG:3857/{z}/{x}/{y}.jpeg",
         'Luchtfoto &copy; <a href="https://www.pdok.nl">Beeldmateriaal.nl / PDOK</a>',
     ),
     Achtergrond(
+        "osm",
         "OpenStreetMap",
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap-bijdragers</a>',
     ),
-    Achtergrond("Geen (offline)", None, ""),
+    Achtergrond("geen", "Geen (offline)", None, ""),
 )
 ACHTERGROND_STANDAARD = ACHTERGRONDEN[0].naam
 ACHTERGROND_OFFLINE = ACHTERGRONDEN[-1].naam
 
 
-def achtergrond(naam: str) -> Achtergrond:
+def achtergrond(naam_of_sleutel: str | None) -> Achtergrond:
+    """By display name or URL key; anything unknown gives the default."""
     for item in ACHTERGRONDEN:
-        if item.naam == naam:
+        if naam_of_sleutel in (item.naam, item.sleutel):
             return item
     return ACHTERGRONDEN[0]
 
@@ -167,10 +171,13 @@ KLEUR_BALK = "#4f7cac"  # ordinary bars; the selection gets KLEUR_SELECTIE
 KLEUR_BALK_LICHT = "#a9c3de"  # second series next to KLEUR_BALK
 KLEUR_BANDBREEDTE = "#c6dbef"  # min–max range bars
 KLEUR_ACCENT = "#e69f00"  # Twente among other regions, campus series
+KLEUR_ACCENT_LICHT = "#f5d08a"  # KLEUR_ACCENT's second series
+KLEUR_SELECTIE_LICHT = "#f2a7b4"  # the selection's second series, next to KLEUR_SELECTIE
 KLEUR_SCENARIO = {"laag": "#56b4e9", "hoog": "#0072b2"}
-KLEUR_ONBEKEND = "#d9d9d9"  # parts of a structure without a number in the report
 
 STOPLICHT_SYMBOOL = {"rood": "🔴", "oranje": "🟠", "groen": "🟢", "geen opgave": "⚪"}
+# st.metric delta colours per traffic light (Streamlit's named colours).
+STOPLICHT_METRIC_KLEUR = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
 STOPLICHT_KORT = {"rood": "Rood", "oranje": "Oranje", "groen": "Groen", "geen opgave": "Geen opgave"}
 
 GRAFIEK_BANEN = "Banen in 2023 en hun groei sinds 2014"
@@ -239,11 +246,6 @@ SUBTITEL_TABEL6 = "Tabel 6: naar kavelgrootte"
 RESTDEEL_NIET_UITGESPLITST = "rest niet uitgesplitst in de brontekst"
 BEREKEND_AANDEEL = "berekend aandeel"
 IN_TWENTE = "Twentse campus"
-# st.metric delta colours per traffic light (Streamlit's named colours).
-STOPLICHT_METRIC_KLEUR = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
-KLEUR_SELECTIE_LICHT = "#f2a7b4"  # the selection's second series, next to KLEUR_SELECTIE
-KLEUR_ACCENT_LICHT = "#f5d08a"  # KLEUR_ACCENT's second series
-
 
 # Schaalsprong
 # Labels, widget labels and colours of the page Schaalsprong (Bijlage III, indicatieve berekening).

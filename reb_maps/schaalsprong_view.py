@@ -101,7 +101,8 @@ def _half_up(value: float, decimals: int) -> decimal.Decimal:
 
 
 def getal(value: float, decimals: int = 0) -> str:
-    return fmt.getal(_half_up(value, decimals), decimals)
+    text = fmt.getal(_half_up(value, decimals), decimals)
+    return "−" + text[1:] if text.startswith("-") else text  # a real minus sign
 
 
 def ha(value: float, decimals: int = 2) -> str:
@@ -252,8 +253,12 @@ def schrijf_query(params: MutableMapping[str, str], gewenst: Mapping[str, str]) 
 class StapTekst:
     nummer: int
     titel: str
-    waarde: str
+    waarde: str  # hectares carry their unit; jobs get it in the label (the metric is narrow)
     uitleg: str
+
+    @property
+    def label(self) -> str:
+        return f"Stap {self.nummer}" + ("" if self.waarde.endswith(" ha") else " · banen")
 
 
 def stappen_teksten(u: Uitkomsten) -> list[StapTekst]:
@@ -267,7 +272,7 @@ def stappen_teksten(u: Uitkomsten) -> list[StapTekst]:
     )
     return [
         StapTekst(
-            1, stappen[1].titel, f"{getal(u.banen_bedrijventerrein)} banen",
+            1, stappen[1].titel, getal(u.banen_bedrijventerrein),
             f"Het doel is {getal(a.banen_doel)} extra banen. {getal(a.banen_autonoom)} daarvan komen er ook "
             f"zonder schaalsprong en zitten al in de ramingen; er blijven {getal(u.banen_extra)} banen over. "
             f"Van die banen komt {procent(a.aandeel_bedrijventerrein)} op een bedrijventerrein terecht: "
@@ -408,10 +413,10 @@ def context_toelichting(u: Uitkomsten, c: Context) -> str:
 # --- figures ---------------------------------------------------------------------------------------
 
 
-def _layout(fig: go.Figure, titel: str, **kwargs) -> go.Figure:
+def _layout(fig: go.Figure, titel: str, legend_y: float = -0.18, **kwargs) -> go.Figure:
     fig.update_layout(
         title=titel, separators=SEPARATORS, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        plot_bgcolor="white", legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0}, **kwargs,
+        plot_bgcolor="white", legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0}, **kwargs,
     )  # fmt: skip
     return fig
 
@@ -481,7 +486,7 @@ def figuur_ramingen(u: Uitkomsten, c: Context) -> go.Figure:
         autorange="reversed",
     )  # fmt: skip
     rechts = max(c.raming[1] + u.ha_extra, c.aanbod_gemeenten + c.aanbod_regionaal, 1.0)
-    fig.update_xaxes(range=[0, rechts * 1.3], gridcolor="#eeeeee")  # room for the labels; unit in the title
+    fig.update_xaxes(range=[0, rechts * 1.45], gridcolor="#eeeeee")  # room for the labels; unit in the title
     return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_RAMINGEN, height=460)
 
 
@@ -550,4 +555,4 @@ def figuur_spreiding(frame: pd.DataFrame, selectie: str | None = None) -> go.Fig
     fig.update_yaxes(tickvals=namen, ticktext=tick, autorange="reversed")
     grootste = max([float(v) for v in frame["toegedeeld_ha"]] + [v or 0 for v in aanbod] + [1.0])
     fig.update_xaxes(range=[0, grootste * 1.2], gridcolor="#eeeeee")  # room for the labels; unit in the title
-    return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_SPREIDING, height=40 * len(namen) + 140)
+    return _layout(fig, labels.GRAFIEK_SCHAALSPRONG_SPREIDING, legend_y=-0.06, height=40 * len(namen) + 140)

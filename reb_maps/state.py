@@ -9,12 +9,14 @@ from __future__ import annotations
 import streamlit as st
 
 from reb_maps.data import GEMEENTEN
-from reb_maps.labels import ACHTERGROND_STANDAARD, GEEN_GEMEENTE
+from reb_maps import labels
+from reb_maps.labels import GEEN_GEMEENTE
 
 KEY = "gemeente"
 ACHTERGROND_KEY = "achtergrond"
 _PENDING = "_gemeente_pending"
 PARAM = "gemeente"
+ACHTERGROND_PARAM = "achtergrond"
 
 KEUZES = (GEEN_GEMEENTE, *GEMEENTEN)
 
@@ -38,10 +40,12 @@ def init() -> None:
         st.session_state[KEY] = st.session_state.pop(_PENDING)
     elif KEY not in st.session_state:
         st.session_state[KEY] = parse_gemeente(st.query_params.get(PARAM)) or GEEN_GEMEENTE
+    if ACHTERGROND_KEY not in st.session_state:
+        st.session_state[ACHTERGROND_KEY] = labels.achtergrond(st.query_params.get(ACHTERGROND_PARAM)).naam
 
 
 def achtergrond() -> str:
-    return st.session_state.get(ACHTERGROND_KEY) or ACHTERGROND_STANDAARD
+    return st.session_state.get(ACHTERGROND_KEY) or labels.ACHTERGROND_STANDAARD
 
 
 def geselecteerd() -> str | None:
@@ -58,12 +62,18 @@ def selecteer(naam: str | None) -> None:
 
 
 def sync_url() -> None:
-    """Keep `?gemeente=` in step with the selection, also after a page switch cleared it."""
-    naam = geselecteerd()
-    if naam is None:
-        st.query_params.pop(PARAM, None)
-    elif st.query_params.get(PARAM) != naam:
-        st.query_params[PARAM] = naam
+    """Keep `?gemeente=` and `?achtergrond=` in step with the state, also after a page switch cleared them."""
+    _set_param(PARAM, geselecteerd())
+    bg = labels.achtergrond(achtergrond())
+    _set_param(ACHTERGROND_PARAM, None if bg.naam == labels.ACHTERGROND_STANDAARD else bg.sleutel)
+
+
+def _set_param(name: str, value: str | None) -> None:
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
 
 
 def on_map_click(map_key: str) -> None:

@@ -102,3 +102,18 @@ def test_regio_page_renders_every_section():
     overig = at.dataframe[0].value
     assert "33.810 werkzame personen" in overig.iloc[:, 1].tolist()  # HTSM, §2.3
     assert time.perf_counter() - start < 15
+
+
+@pytest.mark.parametrize("page", ["pages/gemeenten.py", "pages/regio.py"])
+def test_pages_rerun_without_reading_tables(page, monkeypatch):
+    """A new selection reruns the page from the process cache; reading a CSV again would be a bug."""
+    at = _open(page, "Almelo")
+    _assert_clean(at)
+
+    def no_read(*args, **kwargs):
+        raise AssertionError(f"table read during a rerun: {args[:1]}")
+
+    monkeypatch.setattr("pandas.read_csv", no_read)
+    at.session_state["gemeente"] = "Hengelo"
+    at.run()
+    _assert_clean(at)

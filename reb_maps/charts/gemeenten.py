@@ -22,7 +22,7 @@ def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:
         cols=2,
         shared_yaxes=True,
         column_widths=[0.6, 0.4],
-        horizontal_spacing=0.06,
+        horizontal_spacing=0.08,
         subplot_titles=(labels.GRAFIEK_BANEN_AANTAL, labels.GRAFIEK_BANEN_GROEI),
     )
     aantal_tekst = [fmt.getal(v) for v in df["banen_2023"]]
@@ -53,7 +53,9 @@ def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:
         row=1, col=2,
     )
     categorie_as(fig, namen, selectie)
-    fig.update_xaxes(tickformat=",d", nticks=4, title_text=labels.AS_BANEN, row=1, col=1)
+    # a tight range keeps the last tick off the neighbouring panel's first tick
+    hoogste = max(v for v in waarden(df["banen_2023"]) if v is not None)
+    fig.update_xaxes(tickformat=",d", nticks=4, range=[0, hoogste * 1.02], title_text=labels.AS_BANEN, row=1, col=1)
     fig.update_xaxes(ticksuffix="%", nticks=4, title_text=labels.AS_GROEI, row=1, col=2)
     layout(fig, labels.GRAFIEK_BANEN, 110 + RIJ_HOOGTE * len(namen))
     fig.update_layout(showlegend=False)

@@ -15,8 +15,7 @@ def wait_idle(page, timeout: float = 45_000) -> None:
 
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the selectbox labelled `label`."""
-    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.locator('[data-baseweb="select"]').click()
+    page.get_by_role("combobox", name=label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
     wait_idle(page)
 
@@ -28,7 +27,8 @@ def map_frame(page):
 
 def wait_for_features(page, minimum: int = 1):
     frame = map_frame(page)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    # Paths outside the current view are attached but hidden (Leaflet clips them): wait for a visible one.
+    frame.locator("path.leaflet-interactive").filter(visible=True).first.wait_for(timeout=60_000)
     count = frame.locator("path.leaflet-interactive").count()
     assert count >= minimum, f"only {count} features drawn"
     return frame
