@@ -14,16 +14,16 @@ assets.ensure_static()
 state.init()
 
 PAGES = [
-    st.Page("pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="kaart"),
-    st.Page("pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
-    st.Page("pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
+    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="kaart"),
+    st.Page("app_pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
+    st.Page("app_pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
     st.Page(
-        "pages/schaalsprong.py",
+        "app_pages/schaalsprong.py",
         title=labels.PAGINA_SCHAALSPRONG,
         icon=":material/trending_up:",
         url_path="schaalsprong",
     ),
-    st.Page("pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
+    st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
 ]
 page = st.navigation(PAGES)
 

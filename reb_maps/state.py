@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reb_maps.data import GEMEENTEN
 from reb_maps import labels
+from reb_maps.data import GEMEENTEN
 from reb_maps.labels import GEEN_GEMEENTE
 
 KEY = "gemeente"

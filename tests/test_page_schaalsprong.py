@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from reb_maps import labels
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGE = "pages/schaalsprong.py"
+PAGE = "app_pages/schaalsprong.py"
 
 
 def open_page(**query: str) -> AppTest:

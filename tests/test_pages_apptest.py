@@ -42,7 +42,7 @@ def _tekst(at: AppTest) -> str:
 
 def test_gemeenten_page_with_almelo_from_url():
     start = time.perf_counter()
-    at = _open("pages/gemeenten.py", "Almelo")
+    at = _open("app_pages/gemeenten.py", "Almelo")
     _assert_clean(at)
     assert at.title[0].value == labels.PAGINA_GEMEENTEN
     assert at.subheader[0].value == "Almelo"
@@ -66,7 +66,7 @@ def test_gemeenten_page_with_almelo_from_url():
 
 
 def test_gemeenten_page_without_selection_shows_all_of_twente():
-    at = _open("pages/gemeenten.py")
+    at = _open("app_pages/gemeenten.py")
     _assert_clean(at)
     assert not at.metric
     assert len(at.info) == 1
@@ -75,7 +75,7 @@ def test_gemeenten_page_without_selection_shows_all_of_twente():
 
 
 def test_gemeenten_page_follows_a_new_selection():
-    at = _open("pages/gemeenten.py", "Almelo")
+    at = _open("app_pages/gemeenten.py", "Almelo")
     at.session_state["gemeente"] = "Enschede"
     at.run()
     _assert_clean(at)
@@ -85,7 +85,7 @@ def test_gemeenten_page_follows_a_new_selection():
 
 def test_regio_page_renders_every_section():
     start = time.perf_counter()
-    at = _open("pages/regio.py", "Hengelo")
+    at = _open("app_pages/regio.py", "Hengelo")
     _assert_clean(at)
     assert at.title[0].value == labels.PAGINA_REGIO
     assert len(at.subheader) == 5
@@ -104,7 +104,7 @@ def test_regio_page_renders_every_section():
     assert time.perf_counter() - start < 15
 
 
-@pytest.mark.parametrize("page", ["pages/gemeenten.py", "pages/regio.py"])
+@pytest.mark.parametrize("page", ["app_pages/gemeenten.py", "app_pages/regio.py"])
 def test_pages_rerun_without_reading_tables(page, monkeypatch):
     """A new selection reruns the page from the process cache; reading a CSV again would be a bug."""
     at = _open(page, "Almelo")

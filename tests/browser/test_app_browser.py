@@ -8,6 +8,7 @@ import pytest
 
 from reb_maps import labels
 
+from .conftest import free_port, start_streamlit, wait_healthy
 from .helpers import choose, map_frame, wait_for_features, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -68,6 +69,22 @@ def test_click_on_municipality_shows_its_figures(page, app_url, screenshot_dir):
     assert panel_heading.count() >= 1
     map_frame(page).locator("path.leaflet-interactive").first.wait_for()
     page.screenshot(path=screenshot_dir / "kaart_almelo.png", full_page=True)
+
+
+def test_deep_link_on_a_fresh_server_runs_through_app_py(page, tmp_path):
+    """The first request of a new server process goes straight to a page: sidebar and selection must work."""
+    port = free_port()
+    proc = start_streamlit("app.py", port, tmp_path / "fresh.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        page.goto(f"{url}/gemeenten?gemeente=Borne&achtergrond=geen")
+        wait_idle(page)
+        page.get_by_text("71 ha").first.wait_for(timeout=60_000)
+        assert page.get_by_role("combobox", name=labels.WIDGET_GEMEENTE).input_value() == "Borne"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def test_gemeenten_page_shows_almelo(page, app_url, screenshot_dir):

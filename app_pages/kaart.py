@@ -61,4 +61,4 @@ with col_panel:
         if len(locs):
             st.markdown("**Werklocaties in het rapport**")
             st.dataframe(paneel.locaties_tabel(locs), hide_index=True, width="stretch")
-        st.page_link("pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")
+        st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")

@@ -1,0 +1,95 @@
+"""Map builders: layers, escaping, offline assets, figures in popups."""
+
+import folium
+import geopandas as gpd
+import pytest
+from shapely.geometry import Point
+
+from reb_maps import assets, kaart, labels
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def test_popup_escapes_every_value():
+    html = kaart.popup_html(XSS, [(XSS, XSS)], bron=XSS, noot=XSS)
+    assert "<img" not in html
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 5  # title, label, value, note, source
+
+
+def test_malicious_name_in_layer_data_shows_as_text(monkeypatch):
+    frame = gpd.GeoDataFrame(
+        {"naam": [XSS], "geometry": [Point(6.7, 52.3)]}, geometry="geometry", crs="EPSG:4326"
+    )
+    monkeypatch.setattr(kaart, "load_layer", lambda _name: frame.copy())
+    kaart._plain_data.cache_clear()
+    try:
+        data = kaart._plain_data("test", "Testlaag", "naam", "Bron: test")
+    finally:
+        kaart._plain_data.cache_clear()
+    tip = data["features"][0]["properties"]["tip"]
+    assert "<img" not in tip
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tip
+    m = folium.Map(tiles=None)
+    kaart._geojson(data, "Testlaag", lambda _f: {}).add_to(m)
+    assert "<img src=x" not in m.get_root().render()
+
+
+def test_municipality_popups_carry_report_figures():
+    data, legend = kaart._gemeenten_data("netto_areaal")
+    props = {f["properties"]["gemeente"]: f["properties"] for f in data["features"]}
+    assert len(props) == 14
+    almelo = props["Almelo"]
+    assert "620 ha" in almelo["popup"] and "47.300" in almelo["popup"] and "16,58 ha" in almelo["popup"]
+    assert almelo["tip"] == "Almelo: 620 ha"
+    assert "geen opgave" in props["Losser"]["popup"]  # '-' in Tabel 10
+    assert "Tabel 8" in legend
+
+
+def test_tekort_indicator_uses_minimum_demand():
+    data, _ = kaart._gemeenten_data("tekort")
+    tips = {f["properties"]["gemeente"]: f["properties"]["tip"] for f in data["features"]}
+    assert tips["Haaksbergen"] == "Haaksbergen: 4,42 ha"  # 5 ha minimum − 0,58 ha supply
+    assert tips["Almelo"] == "Almelo: 0 ha"
+    assert tips["Losser"] == "Losser: geen opgave"
+
+
+def test_dashboard_map_is_offline_capable_and_has_all_layers():
+    m = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, "Almelo")
+    html = m.get_root().render()
+    assert assets.remote_links(m) == []
+    assert "cdn.jsdelivr" not in html and "tile.openstreetmap" not in html
+    names = {getattr(child, "layer_name", None) for child in m._children.values()}
+    for layer in (labels.LAAG_GEMEENTEN, labels.LAAG_GROOTSCHALIG, labels.LAAG_CAMPUSSEN, labels.LAAG_PLANNEN,
+                  labels.LAAG_WEGEN, labels.LAAG_SPOOR, labels.LAAG_WATER, labels.LAAG_NATURA2000, labels.LAAG_NNN,
+                  labels.LAAG_BEBOUWING):  # fmt: skip
+        assert layer in names, layer
+    assert "(schematisch)" in html  # schematic corridors are labelled
+    assert len(html.encode()) < 1_500_000
+
+
+@pytest.mark.parametrize("achtergrond", [a.naam for a in labels.ACHTERGRONDEN if a.tiles])
+def test_basemaps_carry_their_attribution(achtergrond):
+    html = kaart.dashboard_map("banen", achtergrond, None).get_root().render()
+    bg = labels.achtergrond(achtergrond)
+    assert bg.tiles.split("{")[0] in html
+
+
+def test_shared_polygon_is_drawn_once_with_both_parks():
+    frame = kaart.locaties_frame()
+    kanaal = frame[frame["tip"].str.contains("Twentekanaal")]
+    assert len(kanaal) == 1
+    assert "Twentekanaal Noord" in kanaal.iloc[0]["popup"] and "Twentekanaal Zuid" in kanaal.iloc[0]["popup"]
+
+
+def test_large_parks_show_bruto_and_netto_from_tabel_3():
+    frame = kaart.locaties_frame()
+    lochter = frame[frame["tip"].str.contains("Lochter")].iloc[0]
+    assert lochter["laag"] == labels.LAAG_GROOTSCHALIG
+    assert "Netto" in lochter["popup"]
+
+
+def test_xl_businesspark_2_is_a_plan_with_indicative_position():
+    frame = kaart.locaties_frame()
+    xl2 = frame[frame["popup"].str.contains("XL Businesspark 2")].iloc[0]
+    assert xl2["laag"] == labels.LAAG_PLANNEN
+    assert labels.INDICATIEF in xl2["popup"]

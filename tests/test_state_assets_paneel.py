@@ -1,0 +1,61 @@
+"""Selection parsing, local assets and the side panel's content."""
+
+import folium
+import pytest
+
+from reb_maps import assets, labels, paneel
+from reb_maps.state import parse_gemeente
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Almelo", "Almelo"), ("almelo", "Almelo"), (" hof van twente ", "Hof van Twente"), ("Hengelo (O.)", "Hengelo"),
+     ("Amsterdam", None), ("", None), (None, None), ("<script>", None)],
+)  # fmt: skip
+def test_parse_gemeente(raw, expected):
+    assert parse_gemeente(raw) == expected
+
+
+def test_basemap_lookup_by_name_or_url_key():
+    assert labels.achtergrond("geen").tiles is None
+    assert labels.achtergrond(labels.ACHTERGROND_OFFLINE).sleutel == "geen"
+    assert labels.achtergrond("onzin").naam == labels.ACHTERGROND_STANDAARD
+
+
+def test_localize_points_folium_at_local_copies(tmp_path):
+    target = assets.ensure_static(tmp_path / "static")
+    assert (target / "leaflet" / "leaflet.js").exists()
+    assert (target / "leaflet" / "images" / "layers.png").exists()  # referenced by leaflet.css
+    assert (target / "jquery" / "jquery.min.js").exists()
+    m = folium.Map(tiles=None)
+    folium.LayerControl().add_to(m)
+    assert assets.remote_links(m)  # folium's defaults point at CDNs
+    assets.localize(m)
+    assert assets.remote_links(m) == []
+    html = m.get_root().render()
+    assert assets.LEAFLET_JS in html and assets.JQUERY_JS in html
+    assert "bootstrap" not in html
+
+
+def test_panel_figures_for_almelo():
+    figures = {item.label: item.waarde for item in paneel.kerncijfers("Almelo")}
+    assert figures["Netto areaal"] == "620 ha"
+    assert figures["Banen 2023"] == "47.300"
+    assert figures["Vraag tot 2040"] == "10–40 ha"
+    assert figures["Hard aanbod"] == "16,58 ha"
+    assert all(item.bron.startswith("Bron: ") for item in paneel.kerncijfers("Almelo"))
+
+
+@pytest.mark.parametrize(("gemeente", "licht"), [("Almelo", "oranje"), ("Wierden", "rood"), ("Twenterand", "groen"),
+                                                  ("Tubbergen", "geen opgave")])  # fmt: skip
+def test_panel_traffic_light(gemeente, licht):
+    assert paneel.stoplicht_van(gemeente).licht == licht
+
+
+def test_panel_lists_parks_largest_first():
+    almelo = paneel.locaties_van("Almelo")
+    names = list(almelo["naam"])
+    assert "XL Businesspark 2" in names
+    sized = almelo[almelo["netto_ha"].notna()]
+    assert list(sized["netto_ha"]) == sorted(sized["netto_ha"], reverse=True)
+    assert paneel.profiel("Almelo")["profiel"]
