@@ -32,6 +32,8 @@ def tabellen_overzicht() -> pd.DataFrame:
 def lagen_overzicht() -> pd.DataFrame:
     rows = []
     for bestand, info in sorted(layer_catalogue().items()):
+        if info.get("variant") == "analyse":  # the EPSG:28992 copies for the search-area analysis
+            continue
         path = GEO_DIR / bestand
         rows.append(
             {
@@ -53,4 +55,10 @@ def layer_bytes(bestand: str) -> bytes:
 
 
 def ontbrekend() -> pd.DataFrame | None:
-    return load_table("ontbrekend") if "ontbrekend" in table_names() else None
+    return met_labels("ontbrekend") if "ontbrekend" in table_names() else None
+
+
+def met_labels(naam: str) -> pd.DataFrame:
+    """The table with its Dutch column labels, for showing on screen."""
+    kolommen = table_meta(naam)["kolommen"]
+    return load_table(naam).rename(columns={k: v.get("label", k) for k, v in kolommen.items()})

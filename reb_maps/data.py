@@ -164,9 +164,18 @@ def source_of(naam: str, kolom: str | None = None) -> str:
 
 def table_csv(naam: str) -> str:
     """The table as CSV text with a header row: what the CLI prints and the app offers for download."""
+    frame = load_table(naam)
+    for col in frame.columns:
+        if str(frame[col].dtype) == "Float64":  # 620 stays '620', as the report prints it, not '620.0'
+            frame[col] = [None if pd.isna(v) else _plain_number(v) for v in frame[col]]
     buffer = io.StringIO()
-    load_table(naam).to_csv(buffer, index=False, lineterminator="\n")
+    frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def _plain_number(value: float) -> str:
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
 
 
 def validate_all() -> dict[str, int]:
@@ -185,13 +194,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.list or not args.naam:
             for naam in table_names():
                 meta = table_meta(naam)
-                print(f"{naam}\t{len(load_table(naam))} rijen\t{meta['titel']}")
+                rows = len(load_table(naam))
+                print(f"{naam}\t{rows} {'rij' if rows == 1 else 'rijen'}\t{meta['titel']}")
             return 0
         sys.stdout.write(table_csv(args.naam))
         return 0
     except DataFout as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

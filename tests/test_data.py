@@ -95,3 +95,13 @@ def test_cli_list_and_unknown_table():
     assert bad.returncode == 2
     assert "Onbekende tabel" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_cli_prints_gemeenten_exactly_as_the_report():
+    out = subprocess.run(
+        [sys.executable, "-m", "reb_maps.data", "gemeenten"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0].startswith("gemeente,cbs_code,")
+    assert len(out) == 15
+    assert "Almelo,GM0141,74000,3,47300,14,620,18,10,40,16.58" in out
+    assert "Losser,GM0168,23400,4,8800,18,46,1,0,10," in out  # '-' in Tabel 10: no value, not 0

@@ -1,0 +1,302 @@
+"""The analysis grid over Twente, rasterised masks and distance grids — computed once per resolution.
+
+Grid: square cells in EPSG:28992, the lower-left corner snapped to a multiple of the resolution; arrays
+are flat (row-major, row 0 = southern edge), reshape with `Raster.shape`. Cached arrays are read-only.
+
+Masks are conservative: a cell is marked when ANY part of it touches the geometry (centre inside, or a
+boundary segment crossing the cell), so a cell left free never overlaps a hard constraint. Distances run
+from the cell centre to the geometry, hemelsbreed: points exactly (KD-tree), lines and polygon edges via
+points every `STAP_M` metres (error ≤ STAP_M / 2); inside a polygon the distance is 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy.spatial import cKDTree
+
+from reb_maps.data import GEMEENTEN, DataFout, load_table
+from reb_maps.geodata import load_analysis_layer
+from reb_maps.zoekgebieden.profielen import N_WEGEN, VAARWEGEN
+
+STAP_M = 10.0
+
+
+@dataclass(frozen=True)
+class Raster:
+    resolutie: int
+    x0: float
+    y0: float
+    nx: int
+    ny: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.ny, self.nx
+
+    @property
+    def size(self) -> int:
+        return self.nx * self.ny
+
+    @property
+    def cel_ha(self) -> float:
+        return self.resolutie**2 / 10_000
+
+    @property
+    def halve_diagonaal(self) -> float:
+        return self.resolutie * math.sqrt(2) / 2
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        return self.x0, self.y0, self.x0 + self.nx * self.resolutie, self.y0 + self.ny * self.resolutie
+
+    def boxen(self, cellen: np.ndarray) -> np.ndarray:
+        """Shapely boxes of the given flat cell indices."""
+        rij, kol = np.divmod(np.asarray(cellen), self.nx)
+        x = self.x0 + kol * self.resolutie
+        y = self.y0 + rij * self.resolutie
+        return shapely.box(x, y, x + self.resolutie, y + self.resolutie)
+
+
+def _alleen_lezen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+@functools.cache
+def regio_geometrie() -> shapely.Geometry:
+    return shapely.union_all(load_analysis_layer("regio").geometry.values)
+
+
+@functools.lru_cache(maxsize=8)
+def raster(resolutie: int) -> Raster:
+    minx, miny, maxx, maxy = regio_geometrie().bounds
+    x0 = math.floor(minx / resolutie) * resolutie
+    y0 = math.floor(miny / resolutie) * resolutie
+    return Raster(resolutie, x0, y0, math.ceil((maxx - x0) / resolutie), math.ceil((maxy - y0) / resolutie))
+
+
+@functools.lru_cache(maxsize=8)
+def middelpunten(resolutie: int) -> tuple[np.ndarray, np.ndarray]:
+    r = raster(resolutie)
+    kol = np.tile(np.arange(r.nx), r.ny)
+    rij = np.repeat(np.arange(r.ny), r.nx)
+    return (
+        _alleen_lezen(r.x0 + (kol + 0.5) * resolutie),
+        _alleen_lezen(r.y0 + (rij + 0.5) * resolutie),
+    )
+
+
+# --- rasterising -------------------------------------------------------------------------------
+
+
+def _segmenten(lijnen: np.ndarray) -> np.ndarray:
+    """Every straight segment of the given lines as its own two-point line (small envelopes)."""
+    coords, index = shapely.get_coordinates(lijnen, return_index=True)
+    zelfde = index[1:] == index[:-1]
+    return shapely.linestrings(np.stack([coords[:-1][zelfde], coords[1:][zelfde]], axis=1))
+
+
+def raak_masker(resolutie: int, geometrieen) -> np.ndarray:
+    """Cells that touch any of the geometries (polygons and/or lines)."""
+    r = raster(resolutie)
+    xc, yc = middelpunten(resolutie)
+    geoms = np.asarray(geometrieen, dtype=object)
+    geoms = geoms[~shapely.is_empty(geoms)] if geoms.size else geoms
+    masker = np.zeros(r.size, dtype=bool)
+    if geoms.size == 0:
+        return masker
+    delen = shapely.get_parts(geoms)
+    vlakken = delen[shapely.get_dimensions(delen) == 2]
+    lijnen = list(delen[shapely.get_dimensions(delen) == 1])
+    if vlakken.size:
+        vlak = shapely.union_all(vlakken)
+        masker |= shapely.contains_xy(vlak, xc, yc)
+        lijnen.extend(shapely.get_parts(shapely.boundary(vlakken)))
+    if lijnen:
+        segmenten = _segmenten(shapely.get_parts(np.asarray(lijnen, dtype=object)))
+        # Only cells near a segment can touch it: test those boxes exactly.
+        kandidaten = _cellen_in_enveloppen(r, shapely.bounds(segmenten))
+        boom = shapely.STRtree(segmenten)
+        geraakt = boom.query(r.boxen(kandidaten), predicate="intersects")[0]
+        masker[kandidaten[np.unique(geraakt)]] = True
+    return masker
+
+
+def _cellen_in_enveloppen(r: Raster, bounds: np.ndarray) -> np.ndarray:
+    """Flat indices of all cells whose box meets the envelope of some segment (no duplicates)."""
+    res = r.resolutie
+    k0 = np.clip(np.floor((bounds[:, 0] - r.x0) / res).astype(int), 0, r.nx - 1)
+    k1 = np.clip(np.floor((bounds[:, 2] - r.x0) / res).astype(int), 0, r.nx - 1)
+    j0 = np.clip(np.floor((bounds[:, 1] - r.y0) / res).astype(int), 0, r.ny - 1)
+    j1 = np.clip(np.floor((bounds[:, 3] - r.y0) / res).astype(int), 0, r.ny - 1)
+    # A segment ending exactly on a cell edge also touches the neighbour: widen by one cell.
+    k0, j0 = np.maximum(k0 - 1, 0), np.maximum(j0 - 1, 0)
+    k1, j1 = np.minimum(k1 + 1, r.nx - 1), np.minimum(j1 + 1, r.ny - 1)
+    # 2-D difference array: +1/-1 at the corners, cumulative sums fill each rectangle.
+    diff = np.zeros((r.ny + 1, r.nx + 1), dtype=np.int32)
+    np.add.at(diff, (j0, k0), 1)
+    np.add.at(diff, (j0, k1 + 1), -1)
+    np.add.at(diff, (j1 + 1, k0), -1)
+    np.add.at(diff, (j1 + 1, k1 + 1), 1)
+    raak = diff.cumsum(axis=0).cumsum(axis=1)[: r.ny, : r.nx]
+    return np.flatnonzero(raak > 0)
+
+
+@functools.lru_cache(maxsize=8)
+def binnen_regio(resolutie: int) -> np.ndarray:
+    """Cells whose centre lies in Twente (the simplified regional outline)."""
+    xc, yc = middelpunten(resolutie)
+    return _alleen_lezen(shapely.contains_xy(regio_geometrie(), xc, yc))
+
+
+def _water_geometrie() -> np.ndarray:
+    vlakken = load_analysis_layer("waterwegen").geometry.values
+    lijnen = load_analysis_layer("waterwegen_lijnen").geometry.values
+    return np.concatenate([np.asarray(vlakken, dtype=object), np.asarray(lijnen, dtype=object)])
+
+
+_MASKER_LAGEN = {
+    "natura2000": lambda: load_analysis_layer("natura2000").geometry.values,
+    "nnn": lambda: load_analysis_layer("nnn").geometry.values,
+    "water": _water_geometrie,
+    "bedrijventerrein": lambda: load_analysis_layer("bedrijventerreinen").geometry.values,
+    "stikstofzone": lambda: load_analysis_layer("stikstofzone").geometry.values,
+}
+
+
+@functools.lru_cache(maxsize=48)
+def masker(naam: str, resolutie: int) -> np.ndarray:
+    """A fixed hard constraint (True = excluded): natura2000, nnn, water, bedrijventerrein, stikstofzone."""
+    return _alleen_lezen(raak_masker(resolutie, _MASKER_LAGEN[naam]()))
+
+
+@functools.lru_cache(maxsize=32)
+def bebouwing_masker(resolutie: int, buffer_m: float) -> np.ndarray:
+    """Built-up areas plus the nuisance distance around them (True = excluded)."""
+    kom = load_analysis_layer("bebouwde_kom").geometry.values
+    if buffer_m > 0:
+        kom = shapely.buffer(kom, buffer_m, quad_segs=8)
+    return _alleen_lezen(raak_masker(resolutie, kom))
+
+
+@functools.lru_cache(maxsize=8)
+def gemeente_index(resolutie: int) -> np.ndarray:
+    """Per cell the index in `GEMEENTEN` of the municipality holding its centre, -1 outside."""
+    xc, yc = middelpunten(resolutie)
+    frame = load_analysis_layer("gemeenten")
+    index = np.full(xc.size, -1, dtype=np.int16)
+    for naam, geom in zip(frame["gemeente"], frame.geometry.values, strict=True):
+        index[shapely.contains_xy(geom, xc, yc)] = GEMEENTEN.index(naam)
+    return _alleen_lezen(index)
+
+
+# --- the features each factor measures to ---------------------------------------------------
+
+
+def _park_namen(frame: gpd.GeoDataFrame) -> pd.Series:
+    """Readable names of business parks: the `locaties` table by locatie_id, else the TOP10NL name."""
+    if "naam" in frame:
+        return frame["naam"].astype(str)
+    namen = pd.Series(frame.get("top10nl_naam", pd.Series(index=frame.index, dtype=str)), index=frame.index)
+    if "locatie_id" in frame:
+        try:
+            tabel = load_table("locaties").set_index("locatie_id")["naam"]
+            namen = frame["locatie_id"].map(tabel).fillna(namen).fillna(frame["locatie_id"])
+        except DataFout:
+            namen = namen.fillna(frame["locatie_id"])
+    return namen.astype(str)
+
+
+def _bron_afrit() -> gpd.GeoDataFrame:
+    frame = load_analysis_layer("afritten")
+    frame = frame[frame["soort"] != "knooppunt"]  # a motorway junction gives no access
+    nummer = frame["nummer"].fillna("").astype(str)
+    naam = frame["naam"].astype(str) + np.where(nummer != "", " (" + nummer + ")", "")
+    return gpd.GeoDataFrame({"naam": naam, "schematisch": False}, geometry=frame.geometry.values, crs=frame.crs)
+
+
+def _bron_nweg() -> gpd.GeoDataFrame:
+    frame = load_analysis_layer("corridors")
+    frame = frame[frame["corridor"].isin(N_WEGEN)]
+    return gpd.GeoDataFrame(
+        {"naam": frame["corridor"].astype(str), "schematisch": frame["schematisch"].astype(bool)},
+        geometry=frame.geometry.values,
+        crs=frame.crs,
+    )
+
+
+def _bron_vaarweg() -> gpd.GeoDataFrame:
+    delen = [load_analysis_layer("waterwegen"), load_analysis_layer("waterwegen_lijnen")]
+    frame = pd.concat([d[d["naam"].isin(VAARWEGEN)] for d in delen], ignore_index=True)
+    return gpd.GeoDataFrame({"naam": frame["naam"].astype(str)}, geometry=frame.geometry.values, crs=delen[0].crs)
+
+
+def _bron_punten(laag: str, id_kolom: str, fallback: str) -> gpd.GeoDataFrame:
+    frame = load_analysis_layer(laag)
+    naam = frame["naam"].astype(object).where(frame["naam"].notna(), None)
+    naam = [n if n else f"{fallback} {i}" for i, n in zip(frame[id_kolom], naam, strict=True)]
+    return gpd.GeoDataFrame({"naam": naam}, geometry=frame.geometry.values, crs=frame.crs)
+
+
+def _bron_bedrijventerrein() -> gpd.GeoDataFrame:
+    frame = load_analysis_layer("bedrijventerreinen")
+    namen = _park_namen(frame) if len(frame) else pd.Series(dtype=str)
+    return gpd.GeoDataFrame({"naam": namen.to_numpy()}, geometry=frame.geometry.values, crs=frame.crs)
+
+
+_BRONNEN = {
+    "afrit": _bron_afrit,
+    "nweg": _bron_nweg,
+    "station": lambda: _bron_punten("stations", "code", "station"),
+    "vaarweg": _bron_vaarweg,
+    "hoogspanning": lambda: _bron_punten("hoogspanning_stations", "knoop_id", "knoop"),
+    "bedrijventerrein": _bron_bedrijventerrein,
+}
+
+
+@functools.cache
+def _bron_cached(factor: str) -> gpd.GeoDataFrame:
+    frame = _BRONNEN[factor]()
+    return frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
+
+
+def bron(factor: str) -> gpd.GeoDataFrame:
+    """The features a factor measures distance to (EPSG:28992; column `naam`); may be empty."""
+    return _bron_cached(factor).copy()
+
+
+@functools.lru_cache(maxsize=48)
+def afstand(factor: str, resolutie: int) -> np.ndarray | None:
+    """Distance (m) from every cell centre to the factor's nearest feature; None if the layer is empty."""
+    geoms = np.asarray(_bron_cached(factor).geometry.values, dtype=object)
+    if geoms.size == 0:
+        return None
+    xc, yc = middelpunten(resolutie)
+    delen = shapely.get_parts(geoms)
+    dim = shapely.get_dimensions(delen)
+    vlakken = delen[dim == 2]
+    lijnen = np.concatenate([delen[dim == 1], shapely.get_parts(shapely.boundary(vlakken))])
+    punten = [shapely.get_coordinates(delen[dim == 0])]
+    if lijnen.size:
+        punten.append(shapely.get_coordinates(shapely.segmentize(lijnen, STAP_M)))
+    boom = cKDTree(np.concatenate(punten))
+    afstanden, _ = boom.query(np.column_stack([xc, yc]), workers=-1)
+    if vlakken.size:
+        afstanden[shapely.contains_xy(shapely.union_all(vlakken), xc, yc)] = 0.0
+    return _alleen_lezen(afstanden)
+
+
+def wis_cache() -> None:
+    """Forget every cached grid (for benchmarks and tests of the first run)."""
+    for func in (
+        regio_geometrie, raster, middelpunten, binnen_regio, masker, bebouwing_masker, gemeente_index,
+        _bron_cached, afstand,
+    ):  # fmt: skip
+        func.cache_clear()
