@@ -26,7 +26,8 @@ test: $(VENV)/.stamp-dev
 	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=300
 
 bench: $(VENV)/.stamp-dev
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_app.py
+	$(BIN)/python bench/bench_zoekgebieden.py
 
 # Development only: derive data/geo from ../shared/geodata (deterministic).
 geodata: $(VENV)/.stamp-run

@@ -1,6 +1,7 @@
 """Time the real app against an empty one-line Streamlit app, served and driven the same way.
 
-Prints ratios (app / empty page) for: navigation → map drawn, navigation → charts drawn, and the
+Prints ratios (app / empty page) for: navigation → map drawn, navigation → charts drawn (with a one-chart
+plotly page as a second reference: the cost of plotly itself), and the
 map payload (bytes received over the websocket while the map page loads) in MB.
 Run: .venv/bin/python bench/bench_app.py [--rounds N]
 """
@@ -27,17 +28,27 @@ from tests.browser.helpers import MAP_FRAME  # noqa: E402
 
 
 def timed_load(page, url: str, ready) -> tuple[float, int]:
+    """Seconds from navigation to `ready`, and the bytes of map data received (websocket + layer files)."""
     received = [0]
 
+    def count(n: int) -> None:
+        received[0] += n
+
     def on_ws(ws):
-        ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+        ws.on("framereceived", lambda payload: count(len(payload)))
+
+    def on_response(response):
+        if "/app/static/geo/" in response.url:
+            count(int(response.headers.get("content-length", 0)))
 
     page.on("websocket", on_ws)
+    page.on("response", on_response)
     start = time.perf_counter()
     page.goto(url)
     ready(page)
     elapsed = time.perf_counter() - start
     page.remove_listener("websocket", on_ws)
+    page.remove_listener("response", on_response)
     return elapsed, received[0]
 
 
@@ -66,15 +77,16 @@ def main() -> int:
     logs = ROOT / "bench" / "out"
     logs.mkdir(exist_ok=True)
     servers = {}
-    for name, script in (("app", "app.py"), ("leeg", "bench/empty_app.py")):
+    for name, script in (("app", "app.py"), ("leeg", "bench/empty_app.py"), ("plotly", "bench/plotly_app.py")):
         port = free_port()
         proc = start_streamlit(script, port, logs / f"{name}.log")
         servers[name] = (proc, f"http://127.0.0.1:{port}")
     try:
         for proc, url in servers.values():
             wait_healthy(url, proc)
-        app_url, empty_url = servers["app"][1], servers["leeg"][1]
-        results: dict[str, list[float]] = {"leeg": [], "kaart": [], "grafieken": []}
+        app_url, empty_url, plotly_url = servers["app"][1], servers["leeg"][1], servers["plotly"][1]
+        results: dict[str, list[float]] = {"leeg": [], "plotly": [], "kaart": [], "grafieken": []}
+        warm: dict[str, list[float]] = {"leeg": [], "plotly": [], "kaart": [], "grafieken": []}
         payload = {"leeg": 0, "kaart": 0}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -90,6 +102,7 @@ def main() -> int:
             for _ in range(args.rounds):
                 for key, url, ready in (
                     ("leeg", empty_url, empty_ready),
+                    ("plotly", plotly_url, charts_ready),
                     ("kaart", app_url, map_ready),
                     ("grafieken", f"{app_url}/gemeenten", charts_ready),
                 ):
@@ -98,19 +111,34 @@ def main() -> int:
                     ctx.close()
                     results[key].append(seconds)
                     if key in payload:
-                        payload[key] = received
+                        payload[key] = received  # cold cache: everything the map needs
+            # Warm browser cache: one context per target, the way a returning user opens the page again.
+            for key, url, ready in (
+                ("leeg", empty_url, empty_ready),
+                ("plotly", plotly_url, charts_ready),
+                ("kaart", app_url, map_ready),
+                ("grafieken", f"{app_url}/gemeenten", charts_ready),
+            ):
+                ctx = browser.new_context(viewport={"width": 1500, "height": 1000})
+                page = ctx.new_page()
+                timed_load(page, url, ready)
+                for _ in range(args.rounds):
+                    warm[key].append(timed_load(page, url, ready)[0])
+                ctx.close()
             browser.close()
     finally:
         for proc, _ in servers.values():
             proc.terminate()
             proc.wait(timeout=10)
-    base = statistics.median(results["leeg"])
-    print(f"lege pagina (basis): {base:.2f} s (mediaan van {args.rounds})")
-    for key in ("kaart", "grafieken"):
-        med = statistics.median(results[key])
-        print(f"{key}: {med:.2f} s = {med / base:.2f}x de lege pagina")
+    for title, series in (("koude browsercache", results), ("warme browsercache", warm)):
+        base = statistics.median(series["leeg"])
+        print(f"{title}: lege pagina (basis) {base:.2f} s (mediaan van {args.rounds})")
+        for key in ("plotly", "kaart", "grafieken"):
+            med = statistics.median(series[key])
+            print(f"  {key}: {med:.2f} s = {med / base:.2f}x de lege pagina")
     print(
-        f"kaart-payload via websocket: {payload['kaart'] / 1e6:.2f} MB (lege pagina {payload['leeg'] / 1e6:.3f} MB)"
+        f"kaart-payload (websocket + kaartlagen): {payload['kaart'] / 1e6:.2f} MB "
+        f"(lege pagina {payload['leeg'] / 1e6:.3f} MB)"
     )
     return 0
 

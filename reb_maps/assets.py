@@ -9,7 +9,11 @@ and `localize` rewrites every element's asset list to those copies and drops wha
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 import folium
@@ -63,3 +67,28 @@ def remote_links(m: folium.Map) -> list[str]:
         for attr in ("default_js", "default_css"):
             found += [url for _, url in getattr(element, attr, None) or [] if not url.startswith(URL_PREFIX)]
     return found
+
+
+_published: set[str] = set()
+_publish_lock = threading.Lock()
+
+
+def publish_geojson(key: str, collection: dict, target: Path = STATIC_DIR) -> str:
+    """Write a layer's GeoJSON to ./static/geo/ once per process; returns its URL.
+
+    The map then fetches big, unchanging layers as files the browser caches, instead of receiving
+    them inside every rerun's map script.
+    """
+    url = f"{URL_PREFIX}/geo/{key}.geojson"
+    with _publish_lock:
+        if key in _published:
+            return url
+        folder = target / "geo"
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(collection, handle, ensure_ascii=False, separators=(",", ":"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, folder / f"{key}.geojson")  # atomic: a running session never reads half a file
+        _published.add(key)
+    return url

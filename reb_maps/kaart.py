@@ -13,6 +13,7 @@ import html
 import branca.colormap
 import folium
 import geopandas as gpd
+import jinja2
 import pandas as pd
 
 from reb_maps import assets, fmt, labels
@@ -66,12 +67,17 @@ def _geojson(
     name: str,
     style,
     *,
+    key: str,
     show: bool = True,
     marker=None,
     highlight: dict | None = None,
 ) -> folium.GeoJson:
+    """A GeoJSON layer whose features the browser loads from ./static/geo/<key>.geojson (cached).
+
+    Styles and tooltips are still set here; only the feature data leaves the map script.
+    """
     props = data["features"][0]["properties"] if data["features"] else {}
-    return folium.GeoJson(
+    layer = folium.GeoJson(
         data,
         name=name,
         style_function=style,
@@ -82,6 +88,9 @@ def _geojson(
         show=show,
         zoom_on_click=False,
     )
+    layer.embed = False
+    layer.embed_link = assets.publish_geojson(key, data)
+    return layer
 
 
 # ---------- Municipalities ----------
@@ -158,7 +167,8 @@ def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.GeoJson,
             "weight": 4 if chosen else 1,
         }
 
-    layer = _geojson(data, labels.LAAG_GEMEENTEN, style, highlight={"weight": 3, "color": labels.KLEUR_SELECTIE})
+    highlight = {"weight": 3, "color": labels.KLEUR_SELECTIE}
+    layer = _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}", highlight=highlight)
     return layer, legend
 
 
@@ -228,6 +238,20 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
         m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#f4f4f0}</style>"))
     m.fit_bounds(bounds or TWENTE_GRENZEN, padding=(20, 20))
     return m
+
+
+class AsyncLayerLoading(folium.MacroElement):
+    """Let folium's layer-file requests run in parallel instead of one synchronous request after another.
+
+    folium loads a non-embedded GeoJSON layer with a synchronous jQuery request; fifteen of them in a row
+    hold the map back. A jQuery prefilter placed before the layers makes them asynchronous; the layers
+    exist at once and receive their features when the file arrives.
+    """
+
+    _template = jinja2.Template(
+        "{% macro script(this, kwargs) %}$.ajaxPrefilter(function (options) { options.async = true; });"
+        "{% endmacro %}"
+    )
 
 
 def finish(m: folium.Map) -> folium.Map:
@@ -334,7 +358,7 @@ def locatie_layers() -> list[folium.GeoJson]:
             }
 
         marker = folium.CircleMarker(radius=7, weight=2, fill=True)
-        layers.append(_geojson(data, naam, style, marker=marker))
+        layers.append(_geojson(data, naam, style, key=f"locaties-{LOCATIE_LAGEN.index(naam)}", marker=marker))
     return layers
 
 
@@ -353,7 +377,8 @@ def _plain_data(name: str, titel: str, tip_field: str | None, bron: str) -> dict
 
 
 def _plain_layer(name: str, titel: str, style: dict, *, show: bool, tip_field: str | None, bron: str, marker=None):
-    return _geojson(_plain_data(name, titel, tip_field, bron), titel, lambda _f: style, show=show, marker=marker)
+    data = _plain_data(name, titel, tip_field, bron)
+    return _geojson(data, titel, lambda _f: style, key=name, show=show, marker=marker)
 
 
 @functools.cache
@@ -381,7 +406,7 @@ def corridor_layer() -> folium.FeatureGroup:
         dashed = feature["properties"]["schematisch"]
         return {"color": colour, "weight": 3 if dashed else 4, "dashArray": "8 6" if dashed else None, "opacity": 0.85}
 
-    _geojson(data, labels.LAAG_WEGEN, style).add_to(group)
+    _geojson(data, labels.LAAG_WEGEN, style, key="corridors").add_to(group)
     for corridor, mid in labels_at:
         folium.Marker(
             [mid.y, mid.x],
@@ -406,9 +431,11 @@ def _spoor_data() -> tuple[dict, dict]:
 def spoor_layer() -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=labels.LAAG_SPOOR, show=True)
     lines, stations = _spoor_data()
-    _geojson(lines, "spoor", lambda _f: {"color": "#333", "weight": 2, "dashArray": "2 6"}).add_to(group)
+    line_style = {"color": "#333", "weight": 2, "dashArray": "2 6"}
+    _geojson(lines, "spoor", lambda _f: line_style, key="spoor").add_to(group)
     station_style = {"color": "#111", "fillColor": "#fff", "fillOpacity": 1, "weight": 2, "radius": 4}
-    _geojson(stations, "stations", lambda _f: station_style, marker=folium.CircleMarker(radius=4)).add_to(group)
+    marker = folium.CircleMarker(radius=4)
+    _geojson(stations, "stations", lambda _f: station_style, key="stations", marker=marker).add_to(group)
     return group
 
 
@@ -479,6 +506,7 @@ def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str |
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
+    AsyncLayerLoading().add_to(m)
     m.get_root().header.add_child(folium.Element(_CSS))
     gem_layer, choropleth_legend = gemeenten_layer(indicator_sleutel, selected)
     gem_layer.add_to(m)  # lowest, so everything drawn later stays visible and clickable

@@ -30,8 +30,11 @@ def test_malicious_name_in_layer_data_shows_as_text(monkeypatch):
     assert "<img" not in tip
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip
     m = folium.Map(tiles=None)
-    kaart._geojson(data, "Testlaag", lambda _f: {}).add_to(m)
+    layer = kaart._geojson(data, "Testlaag", lambda _f: {}, key="test-xss")
+    layer.add_to(m)
     assert "<img src=x" not in m.get_root().render()
+    published = (assets.STATIC_DIR / "geo" / "test-xss.geojson").read_text(encoding="utf-8")
+    assert "<img src=x" not in published and "&lt;img src=x" in published
 
 
 def test_municipality_popups_carry_report_figures():
@@ -64,7 +67,16 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
                   labels.LAAG_BEBOUWING):  # fmt: skip
         assert layer in names, layer
     assert "(schematisch)" in html  # schematic corridors are labelled
-    assert len(html.encode()) < 1_500_000
+    published = [child.embed_link for child in _walk(m) if isinstance(child, folium.GeoJson)]
+    assert all(link.startswith("/app/static/geo/") for link in published)
+    layer_bytes = sum((assets.STATIC_DIR / "geo" / link.rsplit("/", 1)[1]).stat().st_size for link in published)
+    assert len(html.encode()) + layer_bytes < 1_500_000  # the whole map, script and layer files
+
+
+def _walk(element):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
 
 
 @pytest.mark.parametrize("achtergrond", [a.naam for a in labels.ACHTERGRONDEN if a.tiles])

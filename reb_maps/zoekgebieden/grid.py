@@ -26,6 +26,7 @@ from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import N_WEGEN, VAARWEGEN
 
 STAP_M = 10.0
+_KWART_SEGMENTEN = 8
 
 
 @dataclass(frozen=True)
@@ -103,24 +104,44 @@ def _segmenten(lijnen: np.ndarray) -> np.ndarray:
     return shapely.linestrings(np.stack([coords[:-1][zelfde], coords[1:][zelfde]], axis=1))
 
 
+def _schoon(geometrieen) -> np.ndarray:
+    geoms = np.asarray(geometrieen, dtype=object)
+    return geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))] if geoms.size else geoms
+
+
+def _centra_tussen(lo: float, hi: float, oorsprong: float, resolutie: int, n: int) -> np.ndarray:
+    """Indices of the cells (along one axis) whose centre lies in [lo, hi]."""
+    eerste = max(math.ceil((lo - oorsprong) / resolutie - 0.5), 0)
+    laatste = min(math.floor((hi - oorsprong) / resolutie - 0.5), n - 1)
+    return np.arange(eerste, laatste + 1)
+
+
+def middelpunt_in(resolutie: int, vlakken: np.ndarray) -> np.ndarray:
+    """Cells whose centre lies in one of the (multi)polygons; each tested only within its envelope."""
+    r = raster(resolutie)
+    xc, yc = middelpunten(resolutie)
+    masker = np.zeros(r.size, dtype=bool)
+    for vlak, (minx, miny, maxx, maxy) in zip(vlakken, shapely.bounds(vlakken), strict=True):
+        kol = _centra_tussen(minx, maxx, r.x0, resolutie, r.nx)
+        rij = _centra_tussen(miny, maxy, r.y0, resolutie, r.ny)
+        if kol.size and rij.size:
+            cellen = (rij[:, None] * r.nx + kol[None, :]).ravel()
+            masker[cellen] |= shapely.contains_xy(vlak, xc[cellen], yc[cellen])
+    return masker
+
+
 def raak_masker(resolutie: int, geometrieen) -> np.ndarray:
     """Cells that touch any of the geometries (polygons and/or lines)."""
     r = raster(resolutie)
-    xc, yc = middelpunten(resolutie)
-    geoms = np.asarray(geometrieen, dtype=object)
-    geoms = geoms[~shapely.is_empty(geoms)] if geoms.size else geoms
-    masker = np.zeros(r.size, dtype=bool)
+    geoms = _schoon(geometrieen)
     if geoms.size == 0:
-        return masker
-    delen = shapely.get_parts(geoms)
-    vlakken = delen[shapely.get_dimensions(delen) == 2]
-    lijnen = list(delen[shapely.get_dimensions(delen) == 1])
-    if vlakken.size:
-        vlak = shapely.union_all(vlakken)
-        masker |= shapely.contains_xy(vlak, xc, yc)
-        lijnen.extend(shapely.get_parts(shapely.boundary(vlakken)))
-    if lijnen:
-        segmenten = _segmenten(shapely.get_parts(np.asarray(lijnen, dtype=object)))
+        return np.zeros(r.size, dtype=bool)
+    dim = shapely.get_dimensions(geoms)
+    vlakken = geoms[dim == 2]
+    masker = middelpunt_in(resolutie, vlakken)
+    randen = np.concatenate([shapely.get_parts(geoms[dim == 1]), shapely.get_parts(shapely.boundary(vlakken))])
+    if randen.size:
+        segmenten = _segmenten(randen)
         # Only cells near a segment can touch it: test those boxes exactly.
         kandidaten = _cellen_in_enveloppen(r, shapely.bounds(segmenten))
         boom = shapely.STRtree(segmenten)
@@ -182,7 +203,8 @@ def bebouwing_masker(resolutie: int, buffer_m: float) -> np.ndarray:
     """Built-up areas plus the nuisance distance around them (True = excluded)."""
     kom = load_analysis_layer("bebouwde_kom").geometry.values
     if buffer_m > 0:
-        kom = shapely.buffer(kom, buffer_m, quad_segs=8)
+        # Arcs become chords; widening by 1/cos(half the chord angle) keeps the polygon outside the true buffer.
+        kom = shapely.buffer(kom, buffer_m / math.cos(math.pi / (4 * _KWART_SEGMENTEN)), quad_segs=_KWART_SEGMENTEN)
     return _alleen_lezen(raak_masker(resolutie, kom))
 
 
@@ -275,21 +297,22 @@ def bron(factor: str) -> gpd.GeoDataFrame:
 @functools.lru_cache(maxsize=48)
 def afstand(factor: str, resolutie: int) -> np.ndarray | None:
     """Distance (m) from every cell centre to the factor's nearest feature; None if the layer is empty."""
-    geoms = np.asarray(_bron_cached(factor).geometry.values, dtype=object)
+    geoms = _schoon(_bron_cached(factor).geometry.values)
     if geoms.size == 0:
         return None
     xc, yc = middelpunten(resolutie)
-    delen = shapely.get_parts(geoms)
-    dim = shapely.get_dimensions(delen)
-    vlakken = delen[dim == 2]
-    lijnen = np.concatenate([delen[dim == 1], shapely.get_parts(shapely.boundary(vlakken))])
-    punten = [shapely.get_coordinates(delen[dim == 0])]
+    dim = shapely.get_dimensions(geoms)
+    vlakken = geoms[dim == 2]
+    lijnen = np.concatenate([shapely.get_parts(geoms[dim == 1]), shapely.get_parts(shapely.boundary(vlakken))])
+    punten = [shapely.get_coordinates(geoms[dim == 0])]
     if lijnen.size:
         punten.append(shapely.get_coordinates(shapely.segmentize(lijnen, STAP_M)))
-    boom = cKDTree(np.concatenate(punten))
-    afstanden, _ = boom.query(np.column_stack([xc, yc]), workers=-1)
+    # Densified lines are nearly collinear point sets; a non-compact, unbalanced tree queries them
+    # several times faster than scipy's default.
+    boom = cKDTree(np.concatenate(punten), balanced_tree=False, compact_nodes=False)
+    afstanden, _ = boom.query(np.column_stack([xc, yc]))
     if vlakken.size:
-        afstanden[shapely.contains_xy(shapely.union_all(vlakken), xc, yc)] = 0.0
+        afstanden[middelpunt_in(resolutie, vlakken)] = 0.0
     return _alleen_lezen(afstanden)
 
 

@@ -151,6 +151,21 @@ KOLOMMEN: Mapping[str, tuple[str, str | None]] = MappingProxyType(
     }
 )
 
+GEVOELIGHEID_KOLOMMEN: Mapping[str, tuple[str, str | None]] = MappingProxyType(
+    {
+        "factor_label": ("Factor", None),
+        "wijziging": ("Gewicht gewijzigd", None),
+        "gewicht": ("Nieuw gewicht (genormaliseerd)", None),
+        "kandidaten": ("Aantal kandidaten", None),
+        "oppervlakte_ha": ("Oppervlakte kandidaten", "ha"),
+        "verschil_ha": ("Verschil met uitgangspunt", "ha"),
+        "geschikt_ha": ("Oppervlakte boven de drempel", "ha"),
+        "rangen": ("Rang uitgangspunt → nieuwe rang", None),
+        "gewijzigde_rangen": ("Aantal gewijzigde rangen", None),
+        "beste_blijft_eerste": ("Beste blijft eerste", None),
+    }
+)
+
 METHODE = (
     "Rasteranalyse (multicriteria) in RD New: per cel de gewogen som van genormaliseerde afstandsfactoren, "
     "alleen waar geen harde beperking geldt. Aaneengesloten cellen met een score boven de drempel vormen een "

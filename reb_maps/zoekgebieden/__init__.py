@@ -1,0 +1,28 @@
+"""Multi-criteria search for new bedrijventerrein locations in Twente (REB Twente 2040 §4.2 and §4.3).
+
+`bereken(standaard_parameters("grootschalig"))` runs the search; `python -m reb_maps.zoekgebieden --help`
+does the same from the command line. Modules: `profielen` (parameters and Dutch labels), `grid` (grid,
+masks, distance grids; cached), `factoren`, `gewichten` (incl. AHP), `zones` (the engine),
+`gevoeligheid` and `export`.
+"""
+
+from reb_maps.zoekgebieden.profielen import (
+    FACTOREN,
+    MASKERS,
+    PROFIELEN,
+    OngeldigeInvoer,
+    Parameters,
+    standaard_parameters,
+)
+from reb_maps.zoekgebieden.zones import Resultaat, bereken
+
+__all__ = [
+    "FACTOREN",
+    "MASKERS",
+    "PROFIELEN",
+    "OngeldigeInvoer",
+    "Parameters",
+    "Resultaat",
+    "bereken",
+    "standaard_parameters",
+]
