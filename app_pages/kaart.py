@@ -52,7 +52,7 @@ with col_panel:
         st.subheader(selected)
         show_figures(paneel.kerncijfers(selected))
         licht = paneel.stoplicht_van(selected)
-        st.badge(licht.tekst, color=licht.kleur, icon=":material/traffic:")
+        st.badge(licht.tekst, color=licht.kleur)
         prof = paneel.profiel(selected)
         if prof:
             st.markdown(prof["profiel"])

@@ -63,6 +63,7 @@ def _load_validated(naam: str) -> pd.DataFrame:
         frame[col] = _convert_column(path.name, raw[col], col, spec)
     _check_provenance(path.name, meta, frame)
     _check_keys(path.name, meta, frame)
+    _check_gemeenten(path.name, meta, frame)
     _check_totals(path.name, meta, frame)
     frame.attrs["naam"] = naam
     return frame
@@ -139,6 +140,20 @@ def _check_keys(fname: str, meta: dict, frame: pd.DataFrame) -> None:
         if dup.any():
             row = int(dup.idxmax()) + 2
             raise DataFout(f"{fname}, regel {row}: sleutel {keys} is niet uniek")
+
+
+def _check_gemeenten(fname: str, meta: dict, frame: pd.DataFrame) -> None:
+    """Tables marked `"alle_gemeenten": true` hold exactly one row per Twente municipality."""
+    if not meta.get("alle_gemeenten"):
+        return
+    found = list(frame["gemeente"])
+    unknown = sorted(set(found) - set(GEMEENTEN))
+    missing = sorted(set(GEMEENTEN) - set(found))
+    if unknown or missing or len(found) != len(GEMEENTEN):
+        raise DataFout(
+            f"{fname}, kolom 'gemeente': verwacht precies de 14 Twentse gemeenten; "
+            f"onbekend {unknown}, ontbrekend {missing}, {len(found)} rijen"
+        )
 
 
 def _check_totals(fname: str, meta: dict, frame: pd.DataFrame) -> None:

@@ -115,10 +115,10 @@ STOPLICHT = {
     "rood": ("#d7301f", "Hard aanbod lager dan de minimale indicatieve vraag"),
     "oranje": ("#fdae61", "Hard aanbod binnen de bandbreedte van de indicatieve vraag"),
     "groen": ("#1a9850", "Hard aanbod gelijk aan of hoger dan de maximale indicatieve vraag"),
-    "geen opgave": ("#bdbdbd", "Geen opgave van vraag of aanbod in het rapport"),
+    "geen opgave": ("#bdbdbd", "Geen opgave van het harde aanbod in het rapport (‘-’ in Tabel 10)"),
 }
 
-STOPLICHT_KORT = {
+STOPLICHT_PANEEL = {
     "rood": "Rood: aanbod onder minimale vraag",
     "oranje": "Oranje: aanbod binnen bandbreedte",
     "groen": "Groen: aanbod ≥ maximale vraag",

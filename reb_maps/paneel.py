@@ -59,7 +59,7 @@ _BADGE = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "g
 def stoplicht_van(gemeente: str) -> Stoplicht:
     row = load_table("gemeenten").set_index("gemeente").loc[gemeente]
     light = stoplicht(row["hard_aanbod_ha"], row["vraag_min_ha"], row["vraag_max_ha"])
-    return Stoplicht(light, labels.STOPLICHT_KORT[light], _BADGE[light])
+    return Stoplicht(light, labels.STOPLICHT_PANEEL[light], _BADGE[light])
 
 
 def locaties_van(gemeente: str) -> pd.DataFrame:

@@ -105,3 +105,11 @@ def test_cli_prints_gemeenten_exactly_as_the_report():
     assert len(out) == 15
     assert "Almelo,GM0141,74000,3,47300,14,620,18,10,40,16.58" in out
     assert "Losser,GM0168,23400,4,8800,18,46,1,0,10," in out  # '-' in Tabel 10: no value, not 0
+
+
+def test_table_marked_all_municipalities_needs_exactly_the_14(table_dir):
+    meta = {**META, "alle_gemeenten": True, "totalen": {}}
+    write(table_dir, "gemeente,netto_ha,aanbod_ha\nAlmelo,500,\nAmsterdam,500,\n", meta)
+    with pytest.raises(data.DataFout, match="precies de 14") as err:
+        data.load_table("t")
+    assert "Amsterdam" in str(err.value) and "Wierden" in str(err.value)
