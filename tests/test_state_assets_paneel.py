@@ -67,5 +67,7 @@ def test_panel_lists_parks_largest_first():
 def test_every_label_is_defined_once():
     """labels.py is shared by many pages: a second definition would silently change another page's text."""
     tree = ast.parse(Path(labels.__file__).read_text(encoding="utf-8"))
-    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+    names = [
+        t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)
+    ]
     assert sorted({n for n in names if names.count(n) > 1}) == []
