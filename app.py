@@ -18,6 +18,12 @@ PAGES = [
     st.Page("app_pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
     st.Page("app_pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
     st.Page(
+        "app_pages/zoekgebieden.py",
+        title=labels.PAGINA_ZOEKGEBIEDEN,
+        icon=":material/travel_explore:",
+        url_path="zoekgebieden",
+    ),
+    st.Page(
         "app_pages/schaalsprong.py",
         title=labels.PAGINA_SCHAALSPRONG,
         icon=":material/trending_up:",

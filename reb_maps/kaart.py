@@ -523,6 +523,44 @@ def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str |
     return finish(m)
 
 
+# ---------- Context for maps that show their own results ----------
+
+
+def gemeenten_grenzen_layer(selected: str | None) -> folium.GeoJson:
+    """Municipal outlines without fill (popups as on the dashboard), the selection drawn thicker."""
+    sleutel = labels.INDICATOREN[0].sleutel  # same features and file as that choropleth; only the style differs
+    data, _legend = _gemeenten_data(sleutel)
+
+    def style(feature):
+        chosen = feature["properties"]["gemeente"] == selected
+        return {
+            "fill": False,
+            "color": labels.KLEUR_SELECTIE if chosen else labels.KLEUR_GEMEENTEGRENS,
+            "weight": 4 if chosen else 1.5,
+        }
+
+    return _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}")
+
+
+def add_context_layers(m: folium.Map, selected: str | None) -> None:
+    """The dashboard's layers in its drawing order, municipalities as outlines instead of the choropleth.
+
+    No layer control and no legend: the caller adds its own layers on top and finishes the map.
+    """
+    AsyncLayerLoading().add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    gemeenten_grenzen_layer(selected).add_to(m)
+    omgeving = omgeving_layers()
+    for layer in omgeving[:5]:
+        layer.add_to(m)
+    for layer in locatie_layers():
+        layer.add_to(m)
+    corridor_layer().add_to(m)
+    spoor_layer().add_to(m)
+    for layer in omgeving[5:]:
+        layer.add_to(m)
+
+
 def regio_kerncijfers():
     """Twente's totals for the panel when no municipality is selected (Tabel 1, 8 and 10)."""
     from reb_maps.paneel import Kerncijfer

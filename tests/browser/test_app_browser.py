@@ -97,7 +97,7 @@ def test_gemeenten_page_shows_almelo(page, app_url, screenshot_dir):
 
 @pytest.mark.parametrize(
     ("path", "text"),
-    [("regio", labels.PAGINA_REGIO), ("bronnen", labels.PAGINA_BRONNEN)],
+    [("regio", labels.PAGINA_REGIO), ("schaalsprong", labels.PAGINA_SCHAALSPRONG), ("bronnen", labels.PAGINA_BRONNEN)],
 )
 def test_other_pages_render(page, app_url, screenshot_dir, path, text):
     page.goto(f"{app_url}/{path}")
@@ -105,3 +105,13 @@ def test_other_pages_render(page, app_url, screenshot_dir, path, text):
     page.locator("h1", has_text=text).first.wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=screenshot_dir / f"{path}.png", full_page=True)
+
+
+def test_zoekgebieden_page_shows_candidates(page, app_url, screenshot_dir):
+    page.goto(f"{app_url}/zoekgebieden?achtergrond=geen")
+    wait_idle(page, timeout=90_000)
+    page.locator("h1", has_text=labels.PAGINA_ZOEKGEBIEDEN).first.wait_for()
+    wait_for_features(page, minimum=1)
+    page.get_by_text("G01").first.wait_for(state="attached", timeout=60_000)  # a dataframe cell
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=screenshot_dir / "zoekgebieden.png", full_page=True)
