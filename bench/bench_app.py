@@ -60,6 +60,10 @@ def charts_ready(page):
     page.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
 
 
+def nav_ready(page):
+    page.locator("h1", has_text="A").first.wait_for(timeout=90_000)
+
+
 def empty_ready(page):
     page.get_by_text("Leeg").wait_for(timeout=90_000)
 
@@ -77,16 +81,21 @@ def main() -> int:
     logs = ROOT / "bench" / "out"
     logs.mkdir(exist_ok=True)
     servers = {}
-    for name, script in (("app", "app.py"), ("leeg", "bench/empty_app.py"), ("plotly", "bench/plotly_app.py")):
+    for name, script in (
+        ("app", "app.py"),
+        ("leeg", "bench/empty_app.py"),
+        ("plotly", "bench/plotly_app.py"),
+        ("nav", "bench/nav_app.py"),
+    ):
         port = free_port()
         proc = start_streamlit(script, port, logs / f"{name}.log")
         servers[name] = (proc, f"http://127.0.0.1:{port}")
     try:
         for proc, url in servers.values():
             wait_healthy(url, proc)
-        app_url, empty_url, plotly_url = servers["app"][1], servers["leeg"][1], servers["plotly"][1]
-        results: dict[str, list[float]] = {"leeg": [], "plotly": [], "kaart": [], "grafieken": []}
-        warm: dict[str, list[float]] = {"leeg": [], "plotly": [], "kaart": [], "grafieken": []}
+        app_url, empty_url, plotly_url, nav_url = (servers[k][1] for k in ("app", "leeg", "plotly", "nav"))
+        results: dict[str, list[float]] = {"leeg": [], "plotly": [], "nav": [], "kaart": [], "grafieken": []}
+        warm: dict[str, list[float]] = {"leeg": [], "plotly": [], "nav": [], "kaart": [], "grafieken": []}
         payload = {"leeg": 0, "kaart": 0}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -103,6 +112,7 @@ def main() -> int:
                 for key, url, ready in (
                     ("leeg", empty_url, empty_ready),
                     ("plotly", plotly_url, charts_ready),
+                    ("nav", nav_url, nav_ready),
                     ("kaart", app_url, map_ready),
                     ("grafieken", f"{app_url}/gemeenten", charts_ready),
                 ):
@@ -116,6 +126,7 @@ def main() -> int:
             for key, url, ready in (
                 ("leeg", empty_url, empty_ready),
                 ("plotly", plotly_url, charts_ready),
+                ("nav", nav_url, nav_ready),
                 ("kaart", app_url, map_ready),
                 ("grafieken", f"{app_url}/gemeenten", charts_ready),
             ):
@@ -133,7 +144,7 @@ def main() -> int:
     for title, series in (("koude browsercache", results), ("warme browsercache", warm)):
         base = statistics.median(series["leeg"])
         print(f"{title}: lege pagina (basis) {base:.2f} s (mediaan van {args.rounds})")
-        for key in ("plotly", "kaart", "grafieken"):
+        for key in ("plotly", "nav", "kaart", "grafieken"):
             med = statistics.median(series[key])
             print(f"  {key}: {med:.2f} s = {med / base:.2f}x de lege pagina")
     print(

@@ -408,10 +408,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataFout as exc:
         print(f"Fout in de gegevens: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(uitkomsten.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(samenvatting(uitkomsten))
+    try:
+        print(json.dumps(uitkomsten.to_dict(), ensure_ascii=False, indent=2) if args.json else samenvatting(uitkomsten))
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
     return 0
 
 

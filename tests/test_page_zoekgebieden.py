@@ -156,3 +156,12 @@ def test_settings_survive_a_page_switch():
     assert_ok(at)
     assert at.slider(key="zg_gewicht_station").value == 55
     assert json.loads(at.session_state["zg_parameters"])["gewichten"]["station"] == 0.55
+
+
+def test_real_motorways_are_a_fixed_constraint_schematic_roads_are_not(standaard):
+    vinkje = standaard.checkbox(key="zg_vast_wegen")
+    assert vinkje.label == "Snelwegen en hoofdwegen" and vinkje.value and vinkje.disabled
+    assert "50 m" in vinkje.help and "schematische" in vinkje.help and "NIET uitgesloten" in vinkje.help
+    assert any("N18" in w.value and "niet uitgesloten" in w.value for w in standaard.warning)
+    beperkingen = next(df.value for df in standaard.dataframe if "Harde beperking" in df.value.columns)
+    assert "Snelwegen en hoofdwegen" in set(beperkingen["Harde beperking"])

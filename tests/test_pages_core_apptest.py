@@ -69,3 +69,18 @@ def test_bronnen_lists_every_table_with_download():
     labels_dl = [b.label for b in at.get("download_button")]
     assert "Download gemeenten.csv" in labels_dl
     assert "Download gemeenten.geojson" in labels_dl
+
+
+def test_a_failing_builder_shows_a_dutch_message_not_a_traceback(monkeypatch, caplog):
+    from reb_maps import paneel
+
+    def broken(_gemeente):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(paneel, "kerncijfers", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["gemeente"] = "Almelo"
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [labels.FOUTMELDING]
+    assert "kapot" in caplog.text  # the log line keeps the details for us

@@ -6,6 +6,7 @@ import shapely
 
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
+from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M
 
 RES = 250
 
@@ -103,3 +104,28 @@ def test_gemeente_index_dekt_de_regio():
     binnen = grid.binnen_regio(RES)
     assert (index[binnen] >= 0).mean() > 0.999
     assert len(np.unique(index[index >= 0])) == 14
+
+
+def _wegen(schematisch: bool) -> shapely.Geometry:
+    frame = load_analysis_layer("corridors")
+    return shapely.union_all(frame.geometry.values[frame["schematisch"].astype(bool).to_numpy() == schematisch])
+
+
+def test_wegenmasker_dekt_de_strook_rond_de_echte_wegen_en_niet_meer():
+    r = grid.raster(RES)
+    boxen = r.boxen(np.arange(r.size))
+    echt = _wegen(schematisch=False)
+    masker = grid.masker("wegen", RES)
+    # Conservative: every cell within the strip is excluded ...
+    assert not (shapely.dwithin(boxen, echt, BUFFER_WEGEN_M) & ~masker).any()
+    # ... and only those (the drawn buffer is a fraction of a metre wider than the true one).
+    assert shapely.distance(boxen[masker], echt).max() <= BUFFER_WEGEN_M + 0.5
+
+
+def test_schematische_tracés_vallen_niet_onder_het_wegenmasker():
+    r = grid.raster(RES)
+    boxen = r.boxen(np.arange(r.size))
+    op_schema = shapely.intersects(boxen, _wegen(schematisch=True))
+    ver_van_echt = shapely.distance(boxen, _wegen(schematisch=False)) > BUFFER_WEGEN_M + 1
+    assert (op_schema & ver_van_echt & grid.binnen_regio(RES)).sum() > 50  # N18, N36 and A1 stretches
+    assert not grid.masker("wegen", RES)[op_schema & ver_van_echt].any()

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pyproj import Transformer
 
-from reb_maps import assets, kaart, labels
+from reb_maps import assets, fmt, kaart, labels
 from reb_maps.zoekgebieden import FACTOREN, bereken, standaard_parameters
 from reb_maps.zoekgebieden import kaartlagen as kl
 
@@ -296,3 +296,26 @@ def test_geojson_export_and_map_data_agree(resultaat):
         f["properties"]["label"][2] for f in kaartdata["features"]
     ]
     assert json.dumps(kaartdata)  # plain JSON, ready for folium
+
+
+# ---------- What the page shows of one run ----------
+
+
+def test_uitkomst_bundles_the_run_for_the_page(resultaat):
+    from reb_maps.zoekgebieden import export
+
+    params = resultaat.parameters
+    u = kl.uitkomst(params)
+    assert (u.aantal, u.kandidaten_ha, u.geschikt_ha, u.toegestaan_ha) == (
+        resultaat.aantal, resultaat.kandidaten_ha, resultaat.geschikt_ha, resultaat.toegestaan_ha,
+    )  # fmt: skip
+    pd.testing.assert_frame_equal(u.tabel, kl.kandidaten_tabel(resultaat))
+    assert "Snelwegen en hoofdwegen" in set(u.beperkingen["Harde beperking"])
+    assert u.csv == export.kandidaten_tabel(resultaat).to_csv(index=False)
+    assert json.loads(u.geojson) == json.loads(json.dumps(export.geojson(resultaat)))
+    cijfers = kl.kerncijfers(u)
+    assert [c[0] for c in cijfers] == ["Kandidaten", "Oppervlakte kandidaten", "Boven de drempel", "Toegestaan"]
+    assert cijfers[0][1] == str(resultaat.aantal) and cijfers[1][1] == f"{fmt.getal(resultaat.kandidaten_ha, 0)} ha"
+    bestanden = kl.downloads(u, params.to_json())
+    assert [b[0] for b in bestanden] == list(export.BESTANDEN)  # the same three files as the command line
+    assert bestanden[2][1] == params.to_json()

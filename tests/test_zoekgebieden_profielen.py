@@ -6,8 +6,9 @@ import json
 import pytest
 
 from reb_maps.data import GEMEENTEN
-from reb_maps.geodata import layer_catalogue
+from reb_maps.geodata import layer_catalogue, load_analysis_layer
 from reb_maps.zoekgebieden.profielen import (
+    BUFFER_WEGEN_M,
     FACTOREN,
     KOLOMMEN,
     MASKERS,
@@ -50,6 +51,19 @@ def test_elke_factor_en_elk_masker_heeft_label_bron_en_nauwkeurigheid():
         assert f"analyse/{info.laag}.geojson" in catalogus
     assert "schematisch" in FACTOREN["nweg"].nauwkeurigheid
     assert all(KOLOMMEN[k][1] == "m" for k in KOLOMMEN if k.startswith("afstand_"))
+
+
+def test_wegenmasker_is_vast_en_noemt_wat_niet_is_uitgesloten():
+    info = MASKERS["wegen"]
+    assert info.label == "Snelwegen en hoofdwegen" and info.laag == "corridors"
+    assert BUFFER_WEGEN_M == 50
+    tekst = info.nauwkeurigheid
+    assert "50 m" in tekst and "niet uit het rapport" in tekst and "NIET uitgesloten" in tekst
+    corridors = load_analysis_layer("corridors")
+    for weg in corridors["corridor"]:  # every road of the layer, real or schematic, is accounted for
+        assert weg in tekst
+    # A fixed mask: nothing to set, so nothing in parameters.json.
+    assert not [f.name for f in dataclasses.fields(Parameters) if "weg" in f.name]
 
 
 def test_parameters_zijn_hashbaar_en_gewichten_staan_in_vaste_volgorde():

@@ -11,7 +11,7 @@ from scipy import ndimage
 from reb_maps.data import GEMEENTEN
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid, zones
-from reb_maps.zoekgebieden.profielen import standaard_parameters
+from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M, standaard_parameters
 
 PROFIELEN = ("grootschalig", "regionaal-mkb")
 
@@ -58,6 +58,36 @@ def test_kandidaten_houden_de_hinderafstand_tot_de_bebouwde_kom(resultaat):
     kom = shapely.union_all(_geoms("bebouwde_kom"))
     afstand = shapely.distance(np.asarray(resultaat.kandidaten.geometry.values, dtype=object), kom)
     assert afstand.min() >= resultaat.parameters.buffer_bebouwing_m - 1e-6
+
+
+def test_geen_kandidaatcel_ligt_in_de_strook_rond_een_echte_weg(resultaat):
+    corridors = load_analysis_layer("corridors")
+    echt = corridors.geometry.values[~corridors["schematisch"].astype(bool).to_numpy()]
+    assert set(corridors.loc[~corridors["schematisch"].astype(bool), "corridor"]) == {"A1", "A35", "N35"}
+    cellen = resultaat.raster.boxen(np.flatnonzero(resultaat.zones))
+    assert not shapely.dwithin(cellen[:, None], np.asarray(echt, dtype=object)[None, :], BUFFER_WEGEN_M).any()
+    kandidaten = np.asarray(resultaat.kandidaten.geometry.values, dtype=object)
+    assert shapely.distance(kandidaten, shapely.union_all(echt)).min() >= BUFFER_WEGEN_M
+
+
+@pytest.mark.parametrize("profiel", PROFIELEN)
+def test_wegenmasker_verkleint_alleen_het_toegestane_gebied(profiel, monkeypatch):
+    params = standaard_parameters(profiel, resolutie_m=250)
+    met = zones.bereken(params)
+    echt_masker = grid.masker
+
+    def zonder_wegen(naam, resolutie):
+        leeg = np.zeros(grid.raster(resolutie).size, dtype=bool)
+        return leeg if naam == "wegen" else echt_masker(naam, resolutie)
+
+    monkeypatch.setattr(grid, "masker", zonder_wegen)
+    zonder = zones.bereken(params)
+    assert not (met.toegestaan & ~zonder.toegestaan).any()
+    assert not (met.geschikt & ~zonder.geschikt).any()
+    assert met.toegestaan_ha < zonder.toegestaan_ha  # the roads do run through otherwise allowed land
+    assert np.array_equal(met.toegestaan, zonder.toegestaan & ~met.maskers["wegen"])
+    beide = met.toegestaan & zonder.toegestaan
+    assert np.array_equal(met.score[beide], zonder.score[beide])  # a mask never changes a score
 
 
 def test_stikstofzone_als_extra_masker(met_stikstof):

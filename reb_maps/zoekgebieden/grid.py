@@ -4,7 +4,8 @@ Grid: square cells in EPSG:28992, the lower-left corner snapped to a multiple of
 are flat (row-major, row 0 = southern edge), reshape with `Raster.shape`. Cached arrays are read-only.
 
 Masks are conservative: a cell is marked when ANY part of it touches the geometry (centre inside, or a
-boundary segment crossing the cell), so a cell left free never overlaps a hard constraint. Distances run
+boundary segment crossing the cell), so a cell left free never overlaps a hard constraint. Buffers
+(nuisance distance, road strip) are drawn slightly wide, so a free cell also keeps the full distance. Distances run
 from the cell centre to the geometry, hemelsbreed: points exactly (KD-tree), lines and polygon edges via
 points every `STAP_M` metres (error ≤ STAP_M / 2); inside a polygon the distance is 0.
 """
@@ -23,7 +24,7 @@ from scipy.spatial import cKDTree
 
 from reb_maps.data import GEMEENTEN, DataFout, load_table
 from reb_maps.geodata import load_analysis_layer
-from reb_maps.zoekgebieden.profielen import N_WEGEN, VAARWEGEN
+from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M, N_WEGEN, VAARWEGEN
 
 STAP_M = 10.0
 _KWART_SEGMENTEN = 8
@@ -177,6 +178,20 @@ def binnen_regio(resolutie: int) -> np.ndarray:
     return _alleen_lezen(shapely.contains_xy(regio_geometrie(), xc, yc))
 
 
+def _buiten_buffer(geometrieen, afstand_m: float) -> np.ndarray:
+    """Buffers that contain the true buffer: arcs become chords, so widen by 1/cos(half the chord angle)."""
+    return shapely.buffer(
+        geometrieen, afstand_m / math.cos(math.pi / (4 * _KWART_SEGMENTEN)), quad_segs=_KWART_SEGMENTEN
+    )
+
+
+def _wegen_geometrie() -> np.ndarray:
+    """The strip around the real (OSM) motorway and main road lines; schematic lines stay out."""
+    frame = load_analysis_layer("corridors")
+    echt = frame.geometry.values[~frame["schematisch"].astype(bool).to_numpy()]
+    return _buiten_buffer(_schoon(echt), BUFFER_WEGEN_M)
+
+
 def _water_geometrie() -> np.ndarray:
     vlakken = load_analysis_layer("waterwegen").geometry.values
     lijnen = load_analysis_layer("waterwegen_lijnen").geometry.values
@@ -187,6 +202,7 @@ _MASKER_LAGEN = {
     "natura2000": lambda: load_analysis_layer("natura2000").geometry.values,
     "nnn": lambda: load_analysis_layer("nnn").geometry.values,
     "water": _water_geometrie,
+    "wegen": _wegen_geometrie,
     "bedrijventerrein": lambda: load_analysis_layer("bedrijventerreinen").geometry.values,
     "stikstofzone": lambda: load_analysis_layer("stikstofzone").geometry.values,
 }
@@ -194,7 +210,7 @@ _MASKER_LAGEN = {
 
 @functools.lru_cache(maxsize=48)
 def masker(naam: str, resolutie: int) -> np.ndarray:
-    """A fixed hard constraint (True = excluded): natura2000, nnn, water, bedrijventerrein, stikstofzone."""
+    """A fixed hard constraint (True = excluded): natura2000, nnn, water, wegen, bedrijventerrein, stikstofzone."""
     return _alleen_lezen(raak_masker(resolutie, _MASKER_LAGEN[naam]()))
 
 
@@ -203,8 +219,7 @@ def bebouwing_masker(resolutie: int, buffer_m: float) -> np.ndarray:
     """Built-up areas plus the nuisance distance around them (True = excluded)."""
     kom = load_analysis_layer("bebouwde_kom").geometry.values
     if buffer_m > 0:
-        # Arcs become chords; widening by 1/cos(half the chord angle) keeps the polygon outside the true buffer.
-        kom = shapely.buffer(kom, buffer_m / math.cos(math.pi / (4 * _KWART_SEGMENTEN)), quad_segs=_KWART_SEGMENTEN)
+        kom = _buiten_buffer(kom, buffer_m)
     return _alleen_lezen(raak_masker(resolutie, kom))
 
 

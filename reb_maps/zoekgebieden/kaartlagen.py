@@ -5,6 +5,7 @@ Mercator, so the score cells (EPSG:28992) are resampled, nearest neighbour, onto
 in EPSG:3857; the cells then land where they belong (within half an image pixel). A palette PNG of a few
 classes stays small. Candidates are an inline GeoJSON layer with escaped popups; the page hands both to
 st_folium as feature groups, so a new result replaces them without redrawing the map underneath.
+`uitkomst` bundles everything the page shows of one run (what it caches).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import base64
 import functools
 import html
 import io
+import json
 import math
 from dataclasses import dataclass
 
@@ -26,10 +28,10 @@ from PIL import Image
 from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart
-from reb_maps.zoekgebieden import grid
+from reb_maps.zoekgebieden import export, grid
 from reb_maps.zoekgebieden.gewichten import normaliseer
 from reb_maps.zoekgebieden.profielen import FACTOREN, GEVOELIGHEID_KOLOMMEN, KOLOMMEN, MASKERS, Parameters
-from reb_maps.zoekgebieden.zones import Resultaat
+from reb_maps.zoekgebieden.zones import Resultaat, bereken
 
 LAAG_SCORE = "Geschiktheid (score 0–1)"
 LAAG_KANDIDATEN = "Kandidaat-zoekgebieden"
@@ -395,3 +397,70 @@ def gevoeligheid_tabel(frame: pd.DataFrame) -> pd.DataFrame:
             k["beste_blijft_eerste"]: ["ja" if v else "nee" for v in frame["beste_blijft_eerste"]],
         }
     )
+
+
+# ---------- Everything the page shows of one run ----------
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """Small derived objects only: the page caches many of these, and the grids of a run weigh megabytes."""
+
+    aantal: int
+    kandidaten_ha: float
+    geschikt_ha: float
+    toegestaan_ha: float
+    waarschuwingen: tuple[str, ...]
+    afbeelding: Afbeelding
+    kandidaten: dict
+    tabel: pd.DataFrame
+    gewichten: pd.DataFrame
+    beperkingen: pd.DataFrame
+    geojson: str
+    csv: str
+
+
+def uitkomst(params: Parameters) -> Uitkomst:
+    """Run the search and build its map layers, tables and download files."""
+    res = bereken(params)
+    return Uitkomst(
+        aantal=res.aantal,
+        kandidaten_ha=res.kandidaten_ha,
+        geschikt_ha=res.geschikt_ha,
+        toegestaan_ha=res.toegestaan_ha,
+        waarschuwingen=res.waarschuwingen,
+        afbeelding=score_afbeelding(res),
+        kandidaten=kandidaten_data(res),
+        tabel=kandidaten_tabel(res),
+        gewichten=gewichten_tabel(params, res),
+        beperkingen=beperkingen_tabel(res),
+        geojson=json.dumps(export.geojson(res), ensure_ascii=False) + "\n",
+        csv=export.kandidaten_tabel(res).to_csv(index=False),
+    )
+
+
+def kerncijfers(u: Uitkomst) -> list[tuple[str, str, str | None]]:
+    """The headline metrics: label, formatted value, help text."""
+    return [
+        ("Kandidaten", fmt.getal(u.aantal), None),
+        ("Oppervlakte kandidaten", fmt.met_eenheid(u.kandidaten_ha, "ha", 0), None),
+        (
+            "Boven de drempel",
+            fmt.met_eenheid(u.geschikt_ha, "ha", 0),
+            "Alle toegestane cellen met minstens de drempelscore, ook buiten de kandidaten.",
+        ),
+        (
+            "Toegestaan",
+            fmt.met_eenheid(u.toegestaan_ha, "ha", 0),
+            "Oppervlakte van Twente die na alle harde beperkingen overblijft.",
+        ),
+    ]
+
+
+def downloads(u: Uitkomst, parameters_json: str) -> list[tuple[str, str, str]]:
+    """The three files of a run as (file name, content, MIME type): what the command line writes too."""
+    return [
+        ("kandidaten.geojson", u.geojson, "application/geo+json"),
+        ("kandidaten.csv", u.csv, "text/csv"),
+        ("parameters.json", parameters_json, "application/json"),
+    ]

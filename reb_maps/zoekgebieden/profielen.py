@@ -83,6 +83,11 @@ FACTOREN: Mapping[str, FactorInfo] = MappingProxyType(
 # constraint) but not as a shipping connection.
 VAARWEGEN = ("Twentekanaal", "Kanaal Almelo-De Haandrik")
 N_WEGEN = ("N18", "N35", "N36")
+# No business park may be cut by a motorway or main road. OSM draws each carriageway as its own line; 50 m
+# around every line covers the carriageway with its shoulders, the central reserve, the verge, slopes and
+# ditches, with room for the ~5 m accuracy of the simplified line. A planning assumption of this tool, not a
+# figure from the report. Schematic road lines are not masked: they may lie kilometres off the real road.
+BUFFER_WEGEN_M = 50
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,14 @@ MASKERS: Mapping[str, MaskerInfo] = MappingProxyType(
         "nnn": MaskerInfo("Natuurnetwerk Nederland (NNN)", "nnn", "alleen Overijssel; circa 10 m"),
         "water": MaskerInfo(
             "Water (kanalen en rivieren)", "waterwegen", "watervlakken en hartlijnen bij benadering (circa 10 m)"
+        ),
+        "wegen": MaskerInfo(
+            "Snelwegen en hoofdwegen",
+            "corridors",
+            f"strook van {BUFFER_WEGEN_M} m rond elke rijbaan van A1, A35 en N35 volgens OpenStreetMap (circa "
+            "5 m); die breedte is een aanname van dit dashboard, niet uit het rapport. Alleen de echte ligging telt: "
+            "de schematische tracés (N18, N36 en de A1 tussen Bathmen en Rijssen en tussen Hengelo-Noord en de "
+            "grens) zijn NIET uitgesloten, omdat ze kilometers van de echte weg kunnen liggen",
         ),
         "bedrijventerrein": MaskerInfo(
             "Bestaand bedrijventerrein", "bedrijventerreinen", "terreingrenzen bij benadering (TOP10NL)"

@@ -86,6 +86,7 @@ def maskers(params: Parameters) -> dict[str, np.ndarray]:
         "natura2000": grid.masker("natura2000", res),
         "nnn": grid.masker("nnn", res),
         "water": grid.masker("water", res),
+        "wegen": grid.masker("wegen", res),
         "bedrijventerrein": grid.masker("bedrijventerrein", res),
     }
     if params.stikstofzone:
