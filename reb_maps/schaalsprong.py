@@ -24,6 +24,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from reb_maps import fmt
+from reb_maps.cli import DutchFormatter, DutchParser, getal
 from reb_maps.data import DataFout, load_table
 from reb_maps.labels import SECTOR_LABELS
 
@@ -325,50 +326,17 @@ _CLI_OPTIES = {
     "--tq-mkb": ("tq_mkb", "terreinquotiënt MKB, m² kavel per baan"),
 }
 
-# argparse builds its messages in English; these replacements keep what the user sees Dutch.
-_ARGPARSE_NL = (
-    ("unrecognized arguments:", "onbekende opties:"),
-    ("expected one argument", "verwacht één waarde"),
-    ("ambiguous option:", "dubbelzinnige optie:"),
-    ("could match", "kan passen bij"),
-    ("argument ", "optie "),
-)
-
-
-def _getal(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"'{text}' is geen eindig getal")
-    return value
-
-
-class _DutchFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        for english, dutch in _ARGPARSE_NL:
-            message = message.replace(english, dutch)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = DutchParser(
         prog="python -m reb_maps.schaalsprong",
         description="Indicatieve schaalsprongberekening (REB Twente 2040, Bijlage III). "
         "Zonder opties gelden de aannames van het rapport.",
-        formatter_class=_DutchFormatter,
+        formatter_class=DutchFormatter,
         add_help=False,
     )
     invoer = parser.add_argument_group("aannames (standaard: de waarde uit het rapport)")
     for flag, (dest, help_text) in _CLI_OPTIES.items():
-        invoer.add_argument(flag, dest=dest, type=_getal, metavar="GETAL", help=help_text)
+        invoer.add_argument(flag, dest=dest, type=getal, metavar="GETAL", help=help_text)
     overig = parser.add_argument_group("uitvoer")
     overig.add_argument("--json", action="store_true", help="uitkomsten als JSON")
     overig.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")

@@ -8,10 +8,11 @@ override single values. Invalid input: a Dutch message on stderr and exit code 2
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
+from reb_maps.cli import DutchFormatter, DutchParser
+from reb_maps.cli import getal as _getal
 from reb_maps.data import DataFout
 from reb_maps.geodata import GeoFout
 from reb_maps.zoekgebieden.export import samenvatting, schrijf
@@ -25,41 +26,6 @@ from reb_maps.zoekgebieden.profielen import (
     standaard_parameters,
 )
 from reb_maps.zoekgebieden.zones import bereken
-
-# argparse builds its messages in English; these replacements keep what the user sees Dutch.
-_ARGPARSE_NL = (
-    ("the following arguments are required:", "verplichte opties ontbreken:"),
-    ("unrecognized arguments:", "onbekende opties:"),
-    ("expected one argument", "verwacht één waarde"),
-    ("invalid choice:", "ongeldige keuze:"),
-    ("choose from", "kies uit"),
-    ("ambiguous option:", "dubbelzinnige optie:"),
-    ("could match", "kan passen bij"),
-    ("argument ", "optie "),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        for english, dutch in _ARGPARSE_NL:
-            message = message.replace(english, dutch)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout: {message}\n")
-
-
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
-
-
-def _getal(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"'{text}' is geen eindig getal")
-    return value
 
 
 def _geheel(text: str) -> int:
@@ -79,11 +45,11 @@ def _gewicht(text: str) -> tuple[str, float]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = DutchParser(
         prog="python -m reb_maps.zoekgebieden",
         description="Zoek kandidaat-locaties voor nieuwe bedrijventerreinen in Twente (multicriteria-analyse "
         "op een raster). Zonder opties gelden de standaardwaarden van het gekozen profiel.",
-        formatter_class=_Formatter,
+        formatter_class=DutchFormatter,
         add_help=False,
     )
     start = parser.add_argument_group("uitgangspunt (kies één)")
