@@ -1,5 +1,7 @@
 """Bronnen & toelichting: sources, licences, caveats, what the report lacks, and every download."""
 
+from functools import partial
+
 import streamlit as st
 
 from reb_maps import bronnen, labels
@@ -31,10 +33,11 @@ for naam in table_names():
             st.warning(f"Ontbreekt: {gat}")
         st.download_button(
             f"Download {naam}.csv",
-            table_csv(naam),
+            partial(table_csv, naam),  # made on click, not on every run
             file_name=f"{naam}.csv",
             mime="text/csv",
             key=f"dl-{naam}",
+            on_click="ignore",
         )
 
 missing = bronnen.ontbrekend()
@@ -59,8 +62,9 @@ with st.expander("Kaartlagen downloaden (GeoJSON, EPSG:4326)"):
     for bestand in lagen["Bestand"]:
         st.download_button(
             f"Download {bestand}",
-            bronnen.layer_bytes(bestand),
+            partial(bronnen.layer_bytes, bestand),
             file_name=bestand,
             mime="application/geo+json",
             key=f"dl-geo-{bestand}",
+            on_click="ignore",
         )
