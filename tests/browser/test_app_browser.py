@@ -9,7 +9,7 @@ import pytest
 from reb_maps import labels
 
 from .conftest import free_port, start_streamlit, wait_healthy
-from .helpers import choose, map_frame, wait_for_features, wait_idle
+from .helpers import choose, wait_for_features, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,7 +18,8 @@ def test_map_draws_features(page, app_url, screenshot_dir):
     page.goto(app_url)
     wait_idle(page)
     frame = wait_for_features(page, minimum=14)
-    assert frame.locator("path.gemeente-GM0141").count() == 1  # Almelo
+    frame.locator("path.gemeente-GM0141").wait_for(state="attached")  # Almelo; layers arrive in any order
+    assert frame.locator("path.gemeente-GM0141").count() == 1
     page.screenshot(path=screenshot_dir / "kaart.png", full_page=True)
 
 
@@ -49,7 +50,7 @@ def test_layer_toggle_hides_municipalities(page, app_url):
     page.goto(app_url)
     wait_idle(page)
     frame = wait_for_features(page, minimum=14)
-    assert frame.locator("path.gemeente-GM0141").count() == 1
+    frame.locator("path.gemeente-GM0141").wait_for(state="attached")  # layers arrive in any order
     frame.locator(".leaflet-control-layers").hover()
     frame.locator("label", has_text=labels.LAAG_GEMEENTEN).first.locator("input").uncheck()
     frame.locator("path.gemeente-GM0141").wait_for(state="detached", timeout=10_000)
@@ -67,7 +68,7 @@ def test_click_on_municipality_shows_its_figures(page, app_url, screenshot_dir):
     assert "gemeente=Almelo" in page.url
     panel_heading = page.locator('[data-testid="stHeading"]').filter(has_text="Almelo")
     assert panel_heading.count() >= 1
-    map_frame(page).locator("path.leaflet-interactive").first.wait_for()
+    wait_for_features(page, minimum=14)
     page.screenshot(path=screenshot_dir / "kaart_almelo.png", full_page=True)
 
 
