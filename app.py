@@ -8,6 +8,9 @@ from reb_maps import assets, labels, state
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
+# The Zoekgebieden page's range sliders need `value=` and a Session State key together (a select_slider only
+# returns a range when given one); Streamlit logs a warning with a stack for that on every first use.
+logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)
 
 st.set_page_config(page_title=labels.APP_TITEL, page_icon="assets/favicon.png", layout="wide")
 assets.ensure_static()
