@@ -257,7 +257,7 @@ def kerncijfers(gemeenten: pd.DataFrame, naam: str) -> list[Kerncijfer]:
             labels.METRIC_VRAAG, fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]), uitleg=hulp["vraag"]
         ),
         Kerncijfer(
-            labels.METRIC_AANBOD, fmt.met_eenheid(r["hard_aanbod_ha"], "ha", missing=labels.GEEN_OPGAVE),
+            labels.METRIC_AANBOD, fmt.met_eenheid(r["hard_aanbod_ha"], "ha", missing="–"),
             f"{labels.STOPLICHT_SYMBOOL[s]} {labels.STOPLICHT_KORT[s]}",
             uitleg=hulp["aanbod"].format(stoplicht=labels.STOPLICHT[s][1]),
             delta_kleur=labels.STOPLICHT_METRIC_KLEUR[s], pijl="off",
