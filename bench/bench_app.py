@@ -97,28 +97,25 @@ def main() -> int:
         for proc, url in servers.values():
             wait_healthy(url, proc)
         app_url, empty_url, plotly_url, nav_url = (servers[k][1] for k in ("app", "leeg", "plotly", "nav"))
-        results: dict[str, list[float]] = {"leeg": [], "plotly": [], "nav": [], "kaart": [], "grafieken": []}
-        warm: dict[str, list[float]] = {"leeg": [], "plotly": [], "nav": [], "kaart": [], "grafieken": []}
+        targets = (
+            ("leeg", empty_url, empty_ready),
+            ("plotly", plotly_url, charts_ready),
+            ("nav", nav_url, nav_ready),
+            ("kaart", app_url, map_ready),
+            ("grafieken", f"{app_url}/gemeenten", charts_ready),
+        )
+        results: dict[str, list[float]] = {key: [] for key, _, _ in targets}
+        warm: dict[str, list[float]] = {key: [] for key, _, _ in targets}
         payload = {"leeg": 0, "kaart": 0}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             # Warm-up: first run of each server fills the process caches.
-            for url, ready in (
-                (empty_url, empty_ready),
-                (app_url, map_ready),
-                (f"{app_url}/gemeenten", charts_ready),
-            ):
+            for _, url, ready in targets:
                 ctx = browser.new_context()
                 timed_load(ctx.new_page(), url, ready)
                 ctx.close()
             for _ in range(args.rounds):
-                for key, url, ready in (
-                    ("leeg", empty_url, empty_ready),
-                    ("plotly", plotly_url, charts_ready),
-                    ("nav", nav_url, nav_ready),
-                    ("kaart", app_url, map_ready),
-                    ("grafieken", f"{app_url}/gemeenten", charts_ready),
-                ):
+                for key, url, ready in targets:
                     ctx = browser.new_context(viewport={"width": 1500, "height": 1000})
                     seconds, received = timed_load(ctx.new_page(), url, ready)
                     ctx.close()
@@ -126,13 +123,7 @@ def main() -> int:
                     if key in payload:
                         payload[key] = received  # cold cache: everything the map needs
             # Warm browser cache: one context per target, the way a returning user opens the page again.
-            for key, url, ready in (
-                ("leeg", empty_url, empty_ready),
-                ("plotly", plotly_url, charts_ready),
-                ("nav", nav_url, nav_ready),
-                ("kaart", app_url, map_ready),
-                ("grafieken", f"{app_url}/gemeenten", charts_ready),
-            ):
+            for key, url, ready in targets:
                 ctx = browser.new_context(viewport={"width": 1500, "height": 1000})
                 page = ctx.new_page()
                 timed_load(page, url, ready)
