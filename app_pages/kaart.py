@@ -37,17 +37,17 @@ with col_map:
 
 
 
-def show_figures(items) -> None:
-    left, right = st.columns(2)
+def show_figures(items, columns: int = 2) -> None:
+    cols = st.columns(columns)
     for number, item in enumerate(items):
-        (left if number % 2 == 0 else right).metric(item.label, item.waarde, help=item.bron or None)
+        cols[number % columns].metric(item.label, item.waarde, help=item.bron or None)
 
 
 with col_panel:
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        show_figures(kaart.regio_kerncijfers())
+        show_figures(kaart.regio_kerncijfers(), columns=1)  # regional labels and ranges are long
     else:
         st.subheader(selected)
         show_figures(paneel.kerncijfers(selected))
