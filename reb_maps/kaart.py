@@ -249,8 +249,7 @@ class AsyncLayerLoading(folium.MacroElement):
     """
 
     _template = jinja2.Template(
-        "{% macro script(this, kwargs) %}$.ajaxPrefilter(function (options) { options.async = true; });"
-        "{% endmacro %}"
+        "{% macro script(this, kwargs) %}$.ajaxPrefilter(function (options) { options.async = true; });{% endmacro %}"
     )
 
 
@@ -376,8 +375,40 @@ def _plain_data(name: str, titel: str, tip_field: str | None, bron: str) -> dict
     return feature_collection(frame)
 
 
+class LazyGeoJson(folium.map.Layer):
+    """A layer that is off at start and fetches its features only when the user switches it on.
+
+    Natura 2000, NNN, the nitrogen zone and the built-up area are most of the map's bytes; loading them
+    on demand keeps the first drawing quick. One style for all features, a tooltip from `tip` (escaped
+    in Python), points as circle markers.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson(null, {
+    style: function () { return {{ this.style|tojson }}; },
+    pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {{ this.style|tojson }}); },
+    onEachFeature: function (feature, layer) {
+        if (feature.properties && feature.properties.tip) { layer.bindTooltip(feature.properties.tip, {sticky: true}); }
+    }
+});
+{{ this.get_name() }}.once("add", function () {
+    $.getJSON({{ this.url|tojson }}, function (data) { {{ this.get_name() }}.addData(data); });
+});
+{% endmacro %}"""
+    )
+
+    def __init__(self, url: str, name: str, style: dict, show: bool = False):
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "LazyGeoJson"
+        self.url = url
+        self.style = style
+
+
 def _plain_layer(name: str, titel: str, style: dict, *, show: bool, tip_field: str | None, bron: str, marker=None):
     data = _plain_data(name, titel, tip_field, bron)
+    if not show:
+        return LazyGeoJson(assets.publish_geojson(name, data), titel, style)
     return _geojson(data, titel, lambda _f: style, key=name, show=show, marker=marker)
 
 

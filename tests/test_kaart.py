@@ -68,6 +68,8 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
         assert layer in names, layer
     assert "(schematisch)" in html  # schematic corridors are labelled
     published = [child.embed_link for child in _walk(m) if isinstance(child, folium.GeoJson)]
+    published += [child.url for child in _walk(m) if isinstance(child, kaart.LazyGeoJson)]
+    assert any(link.endswith("/nnn.geojson") for link in published)
     assert all(link.startswith("/app/static/geo/") for link in published)
     layer_bytes = sum((assets.STATIC_DIR / "geo" / link.rsplit("/", 1)[1]).stat().st_size for link in published)
     assert len(html.encode()) + layer_bytes < 1_500_000  # the whole map, script and layer files

@@ -58,6 +58,26 @@ def test_layer_toggle_hides_municipalities(page, app_url):
     frame.locator("path.gemeente-GM0141").wait_for(timeout=10_000)
 
 
+def test_hidden_layer_loads_when_switched_on(page, app_url):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(f"{app_url}/?achtergrond=geen")
+    wait_idle(page)
+    frame = wait_for_features(page, minimum=14)
+    frame.locator("path.gemeente-GM0141").wait_for(state="attached")
+    assert not any(url.endswith("/geo/nnn.geojson") for url in requests)  # off: not fetched
+    before = frame.locator("path.leaflet-interactive").count()
+    frame.locator(".leaflet-control-layers").hover()
+    frame.locator("label", has_text=labels.LAAG_NNN).first.locator("input").check()
+    page.wait_for_function(
+        "n => document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')"
+        ".contentDocument.querySelectorAll('path.leaflet-interactive').length > n",
+        arg=before,
+        timeout=30_000,
+    )
+    assert any(url.endswith("/geo/nnn.geojson") for url in requests)
+
+
 def test_click_on_municipality_shows_its_figures(page, app_url, screenshot_dir):
     page.goto(app_url)
     wait_idle(page)
