@@ -48,8 +48,3 @@ def load_layer(name: str) -> gpd.GeoDataFrame:
 def load_analysis_layer(name: str) -> gpd.GeoDataFrame:
     """Analysis copy in EPSG:28992 (RD New)."""
     return _load(name, True).copy()
-
-
-def layer_source(name: str) -> str:
-    info = layer_catalogue().get(f"{name}.geojson") or layer_catalogue().get(name) or {}
-    return info.get("bron", "")

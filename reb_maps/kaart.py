@@ -18,7 +18,7 @@ import pandas as pd
 
 from reb_maps import assets, fmt, labels
 from reb_maps.data import load_table, source_of
-from reb_maps.geodata import layer_source, load_layer
+from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import stoplicht, tekort
 
 TWENTE_CENTRUM = (52.30, 6.68)
@@ -256,11 +256,6 @@ class AsyncLayerLoading(folium.MacroElement):
 def finish(m: folium.Map) -> folium.Map:
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     return assets.localize(m)
-
-
-def attribution(*names: str) -> str:
-    sources = sorted({layer_source(n) for n in names if layer_source(n)})
-    return " · ".join(sources)
 
 
 # ---------- Work locations from the report ----------
