@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
@@ -23,7 +25,17 @@ def getal(value, decimals: int | None = None, missing: str = "–") -> str:
         pattern = "#,##0"
     else:
         pattern = "#,##0." + "0" * decimals
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    rounded = half_up(value, 2 if decimals is None else decimals)
+    return format_decimal(rounded, format=pattern, locale=LOCALE)
+
+
+def half_up(value, decimals: int) -> decimal.Decimal:
+    """Round as a reader expects (216,625 → 216,63; 2,5 → 3), not Babel's banker's rounding.
+
+    `repr` of the float avoids binary noise (0,125 is stored exactly, 1,005 is not).
+    """
+    exact = decimal.Decimal(repr(float(value))) if not isinstance(value, decimal.Decimal) else value
+    return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
 
 
 def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing: str = "–") -> str:

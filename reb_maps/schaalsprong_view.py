@@ -7,7 +7,6 @@ report (`?int=10&doel=60000`), so a shared link reopens it. Nothing here calls S
 
 from __future__ import annotations
 
-import decimal
 import math
 from collections.abc import Mapping, MutableMapping
 from dataclasses import asdict, dataclass, field
@@ -94,14 +93,8 @@ QUERY_KEYS = (*(spec.url for spec in INVOER), VERDEEL_URL)
 # --- numbers ---------------------------------------------------------------------------------------
 
 
-def _half_up(value: float, decimals: int) -> decimal.Decimal:
-    """Round as a reader expects (216,625 → 216,63), not banker's rounding; repr avoids float noise."""
-    exact = decimal.Decimal(repr(float(value))).quantize(decimal.Decimal("1e-9"))
-    return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
-
-
 def getal(value: float, decimals: int = 0) -> str:
-    text = fmt.getal(_half_up(value, decimals), decimals)
+    text = fmt.getal(value, decimals)
     return "−" + text[1:] if text.startswith("-") else text  # a real minus sign
 
 

@@ -24,3 +24,18 @@ def test_units_ranges_and_missing_values():
     for missing in (None, float("nan"), pd.NA):
         assert fmt.getal(missing) == "–"
     assert fmt.met_eenheid(pd.NA, "ha", missing="geen opgave") == "geen opgave"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (216.625, 2, "216,63"),
+        (2.5, 0, "3"),
+        (0.125, 2, "0,13"),
+        (73.97, 0, "74"),
+        (-0.5, 0, "-1"),
+        (18.04, None, "18,04"),
+    ],
+)
+def test_rounding_is_half_up_as_readers_expect(value, decimals, expected):
+    assert fmt.getal(value, decimals) == expected
