@@ -24,6 +24,7 @@ from reb_maps.schaalsprong import (
     Uitkomsten,
     bereken,
     default_aannames,
+    vergelijk_met_rapport,
 )
 
 SEPARATORS = ",."  # plotly: decimal comma, thousands dot
@@ -299,19 +300,20 @@ def _met_eenheid(value: float, eenheid: str, decimals: int) -> str:
 
 
 def vergelijking(u: Uitkomsten) -> pd.DataFrame:
-    """The report's printed figures beside the exact ones of this scenario, as display strings."""
-    table = load_table(RAPPORT_TABLE)
+    """The report's printed figures beside the exact ones of this scenario, as display strings.
+
+    The numbers come from the engine's `vergelijk_met_rapport`; this only formats them.
+    """
     rows = []
-    for row in table.itertuples(index=False):
+    for row in vergelijk_met_rapport(u).itertuples(index=False):
         eenheid = str(row.eenheid)
         decimals = 2 if eenheid == "ha" else 0
-        berekend = u.waarde(str(row.sleutel))
-        if pd.isna(row.waarde):
+        if pd.isna(row.rapport):
             rapport, verschil = labels.NIET_IN_BRONTEKST, "–"
         else:
             prefix = _PREFIX.get(str(row.weergave), "") if not pd.isna(row.weergave) else ""
-            rapport = prefix + _met_eenheid(float(row.waarde), eenheid, 0)
-            delta = float(berekend) - float(row.waarde)
+            rapport = prefix + _met_eenheid(float(row.rapport), eenheid, 0)
+            delta = float(row.verschil)
             teken = "+" if delta > 0 else "−" if delta < 0 else "±"
             verschil = f"{teken}{_met_eenheid(abs(delta), eenheid, decimals)}"
         rows.append(
@@ -319,7 +321,7 @@ def vergelijking(u: Uitkomsten) -> pd.DataFrame:
                 "Stap": str(row.onderdeel),
                 "Uitkomst": str(row.omschrijving),
                 "Rapport": rapport,
-                "Berekend (exact)": _met_eenheid(float(berekend), eenheid, decimals),
+                "Berekend (exact)": _met_eenheid(float(row.berekend), eenheid, decimals),
                 "Verschil": verschil,
                 "Toelichting": str(row.toelichting),
             }
