@@ -12,13 +12,20 @@ pytestmark = pytest.mark.slow
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
+def _run(gemeente: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if gemeente is not None:
+        at.query_params["gemeente"] = gemeente
+    return at.run()
+
+
 def _clean(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
 
 
 def test_kaart_shows_twente_totals_without_selection():
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = _run()
     _clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Inwoners 2023"] == "639.000"
@@ -29,9 +36,7 @@ def test_kaart_shows_twente_totals_without_selection():
 
 
 def test_kaart_with_gemeente_in_url_shows_its_panel():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["gemeente"] = "hengelo"
-    at.run()
+    at = _run("hengelo")
     _clean(at)
     assert at.subheader[0].value == "Hengelo"
     metrics = {m.label: m.value for m in at.metric}
@@ -42,7 +47,7 @@ def test_kaart_with_gemeente_in_url_shows_its_panel():
 
 def test_selection_and_indicator_change_rerun_cleanly():
     # AppTest drops app.py's sidebar from its element tree after a rerun, so the selection is set as state.
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = _run()
     at.session_state["gemeente"] = "Wierden"
     at.run()
     assert at.subheader[0].value == "Wierden"
@@ -52,15 +57,13 @@ def test_selection_and_indicator_change_rerun_cleanly():
 
 
 def test_unknown_gemeente_in_url_falls_back_to_twente():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["gemeente"] = "<script>alert(1)</script>"
-    at.run()
+    at = _run("<script>alert(1)</script>")
     _clean(at)
     assert at.subheader[0].value == "Twente"
 
 
 def test_bronnen_lists_every_table_with_download():
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = _run()
     at.switch_page("app_pages/bronnen.py").run()
     _clean(at)
     assert at.title[0].value == labels.PAGINA_BRONNEN
@@ -78,9 +81,7 @@ def test_a_failing_builder_shows_a_dutch_message_not_a_traceback(monkeypatch, ca
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(paneel, "kerncijfers", broken)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["gemeente"] = "Almelo"
-    at.run()
+    at = _run("Almelo")
     assert not at.exception
     assert [e.value for e in at.error] == [labels.FOUTMELDING]
     assert "kapot" in caplog.text  # the log line keeps the details for us

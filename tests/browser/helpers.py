@@ -33,3 +33,12 @@ def wait_for_features(page, minimum: int = 1):
     paths = frame.locator("path.leaflet-interactive")
     paths.nth(minimum - 1).wait_for(state="attached", timeout=30_000)
     return frame
+
+
+def open_map(page, url: str):
+    """Open a page with the map and wait until the municipalities are drawn (layers arrive in any order)."""
+    page.goto(url)
+    wait_idle(page)
+    frame = wait_for_features(page, minimum=14)
+    frame.locator("path.gemeente-GM0141").wait_for(state="attached")  # Almelo
+    return frame

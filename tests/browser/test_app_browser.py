@@ -9,16 +9,13 @@ import pytest
 from reb_maps import labels
 
 from .conftest import free_port, start_streamlit, wait_healthy
-from .helpers import choose, wait_for_features, wait_idle
+from .helpers import choose, open_map, wait_for_features, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_map_draws_features(page, app_url, screenshot_dir):
-    page.goto(app_url)
-    wait_idle(page)
-    frame = wait_for_features(page, minimum=14)
-    frame.locator("path.gemeente-GM0141").wait_for(state="attached")  # Almelo; layers arrive in any order
+    frame = open_map(page, app_url)
     assert frame.locator("path.gemeente-GM0141").count() == 1
     page.screenshot(path=screenshot_dir / "kaart.png", full_page=True)
 
@@ -26,9 +23,7 @@ def test_map_draws_features(page, app_url, screenshot_dir):
 def test_offline_mode_requests_nothing_from_other_hosts(page, app_url):
     requests: list[str] = []
     page.on("request", lambda req: requests.append(req.url))
-    page.goto(f"{app_url}/?achtergrond=geen")
-    wait_idle(page)
-    frame = wait_for_features(page, minimum=14)
+    frame = open_map(page, f"{app_url}/?achtergrond=geen")
     frame.locator("path.gemeente-GM0153").dispatch_event("click")  # Enschede: a rerun redraws the map
     page.get_by_text("689 ha").first.wait_for(timeout=30_000)
     wait_for_features(page, minimum=14)
@@ -47,10 +42,7 @@ def test_basemap_choice_in_sidebar(page, app_url):
 
 
 def test_layer_toggle_hides_municipalities(page, app_url):
-    page.goto(app_url)
-    wait_idle(page)
-    frame = wait_for_features(page, minimum=14)
-    frame.locator("path.gemeente-GM0141").wait_for(state="attached")  # layers arrive in any order
+    frame = open_map(page, app_url)
     frame.locator(".leaflet-control-layers").hover()
     frame.locator("label", has_text=labels.LAAG_GEMEENTEN).first.locator("input").uncheck()
     frame.locator("path.gemeente-GM0141").wait_for(state="detached", timeout=10_000)
@@ -61,10 +53,7 @@ def test_layer_toggle_hides_municipalities(page, app_url):
 def test_hidden_layer_loads_when_switched_on(page, app_url):
     requests: list[str] = []
     page.on("request", lambda req: requests.append(req.url))
-    page.goto(f"{app_url}/?achtergrond=geen")
-    wait_idle(page)
-    frame = wait_for_features(page, minimum=14)
-    frame.locator("path.gemeente-GM0141").wait_for(state="attached")
+    frame = open_map(page, f"{app_url}/?achtergrond=geen")
     assert not any(url.endswith("/geo/nnn.geojson") for url in requests)  # off: not fetched
     before = frame.locator("path.leaflet-interactive").count()
     frame.locator(".leaflet-control-layers").hover()
