@@ -1,0 +1,76 @@
+"""The layer catalogue (see `catalogus.py`) and look-ups on it."""
+
+from __future__ import annotations
+
+from reb_maps.lagen import catalogus
+from reb_maps.lagen.catalogus import STATUS_KLEUREN
+from reb_maps.lagen.model import LIJN, PUNT, THEMAS, VLAK, Laag, Stijl
+
+__all__ = ["LIJN", "PUNT", "STATUS_KLEUREN", "THEMAS", "VLAK", "Laag", "Stijl", "alle", "attributie", "herkomst",
+           "kaartlagen", "laag",
+           "met_factor", "met_masker", "op_thema"]  # fmt: skip
+
+
+def alle() -> tuple[Laag, ...]:
+    """Every declared layer (read at call time, so a test can swap the catalogue)."""
+    return catalogus.CATALOGUS
+
+
+def laag(sleutel: str) -> Laag:
+    for item in alle():
+        if item.sleutel == sleutel:
+            return item
+    raise KeyError(f"Onbekende kaartlaag '{sleutel}'")
+
+
+def kaartlagen() -> list[Laag]:
+    """The layers a map draws, in drawing order."""
+    return sorted((item for item in alle() if item.kaart), key=lambda item: item.volgorde)
+
+
+def op_thema() -> dict[str, list[Laag]]:
+    """Drawn layers grouped by theme, themes in their fixed order, layers in drawing order."""
+    groepen: dict[str, list[Laag]] = {}
+    for thema in THEMAS:
+        leden = [item for item in kaartlagen() if item.thema == thema]
+        if leden:
+            groepen[thema] = leden
+    for item in kaartlagen():  # a theme not in THEMAS still shows, at the end
+        groepen.setdefault(item.thema, [])
+        if item not in groepen[item.thema]:
+            groepen[item.thema].append(item)
+    return groepen
+
+
+def met_masker(masker: str) -> Laag:
+    """The layer that feeds one hard constraint of the search-area engine."""
+    for item in alle():
+        if item.masker == masker:
+            return item
+    raise KeyError(f"Geen kaartlaag voor masker '{masker}'")
+
+
+def met_factor(factor: str) -> Laag:
+    """The layer that feeds one distance factor of the search-area engine."""
+    for item in alle():
+        if item.factor == factor:
+            return item
+    raise KeyError(f"Geen kaartlaag voor factor '{factor}'")
+
+
+def herkomst(item: Laag) -> dict:
+    """Source, licence, date and accuracy of a layer's file (data/geo/lagen.json, written by build_geodata)."""
+    from reb_maps.geodata import layer_catalogue
+
+    return dict(layer_catalogue().get(f"{item.bestand}.geojson", {}))
+
+
+def attributie(items=None) -> str:
+    """One attribution line for the given layers (default: all drawn layers), each source once, in order."""
+    bronnen: list[str] = []
+    for item in items if items is not None else kaartlagen():
+        for deel in str(herkomst(item).get("bron", "")).split("; "):
+            deel = deel.removeprefix("Bron: ")
+            if deel and deel not in bronnen:
+                bronnen.append(deel)
+    return "Kaartlagen: " + "; ".join(bronnen) if bronnen else ""
