@@ -5,6 +5,7 @@ Used by the interactive map and the print map alike, so both show the same class
 
 from __future__ import annotations
 
+import itertools
 import math
 import warnings
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def klassen(waarden, eenheid: str, schaal: str) -> Klassen:
     else:
         teksten = (
             f"minder dan {_tekst(grenzen[0], eenheid)}",
-            *(f"{_tekst(a, '')} – {_tekst(b, eenheid)}" for a, b in zip(grenzen, grenzen[1:], strict=False)),
+            *(f"{_tekst(a, '')} – {_tekst(b, eenheid)}" for a, b in itertools.pairwise(grenzen)),
             f"{_tekst(grenzen[-1], eenheid)} of meer",
         )
     palet = PALETTEN[schaal]
