@@ -21,13 +21,25 @@ import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+# Leaflet plugins shipped with the project (npm packages, licences beside them), served from /app/static/vendor/.
+VENDOR_DIR = Path(__file__).resolve().parent.parent / "assets" / "vendor"
 URL_PREFIX = "/app/static"
 
 LEAFLET_JS = f"{URL_PREFIX}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{URL_PREFIX}/leaflet/leaflet.css"
 JQUERY_JS = f"{URL_PREFIX}/jquery/jquery.min.js"
 
-_LOCAL = {"leaflet": LEAFLET_JS, "jquery": JQUERY_JS, "leaflet_css": LEAFLET_CSS}
+VENDOR = f"{URL_PREFIX}/vendor"
+# folium's asset names → the local copies.
+_LOCAL = {
+    "leaflet": LEAFLET_JS,
+    "jquery": JQUERY_JS,
+    "leaflet_css": LEAFLET_CSS,
+    "leaflet.groupedlayercontrol.min.js": f"{VENDOR}/leaflet-groupedlayercontrol/leaflet.groupedlayercontrol.min.js",
+    "leaflet.groupedlayercontrol.min.css": f"{VENDOR}/leaflet-groupedlayercontrol/leaflet.groupedlayercontrol.min.css",
+    "leaflet_draw_js": f"{VENDOR}/leaflet-draw/leaflet.draw.js",
+    "leaflet_draw_css": f"{VENDOR}/leaflet-draw/leaflet.draw.css",
+}
 
 
 def ensure_static(target: Path = STATIC_DIR) -> Path:
@@ -39,6 +51,9 @@ def ensure_static(target: Path = STATIC_DIR) -> Path:
     if not jquery.exists():
         jquery.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(Path(xs_jquery.BASE_DIR) / "jquery.min.js", jquery)
+    for plugin in VENDOR_DIR.iterdir():
+        if not (target / "vendor" / plugin.name / "package.json").exists():
+            shutil.copytree(plugin, target / "vendor" / plugin.name, dirs_exist_ok=True)
     return target
 
 
