@@ -121,6 +121,11 @@ def bestandsnaam(gemeente: str | None, datum: dt.date) -> str:
     return f"briefing-werklocaties-{deel}-{datum.isoformat()}.pdf"
 
 
+def kort(tekst: str, lengte: int = 70) -> str:
+    """A name cut to fit one heading or footer line; the full name stays in the body text and metadata."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
 def _hex(kleur: str) -> tuple[int, int, int]:
     kleur = kleur.lstrip("#")
     return tuple(int(kleur[i : i + 2], 16) for i in (0, 2, 4))
@@ -129,7 +134,7 @@ def _hex(kleur: str) -> tuple[int, int, int]:
 class _Pdf(FPDF):
     def __init__(self, voettekst: str):
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.voettekst = voettekst
+        self.voettekst = kort(voettekst)
         self.set_margins(15, 14, 15)
         self.set_auto_page_break(True, margin=16)
         self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
@@ -147,7 +152,7 @@ class _Pdf(FPDF):
 
 def _kop(pdf: FPDF, tekst: str, grootte: float = 12) -> None:
     pdf.set_font(FONT, "B", grootte)
-    pdf.multi_cell(0, grootte * 0.5, tekst, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, grootte * 0.5, kort(tekst, 90), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.set_font(FONT, size=9)
 
@@ -155,7 +160,7 @@ def _kop(pdf: FPDF, tekst: str, grootte: float = 12) -> None:
 def _alinea(pdf: FPDF, tekst: str, grootte: float = 9, stijl: str = "", kleur=(0, 0, 0)) -> None:
     pdf.set_font(FONT, stijl, grootte)
     pdf.set_text_color(*kleur)
-    pdf.multi_cell(0, grootte * 0.48, tekst, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, grootte * 0.48, tekst, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.set_font(FONT, size=9)
 
@@ -186,7 +191,9 @@ def _svg(pdf: FPDF, fig, x: float, y: float, w: float) -> float:
     breedte, hoogte = fig.get_size_inches()
     pdf.set_text_color(0, 0, 0)  # matplotlib leaves black text unstyled: it takes the current colour
     pdf.set_fill_color(0, 0, 0)
-    pdf.image(io.BytesIO(grafieken.svg(fig)), x=x, y=y, w=w)
+    # fpdf2 logs a warning for SVG tags it does not draw; matplotlib's <metadata> and <title> carry nothing visible
+    schoon = re.sub(rb"<metadata>.*?</metadata>|<title>.*?</title>", b"", grafieken.svg(fig), flags=re.S)
+    pdf.image(io.BytesIO(schoon), x=x, y=y, w=w)
     pdf.set_fill_color(255, 255, 255)
     return w * hoogte / breedte
 
@@ -200,10 +207,10 @@ def _stoplicht_regel(pdf: FPDF, licht: Stoplicht) -> None:
     pdf.set_x(pdf.l_margin + 7)
     pdf.set_font(FONT, "B", 9.5)
     pdf.multi_cell(0, 4.8, f"Stoplicht: {labels.STOPLICHT_KORT[licht.licht]} — {labels.STOPLICHT[licht.licht][1]}",
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+                   align="L", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     pdf.set_x(pdf.l_margin + 7)
     pdf.set_font(FONT, size=9.5)
-    pdf.multi_cell(0, 4.8, licht.lezing, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.8, licht.lezing, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 
@@ -458,3 +465,65 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
     _pagina_3(pdf, gemeente, aannames, zoekgebieden)
     _laatste_pagina(pdf, gemeente)
     return bytes(pdf.output())
+
+
+# ---------- command line: python -m reb_maps.briefing ----------
+
+
+def _parser():
+    from reb_maps.cli import DutchFormatter, DutchParser
+
+    parser = DutchParser(
+        prog="python -m reb_maps.briefing",
+        description="Maak de briefing (PDF) over werklocaties voor één gemeente, voor Twente of voor alle vijftien.",
+        formatter_class=DutchFormatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    keuze = parser.add_mutually_exclusive_group(required=True)
+    keuze.add_argument("--gemeente", help="naam van de gemeente, of 'twente' voor heel Twente")
+    keuze.add_argument("--alle", action="store_true", help="alle veertien gemeenten en Twente (15 bestanden)")
+    parser.add_argument("--uit", required=True, help="PDF-bestand (bij --alle: een map)")
+    return parser
+
+
+def gemeente_uit_tekst(tekst: str) -> str | None:
+    """'almelo' → 'Almelo', 'twente' → None (the Twente version); unknown names raise KeyError."""
+    schoon = tekst.strip()
+    if schoon.lower() in (TWENTE.lower(), labels.GEEN_GEMEENTE.lower()):
+        return None
+    for naam in load_table("gemeenten")["gemeente"]:
+        if naam.lower() == schoon.lower():
+            return naam
+    raise KeyError(schoon)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    datum = dt.date.today()
+    if args.alle:
+        doel = Path(args.uit)
+        try:
+            doel.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            parser.error(f"kan de map '{args.uit}' niet maken")
+        taken = [(g, doel / bestandsnaam(g, datum)) for g in [*load_table("gemeenten")["gemeente"], None]]
+    else:
+        try:
+            gemeente = gemeente_uit_tekst(args.gemeente)
+        except KeyError:
+            namen = ", ".join(load_table("gemeenten")["gemeente"])
+            parser.error(f"onbekende gemeente '{args.gemeente}'; kies uit {namen} of twente")
+        taken = [(gemeente, Path(args.uit))]
+    for gemeente, pad in taken:
+        inhoud = briefing_pdf(gemeente, datum=datum)
+        try:
+            pad.write_bytes(inhoud)
+        except OSError:
+            parser.error(f"kan niet schrijven naar '{pad}'")
+        print(pad)
+    sys.stdout.flush()
+    return 0

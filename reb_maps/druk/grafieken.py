@@ -35,10 +35,15 @@ def _kleuren(namen, selectie, basis=labels.KLEUR_BALK) -> list[str]:
     return [labels.KLEUR_SELECTIE if n == selectie else basis for n in namen]
 
 
+def _naam(naam: str, lengte: int = 24) -> str:
+    """A tick label that cannot push the bars off the chart."""
+    return naam if len(naam) <= lengte else naam[: lengte - 1].rstrip() + "…"
+
+
 def _as(ax, namen, selectie) -> None:
-    ax.set_yticks(range(len(namen)), namen, fontsize=LETTER)
-    for tekst in ax.get_yticklabels():
-        if tekst.get_text() == selectie:
+    ax.set_yticks(range(len(namen)), [_naam(n) for n in namen], fontsize=LETTER)
+    for naam, tekst in zip(namen, ax.get_yticklabels(), strict=True):
+        if naam == selectie:
             tekst.set_fontweight("bold")
             tekst.set_color(labels.KLEUR_SELECTIE)
     ax.invert_yaxis()
