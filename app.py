@@ -17,7 +17,7 @@ assets.ensure_static()
 state.init()
 
 PAGES = [
-    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="kaart"),
+    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="start"),
     st.Page("app_pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
     st.Page("app_pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
     st.Page(
@@ -33,6 +33,9 @@ PAGES = [
         url_path="schaalsprong",
     ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
+    # The default page answers at / only (its url_path is reserved but not served); this hidden twin lets a link
+    # by the page's name, /kaart?gemeente=…, open the map too instead of Streamlit's "Page not found".
+    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, url_path="kaart", visibility="hidden"),
 ]
 page = st.navigation(PAGES)
 

@@ -59,7 +59,7 @@ st.markdown(
 lagen = bronnen.lagen_overzicht()
 st.dataframe(lagen, hide_index=True, width="stretch")
 with st.expander("Kaartlagen downloaden (GeoJSON, EPSG:4326)"):
-    for bestand in lagen["Bestand"]:
+    for bestand in lagen["Bestand"].drop_duplicates():
         st.download_button(
             f"Download {bestand}",
             partial(bronnen.layer_bytes, bestand),

@@ -33,7 +33,7 @@ with col_map:
         returned_objects=["last_active_drawing"],
         on_change=lambda: state.on_map_click(MAP_KEY),
     )
-    st.caption(kaart.DASHBOARD_ATTRIBUTIE)
+    st.caption(kaart.dashboard_attributie())
 
 
 

@@ -6,6 +6,7 @@ import functools
 
 import pandas as pd
 
+from reb_maps import lagen
 from reb_maps.data import load_table, table_meta, table_names
 from reb_maps.geodata import GEO_DIR, layer_catalogue
 
@@ -28,24 +29,51 @@ def tabellen_overzicht() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@functools.cache
+def _gebruik(laag: lagen.Laag) -> str:
+    delen = []
+    if laag.masker:
+        delen.append("harde beperking")
+    if laag.factor:
+        delen.append("afstandsfactor")
+    return ", ".join(delen)
+
+
 def lagen_overzicht() -> pd.DataFrame:
+    """Every layer of the catalogue with its theme, file, source, licence, date, accuracy and use."""
     rows = []
-    for bestand, info in sorted(layer_catalogue().items()):
-        if info.get("variant") == "analyse":  # the EPSG:28992 copies for the search-area analysis
-            continue
+    def volgorde(item: lagen.Laag):
+        thema = lagen.THEMAS.index(item.thema) if item.thema in lagen.THEMAS else len(lagen.THEMAS)
+        return thema, item.volgorde
+
+    for laag in sorted(lagen.alle(), key=volgorde):
+        info = lagen.herkomst(laag)
+        bestand = f"{laag.bestand}.geojson"
         path = GEO_DIR / bestand
         rows.append(
             {
-                "Bestand": bestand,
-                "Laag": info.get("titel", bestand),
+                "Laag": laag.label,
+                "Thema": laag.thema,
+                "Op de kaart": ("aan" if laag.zichtbaar else "uit, aan te zetten") if laag.kaart else "nee",
+                "Zoekanalyse": _gebruik(laag),
                 "Bron": info.get("bron", ""),
                 "Licentie": info.get("licentie", ""),
                 "Peildatum": info.get("peildatum", ""),
                 "Nauwkeurigheid": info.get("nauwkeurigheid", ""),
+                "Bestand": bestand,
                 "kB": round(path.stat().st_size / 1024) if path.exists() else None,
             }
         )
+    # Files the catalogue's layers read besides their own, and derived files no layer draws (downloads only).
+    genoemd = {row["Bestand"] for row in rows}
+    for bestand, info in sorted(layer_catalogue().items()):
+        if info.get("variant") == "analyse" or bestand in genoemd:
+            continue
+        rows.append(
+            {"Laag": info.get("titel", bestand), "Thema": "", "Op de kaart": "nee", "Zoekanalyse": "",
+             "Bron": info.get("bron", ""), "Licentie": info.get("licentie", ""), "Peildatum": info.get("peildatum", ""),
+             "Nauwkeurigheid": info.get("nauwkeurigheid", ""), "Bestand": bestand,
+             "kB": round((GEO_DIR / bestand).stat().st_size / 1024)}
+        )  # fmt: skip
     return pd.DataFrame(rows)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reb_maps.lagen import laag as _laag
+
 APP_TITEL = "Werklocaties Twente"
 APP_ONDERTITEL = "Ruimtelijk Economische Bouwsteen Twente 2040 op de kaart"
 
@@ -101,15 +103,6 @@ def indicator(sleutel: str) -> Indicator:
     return INDICATOREN[0]
 
 
-# Status of a plan or location, in the order of its life cycle; colours colour-blind safe (Okabe–Ito).
-STATUS_KLEUREN = {
-    "bestaand": "#0072B2",
-    "in ontwikkeling": "#009E73",
-    "plan": "#E69F00",
-    "verkenning": "#CC79A7",
-    "herontwikkeling": "#D55E00",
-}
-
 # Traffic light of hard supply against the indicative demand to 2040 (Tabel 10).
 STOPLICHT = {
     "rood": ("#d7301f", "Hard aanbod lager dan de minimale indicatieve vraag"),
@@ -128,36 +121,22 @@ STOPLICHT_PANEEL = {
 KLEUR_SELECTIE = "#c8102e"
 KLEUR_GEMEENTEGRENS = "#444444"
 
-# Map layers: name shown in the layer control and legend, and its colour.
-LAAG_GEMEENTEN = "Gemeenten"
-LAAG_BEDRIJVENTERREINEN = "Bedrijventerreinen (bij benadering)"
-LAAG_GROOTSCHALIG = "Grootschalige bedrijventerreinen (> 50 ha netto)"
-LAAG_CAMPUSSEN = "Campussen en innovatieomgevingen"
-LAAG_PLANNEN = "Plannen, zoekgebieden en herontwikkeling"
-LAAG_WEGEN = "Snelwegen en N-wegen"
-LAAG_AFRITTEN = "Afritten en knooppunten"
-LAAG_SPOOR = "Spoor (schematisch) en stations"
-LAAG_WATER = "Vaarwegen"
-LAAG_NATURA2000 = "Natura 2000"
-LAAG_NNN = "Natuurnetwerk Nederland (NNN)"
-LAAG_BEBOUWING = "Bebouwde kom"
-LAAG_HOOGSPANNING = "Hoogspanningsstations"
-LAAG_STIKSTOF = "Stikstofzone rond Natura 2000 (indicatief)"
-
-LAAG_KLEUREN = {
-    LAAG_BEDRIJVENTERREINEN: "#6a3d9a",
-    LAAG_GROOTSCHALIG: "#3f007d",
-    LAAG_CAMPUSSEN: "#e7298a",
-    LAAG_WEGEN: "#d62728",
-    LAAG_AFRITTEN: "#7f0000",
-    LAAG_SPOOR: "#333333",
-    LAAG_WATER: "#1f78b4",
-    LAAG_NATURA2000: "#33a02c",
-    LAAG_NNN: "#b2df8a",
-    LAAG_BEBOUWING: "#969696",
-    LAAG_HOOGSPANNING: "#ff7f00",
-    LAAG_STIKSTOF: "#b15928",
-}
+# Map layer names as the layer control and legend show them: declared once, in the layer catalogue.
+LAAG_GEMEENTEN = _laag("gemeenten").label
+LAAG_BEDRIJVENTERREINEN = _laag("bedrijventerreinen").label
+LAAG_GROOTSCHALIG = _laag("grootschalig").label
+LAAG_CAMPUSSEN = _laag("campussen").label
+LAAG_PLANNEN = _laag("plannen").label
+LAAG_WEGEN = _laag("wegen").label
+LAAG_AFRITTEN = _laag("afritten").label
+LAAG_SPOOR = _laag("spoor").label
+LAAG_STATIONS = _laag("stations").label
+LAAG_WATER = _laag("waterwegen").label
+LAAG_NATURA2000 = _laag("natura2000").label
+LAAG_NNN = _laag("nnn").label
+LAAG_BEBOUWING = _laag("bebouwde_kom").label
+LAAG_HOOGSPANNING = _laag("hoogspanning_stations").label
+LAAG_STIKSTOF = _laag("stikstofzone").label
 
 SCHEMATISCH = "schematisch tracé"
 BIJ_BENADERING = "bij benadering, TOP10NL"
