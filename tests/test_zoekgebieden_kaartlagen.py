@@ -15,7 +15,7 @@ from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart, labels
 from reb_maps.zoekgebieden import FACTOREN, bereken, standaard_parameters
-from reb_maps.zoekgebieden import kaartlagen as kl
+from ui.zoekgebieden import kaartlagen as kl
 
 XSS = "<img src=x onerror=alert(1)>"
 XSS_ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
