@@ -250,12 +250,7 @@ IN_TWENTE = "Twentse campus"
 # Schaalsprong
 # Labels, widget labels and colours of the page Schaalsprong (Bijlage III, indicatieve berekening).
 
-SECTOR_LABELS = {
-    "maakindustrie": "Maakindustrie",
-    "logistiek": "Logistiek, opslag en groothandel",
-    "bouw": "Bouw",
-    "mkb": "Lokaal en regionaal MKB",
-}
+# The sectors' full names are domain data: reb_maps.schaalsprong.SECTOR_NAMEN.
 SECTOR_KORT = {"maakindustrie": "Maakindustrie", "logistiek": "Logistiek", "bouw": "Bouw", "mkb": "MKB"}
 
 # One label per assumption of reb_maps.schaalsprong.Aannames; the unit is shown in the widget.

@@ -7,11 +7,11 @@ masks, distance grids; cached), `factoren`, `gewichten` (incl. AHP), `zones` (th
 `ui.zoekgebieden`.
 """
 
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden.profielen import (
     FACTOREN,
     MASKERS,
     PROFIELEN,
-    OngeldigeInvoer,
     Parameters,
     standaard_parameters,
 )

@@ -22,7 +22,8 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
-from reb_maps.data import GEMEENTEN, DataFout, load_table
+from reb_maps.data import GEMEENTEN, load_table
+from reb_maps.fouten import DataFout
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M, N_WEGEN, VAARWEGEN
 
