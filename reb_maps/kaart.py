@@ -19,7 +19,8 @@ import pandas as pd
 from reb_maps import assets, fmt, labels
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
-from reb_maps.indicatoren import stoplicht, tekort
+from reb_maps.indicatoren import tekort
+from reb_maps.kerncijfers import stoplicht
 
 TWENTE_CENTRUM = (52.30, 6.68)
 TWENTE_GRENZEN = [[52.06, 6.20], [52.54, 7.10]]
@@ -105,7 +106,7 @@ def gemeenten_frame() -> gpd.GeoDataFrame:
     if len(joined) != 14:
         raise ValueError(f"gemeenten: {len(joined)} van 14 gemeenten gekoppeld op CBS-code")
     joined["stoplicht"] = [
-        stoplicht(a, lo, hi)
+        stoplicht(a, lo, hi).licht
         for a, lo, hi in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], joined["vraag_max_ha"], strict=True)
     ]
     joined["tekort_ha"] = pd.array(
@@ -585,23 +586,3 @@ def add_context_layers(m: folium.Map, selected: str | None) -> None:
     spoor_layer().add_to(m)
     for layer in omgeving[5:]:
         layer.add_to(m)
-
-
-def regio_kerncijfers():
-    """Twente's totals for the panel when no municipality is selected (Tabel 1, 8 and 10)."""
-    from reb_maps.paneel import Kerncijfer
-
-    regio = load_table("regio")
-    twente = regio[regio["regio"] == "Twente"].iloc[0]
-    gem = load_table("gemeenten")
-    vraag = load_table("grootschalige_vraag").iloc[0]
-    return [
-        Kerncijfer("Inwoners 2023", fmt.getal(twente["inwoners_2023"]), source_of("regio")),
-        Kerncijfer("Banen 2023", fmt.getal(twente["banen_2023"]), source_of("regio")),
-        Kerncijfer("Netto areaal bedrijventerrein", fmt.met_eenheid(gem["netto_areaal_ha"].sum(), "ha"),
-                   source_of("gemeenten", "netto_areaal_ha")),
-        Kerncijfer("Grootschalige vraag regio tot 2040", fmt.bandbreedte(vraag["vraag_min_ha"], vraag["vraag_max_ha"]),
-                   source_of("grootschalige_vraag")),
-        Kerncijfer("Hard aanbod grootschalig", fmt.met_eenheid(vraag["hard_aanbod_ha"], "ha"),
-                   source_of("grootschalige_vraag")),
-    ]  # fmt: skip

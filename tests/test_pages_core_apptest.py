@@ -75,12 +75,12 @@ def test_bronnen_lists_every_table_with_download():
 
 
 def test_a_failing_builder_shows_a_dutch_message_not_a_traceback(monkeypatch, caplog):
-    from reb_maps import paneel
+    from reb_maps import kerncijfers
 
     def broken(_gemeente):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(paneel, "kerncijfers", broken)
+    monkeypatch.setattr(kerncijfers, "kerncijfers", broken)
     at = _run("Almelo")
     assert not at.exception
     assert [e.value for e in at.error] == [labels.FOUTMELDING]
