@@ -43,7 +43,8 @@ st.caption(
 if selectie:
     st.subheader(selectie)
     cijfers = kerncijfers.kerncijfers(selectie)
-    for kolom, cijfer in zip(st.columns(len(cijfers)), cijfers, strict=True):
+    breedtes = [max(len(c.waarde), 7) for c in cijfers]  # room for a long value such as 'geen opgave'
+    for kolom, cijfer in zip(st.columns(breedtes), cijfers, strict=True):
         kolom.metric(
             cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg,
             delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl, border=True,

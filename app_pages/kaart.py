@@ -37,13 +37,15 @@ with col_map:
 
 
 
-def show_figures(gemeente: str | None, columns: int = 2) -> None:
-    """Key figures as metrics (growth as delta, source as help); the traffic light as a badge below."""
+def show_figures(gemeente: str | None) -> None:
+    """Key figures as metrics (growth as delta, source as help); the traffic light as a badge below.
+
+    One column: in the narrow panel two columns cut values such as '10–40 ha' off.
+    """
     items = kerncijfers.kerncijfers(gemeente)
-    cols = st.columns(columns)
-    for number, item in enumerate(items):
+    for item in items:
         delta = None if item.stoplicht else item.delta
-        cols[number % columns].metric(item.label, item.waarde, delta, help=item.bron or None)
+        st.metric(item.label, item.waarde, delta, help=item.bron or None)
     for item in items:
         if item.stoplicht:
             st.badge(item.stoplicht.paneel, color=item.stoplicht.streamlit_kleur)
@@ -54,7 +56,7 @@ with col_panel:
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        show_figures(None, columns=1)  # regional labels and ranges are long
+        show_figures(None)
     else:
         st.subheader(selected)
         show_figures(selected)
