@@ -130,8 +130,8 @@ if u is not None:
     sessie[PARAMETERS] = sleutel
     for waarschuwing in u.waarschuwingen:
         st.warning(waarschuwing)
-    for kolom, (label, waarde, hulp) in zip(st.columns(4), kl.kerncijfers(u), strict=True):
-        kolom.metric(label, waarde, help=hulp)
+    for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
+        kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
 
     st_folium(
         kl.basiskaart(state.achtergrond(), state.geselecteerd()),
