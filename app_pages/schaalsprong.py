@@ -1,14 +1,14 @@
 """Schaalsprong: the indicative calculation of Bijlage III with adjustable assumptions (layout only).
 
 The scenario lives in session state (so it survives a page switch) and in the URL (so a link reopens
-it); reb_maps.schaalsprong_view does the converting, the texts and the figures.
+it); ui.schaalsprong does the converting, the texts and the figures.
 """
 
 import streamlit as st
 
 from reb_maps import labels, state
-from reb_maps import schaalsprong_view as view
 from reb_maps.data import source_of
+from ui import schaalsprong as view
 
 SCENARIO = "schaalsprong_scenario"  # last widget values, restored after a page switch
 MELDINGEN = "_schaalsprong_meldingen"  # warnings about the URL, shown once

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from reb_maps.fouten import DataFout
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TABLE_DIR = DATA_DIR / "tabellen"
 
@@ -25,10 +27,6 @@ GEMEENTEN = (
 
 _DTYPES = {"int": "Int64", "float": "Float64", "str": "string", "bool": "boolean"}
 _ROW_PROVENANCE = ("bron", "verwijzing")
-
-
-class DataFout(ValueError):
-    """A data file breaks its contract; the message names file, row and column."""
 
 
 def table_names() -> list[str]:

@@ -49,6 +49,14 @@ def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing
     return f"{getal(value, decimals)} {eenheid}" if eenheid else getal(value, decimals)
 
 
+def groei(value) -> str:
+    """A growth percentage with its sign, as the report prints it: '+14%', '-1%', '+0,2%'."""
+    if is_missing(value):
+        return "–"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{met_eenheid(value, '%')}"
+
+
 def bandbreedte(low, high, eenheid: str | None = "ha", missing: str = "–") -> str:
     """A range such as '121–199 ha'."""
     if is_missing(low) and is_missing(high):

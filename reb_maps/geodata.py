@@ -9,13 +9,10 @@ from pathlib import Path
 import geopandas as gpd
 
 from reb_maps.data import DATA_DIR
+from reb_maps.fouten import GeoFout
 
 GEO_DIR = DATA_DIR / "geo"
 ANALYSE_DIR = GEO_DIR / "analyse"
-
-
-class GeoFout(ValueError):
-    """A layer file is missing or broken."""
 
 
 @functools.cache

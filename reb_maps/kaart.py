@@ -21,7 +21,8 @@ from shapely.ops import polylabel
 from reb_maps import assets, fmt, klassen, labels, lagen
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
-from reb_maps.indicatoren import stoplicht, tekort
+from reb_maps.indicatoren import tekort
+from reb_maps.kerncijfers import stoplicht
 from reb_maps.lagen import Laag
 
 TWENTE_CENTRUM = (52.30, 6.68)
@@ -120,7 +121,7 @@ def gemeenten_frame() -> gpd.GeoDataFrame:
     if len(joined) != 14:
         raise ValueError(f"gemeenten: {len(joined)} van 14 gemeenten gekoppeld op CBS-code")
     joined["stoplicht"] = [
-        stoplicht(a, lo, hi)
+        stoplicht(a, lo, hi).licht
         for a, lo, hi in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], joined["vraag_max_ha"], strict=True)
     ]
     joined["tekort_ha"] = pd.array(
@@ -150,7 +151,7 @@ def gemeente_popup(row) -> str:
         ("Netto areaal bedrijventerrein", fmt.met_eenheid(row["netto_areaal_ha"], "ha")),
         ("Indicatieve vraag tot 2040", fmt.bandbreedte(row["vraag_min_ha"], row["vraag_max_ha"])),
         ("Hard aanbod 1-1-2023", fmt.met_eenheid(row["hard_aanbod_ha"], "ha", missing="geen opgave")),
-        ("Stoplicht", row["stoplicht"]),
+        ("Aanbod tegenover vraag", labels.STOPLICHTEN[row["stoplicht"]].paneel),
     ]
     return popup_html(row["gemeente"], rijen, f"Bron: {labels.REB}, Tabel 2, 8 en 10")
 
@@ -629,23 +630,3 @@ def add_context_layers(m: folium.Map, selected: str | None) -> None:
     No layer control and no legend: the caller adds its own layers on top and finishes the map.
     """
     _lagen(m, selected, None)
-
-
-def regio_kerncijfers():
-    """Twente's totals for the panel when no municipality is selected (Tabel 1, 8 and 10)."""
-    from reb_maps.paneel import Kerncijfer
-
-    regio = load_table("regio")
-    twente = regio[regio["regio"] == "Twente"].iloc[0]
-    gem = load_table("gemeenten")
-    vraag = load_table("grootschalige_vraag").iloc[0]
-    return [
-        Kerncijfer("Inwoners 2023", fmt.getal(twente["inwoners_2023"]), source_of("regio")),
-        Kerncijfer("Banen 2023", fmt.getal(twente["banen_2023"]), source_of("regio")),
-        Kerncijfer("Netto areaal bedrijventerrein", fmt.met_eenheid(gem["netto_areaal_ha"].sum(), "ha"),
-                   source_of("gemeenten", "netto_areaal_ha")),
-        Kerncijfer("Grootschalige vraag regio tot 2040", fmt.bandbreedte(vraag["vraag_min_ha"], vraag["vraag_max_ha"]),
-                   source_of("grootschalige_vraag")),
-        Kerncijfer("Hard aanbod grootschalig", fmt.met_eenheid(vraag["hard_aanbod_ha"], "ha"),
-                   source_of("grootschalige_vraag")),
-    ]  # fmt: skip

@@ -25,18 +25,21 @@ import pandas as pd
 
 from reb_maps import fmt
 from reb_maps.cli import DutchFormatter, DutchParser, getal
-from reb_maps.data import DataFout, load_table
-from reb_maps.labels import SECTOR_LABELS
+from reb_maps.data import load_table
+from reb_maps.fouten import DataFout, OngeldigeInvoer
 
 AANNAMES_TABLE = "schaalsprong_aannames"
 RAPPORT_TABLE = "schaalsprong_uitkomsten_rapport"
 M2_PER_HA = 10_000
 
 STUWENDE_SECTOREN = ("maakindustrie", "logistiek", "bouw")
-
-
-class OngeldigeInvoer(ValueError):
-    """An assumption the calculation cannot use; the message is Dutch and meant for the user."""
+# The sectors of Bijlage III by their names in the report (domain data: the calculator's text uses them too).
+SECTOR_NAMEN = {
+    "maakindustrie": "Maakindustrie",
+    "logistiek": "Logistiek, opslag en groothandel",
+    "bouw": "Bouw",
+    "mkb": "Lokaal en regionaal MKB",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -347,7 +350,7 @@ def samenvatting(uitkomsten: Uitkomsten) -> str:
     """A short readable Dutch summary of the four steps (one decimal for hectares)."""
     u = uitkomsten
     sectoren = " · ".join(
-        f"{SECTOR_LABELS[s].split(',')[0].lower()} {_nl(u.ha_per_sector[s], 1)}" for s in STUWENDE_SECTOREN
+        f"{SECTOR_NAMEN[s].split(',')[0].lower()} {_nl(u.ha_per_sector[s], 1)}" for s in STUWENDE_SECTOREN
     )
     return "\n".join(
         [

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reb_maps import labels
-from reb_maps import schaalsprong_view as view
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
+from ui import schaalsprong as view
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from reb_maps.cli import DutchFormatter, DutchParser
 from reb_maps.cli import getal as _getal
-from reb_maps.data import DataFout
-from reb_maps.geodata import GeoFout
+from reb_maps.fouten import DataFout, GeoFout
 from reb_maps.zoekgebieden.export import samenvatting, schrijf
 from reb_maps.zoekgebieden.profielen import (
     CONNECTIVITEIT,

@@ -23,7 +23,8 @@ import shapely
 from scipy.spatial import cKDTree
 
 from reb_maps import lagen
-from reb_maps.data import GEMEENTEN, DataFout, load_table
+from reb_maps.data import GEMEENTEN, load_table
+from reb_maps.fouten import DataFout
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M, N_WEGEN, VAARWEGEN
 

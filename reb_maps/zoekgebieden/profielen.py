@@ -19,10 +19,8 @@ from types import MappingProxyType
 from typing import Any
 
 from reb_maps.data import GEMEENTEN
-
-
-class OngeldigeInvoer(ValueError):
-    """A parameter the engine cannot use; the message is Dutch and meant for the user."""
+from reb_maps.fouten import OngeldigeInvoer
+from reb_maps.zoekgebieden.gewichten import normaliseer
 
 
 @dataclass(frozen=True)
@@ -273,8 +271,6 @@ class Parameters:
         onbekend = [g for g in self.gemeenten if g not in GEMEENTEN]
         if onbekend:
             raise OngeldigeInvoer(f"Onbekende gemeente: {', '.join(onbekend)}.")
-        from reb_maps.zoekgebieden.gewichten import normaliseer  # late: gewichten imports this module
-
         normaliseer(dict(self.gewichten))
 
     # --- access -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from reb_maps import fmt, labels
 from reb_maps.data import load_table
 from reb_maps.schaalsprong import (
     RAPPORT_TABLE,
+    SECTOR_NAMEN,
     STUWENDE_SECTOREN,
     Aannames,
     OngeldigeInvoer,
@@ -423,7 +424,7 @@ def figuur_sectoren(u: Uitkomsten) -> go.Figure:
     y = [u.ha_per_sector[s] for s in sectoren] + [u.ha_totaal, -u.ha_intensivering, u.ha_extra]
     measure = ["relative"] * len(sectoren) + ["total", "relative", "total"]
     text = [ha(v) for v in y[:-3]] + [ha(u.ha_totaal), f"−{ha(u.ha_intensivering)}", ha(u.ha_extra)]
-    hover = [labels.SECTOR_LABELS[s] for s in sectoren] + [
+    hover = [SECTOR_NAMEN[s] for s in sectoren] + [
         "Ruimtevraag op bedrijventerreinen (stap 2)",
         "Op te vangen door intensivering (stap 3)",
         "Extra nodig bovenop de ramingen (stap 4)",
