@@ -47,6 +47,7 @@ with st.sidebar:
     )
     st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
 state.sync_url()
+state.toon_url_meldingen()
 
 try:
     page.run()
