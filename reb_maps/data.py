@@ -6,7 +6,6 @@ Each table is `data/tabellen/<naam>.csv` plus `<naam>.json` (see data/tabellen/R
 
 from __future__ import annotations
 
-import argparse
 import functools
 import io
 import json
@@ -199,9 +198,9 @@ def validate_all() -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV."
-    )
+    from reb_maps.cli import DutchParser  # late: cli is only needed on the command line
+
+    parser = DutchParser(prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV.")
     parser.add_argument("naam", nargs="?", help="naam van de tabel")
     parser.add_argument("--list", action="store_true", help="toon de beschikbare tabellen")
     args = parser.parse_args(argv)
