@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# REB_DATA_DIR points the app (and the tests with corrupted copies) at another data folder.
+DATA_DIR = Path(os.environ.get("REB_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 TABLE_DIR = DATA_DIR / "tabellen"
 
 GEMEENTEN = (
@@ -53,7 +55,15 @@ def table_meta(naam: str) -> dict:
 def _load_validated(naam: str) -> pd.DataFrame:
     meta = table_meta(naam)
     path = TABLE_DIR / f"{naam}.csv"
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFout(f"{path.name}: bestand ontbreekt") from None
+    except UnicodeDecodeError:
+        raise DataFout(f"{path.name}: geen UTF-8-tekst") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reden = str(exc).strip().splitlines()[-1] if str(exc).strip() else "leeg bestand"
+        raise DataFout(f"{path.name}: geen geldige CSV ({reden})") from None
     columns = meta["kolommen"]
     if list(raw.columns) != list(columns):
         raise DataFout(f"{path.name}: kolommen {list(raw.columns)} wijken af van {naam}.json {list(columns)}")

@@ -15,6 +15,7 @@ import streamlit as st
 from reb_maps import labels
 from reb_maps.data import GEMEENTEN
 from reb_maps.labels import GEEN_GEMEENTE
+from reb_maps.meldingen import platte_melding
 from reb_maps.url import UrlMelding, herhaald, laatste
 
 KEY = "gemeente"
@@ -99,9 +100,7 @@ def toon_url_meldingen(meldingen: Iterable[UrlMelding] | None = None) -> None:
     if meldingen is None:
         meldingen = st.session_state.pop(_MELDINGEN, [])
     for melding in meldingen:
-        with st.container(border=True, gap="small"):
-            st.warning(melding.uitleg, icon=":material/link_off:")  # only our own text goes through Markdown
-            st.text(f"In de link: {melding.waarde_kort}")  # the user's text: shortened, never Markdown or HTML
+        platte_melding(melding.uitleg, f"In de link: {melding.waarde_kort}", icon=":material/link_off:")
 
 
 def achtergrond() -> str:
