@@ -51,8 +51,7 @@ class Link:
 
 
 def lees_link(params: Mapping[str, Sequence[str]]) -> Link:
-    """Selection and basemap from all query parameters (each a list of values, as `query_params.to_dict`
-    would give them if it kept repeats). Pure."""
+    """Selection and basemap from the query parameters, each a list of values (repeats kept). Pure."""
     link = Link(meldingen=herhaald(params))
     gemeente = laatste(params.get(PARAM))
     if gemeente:
