@@ -4,7 +4,9 @@ import logging
 
 import streamlit as st
 
-from reb_maps import assets, labels, state
+from reb_maps import assets, labels, meldingen, state
+from reb_maps.data import DataFout
+from reb_maps.geodata import GeoFout
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
@@ -50,9 +52,13 @@ with st.sidebar:
     )
     st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
 state.sync_url()
+state.toon_url_meldingen()
 
 try:
     page.run()
+except (DataFout, GeoFout, assets.AssetFout) as exc:  # a broken file: say which and what, as in the log
+    log.error("page %s: %s", page.title, exc, exc_info=exc.__cause__ is not None)
+    meldingen.gegevensfout(exc)
 except Exception:  # never show a traceback to a wethouder; log it for us
     log.exception("page %s failed", page.title)
     st.error(labels.FOUTMELDING)

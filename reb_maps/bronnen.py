@@ -7,15 +7,26 @@ import functools
 import pandas as pd
 
 from reb_maps import lagen
-from reb_maps.data import load_table, table_meta, table_names
+from reb_maps.data import DataFout, load_table, table_meta, table_names
 from reb_maps.geodata import GEO_DIR, layer_catalogue
+
+
+def tabel_fout(naam: str) -> str | None:
+    """Why a table cannot be loaded (the DataFout text, as in the log), or None when it is fine."""
+    try:
+        load_table(naam)
+    except DataFout as exc:
+        return str(exc)
+    return None
 
 
 @functools.cache
 def tabellen_overzicht() -> pd.DataFrame:
+    """One row per table; a broken table keeps its row, with the reason instead of a row count."""
     rows = []
     for naam in table_names():
         meta = table_meta(naam)
+        fout = tabel_fout(naam)
         rows.append(
             {
                 "Tabel": naam,
@@ -23,10 +34,11 @@ def tabellen_overzicht() -> pd.DataFrame:
                 "Bron": meta.get("bron") or "per kolom of rij",
                 "Plaats in het rapport": meta.get("verwijzing") or "per rij",
                 "Peiljaar": meta.get("peiljaar"),
-                "Rijen": len(load_table(naam)),
+                "Rijen": None if fout else len(load_table(naam)),
+                "Controle": fout or "in orde",
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"Rijen": "Int64"})
 
 
 def _gebruik(laag: lagen.Laag) -> str:

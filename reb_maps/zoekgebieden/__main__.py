@@ -86,6 +86,8 @@ def parameters_uit(args: argparse.Namespace) -> Parameters:
             params = Parameters.from_json(args.parameters.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise OngeldigeInvoer(f"Parameterbestand {args.parameters} bestaat niet.") from None
+        except UnicodeDecodeError:
+            raise OngeldigeInvoer(f"Parameterbestand {args.parameters} is geen UTF-8-tekst.") from None
         except OSError:
             raise OngeldigeInvoer(f"Kan parameterbestand {args.parameters} niet lezen.") from None
     else:
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         schrijf(resultaat, args.uit)
     except OSError:
         print(f"Fout: kan de bestanden niet schrijven in {args.uit}.", file=sys.stderr)
-        return 1
+        return 2
     for waarschuwing in resultaat.waarschuwingen:
         print(f"Let op: {waarschuwing}", file=sys.stderr)
     print(samenvatting(resultaat))
