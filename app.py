@@ -4,7 +4,9 @@ import logging
 
 import streamlit as st
 
-from reb_maps import assets, labels, state
+from reb_maps import assets, labels, meldingen, state
+from reb_maps.data import DataFout
+from reb_maps.geodata import GeoFout
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
@@ -17,7 +19,7 @@ assets.ensure_static()
 state.init()
 
 PAGES = [
-    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="kaart"),
+    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="start"),
     st.Page("app_pages/gemeenten.py", title=labels.PAGINA_GEMEENTEN, icon=":material/bar_chart:", url_path="gemeenten"),
     st.Page("app_pages/regio.py", title=labels.PAGINA_REGIO, icon=":material/factory:", url_path="regio"),
     st.Page(
@@ -33,6 +35,9 @@ PAGES = [
         url_path="schaalsprong",
     ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
+    # The default page answers at / only (its url_path is reserved but not served); this hidden twin lets a link
+    # by the page's name, /kaart?gemeente=…, open the map too instead of Streamlit's "Page not found".
+    st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, url_path="kaart", visibility="hidden"),
 ]
 page = st.navigation(PAGES)
 
@@ -47,9 +52,13 @@ with st.sidebar:
     )
     st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
 state.sync_url()
+state.toon_url_meldingen()
 
 try:
     page.run()
+except (DataFout, GeoFout, assets.AssetFout) as exc:  # a broken file: say which and what, as in the log
+    log.error("page %s: %s", page.title, exc, exc_info=exc.__cause__ is not None)
+    meldingen.gegevensfout(exc)
 except Exception:  # never show a traceback to a wethouder; log it for us
     log.exception("page %s failed", page.title)
     st.error(labels.FOUTMELDING)

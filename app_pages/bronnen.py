@@ -4,8 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from reb_maps import bronnen, labels
-from reb_maps.data import table_csv, table_meta, table_names
+from reb_maps import bronnen, labels, meldingen
+from reb_maps.data import DataFout, table_csv, table_meta, table_names
 
 st.title(labels.PAGINA_BRONNEN)
 st.markdown(
@@ -31,6 +31,9 @@ for naam in table_names():
             st.markdown(f"- {noot}")
         for gat in meta.get("ontbreekt", []):
             st.warning(f"Ontbreekt: {gat}")
+        if fout := bronnen.tabel_fout(naam):  # one broken file: its own notice, the rest of the page works
+            meldingen.gegevensfout(DataFout(fout), "Deze tabel")
+            continue
         st.download_button(
             f"Download {naam}.csv",
             partial(table_csv, naam),  # made on click, not on every run
@@ -59,7 +62,7 @@ st.markdown(
 lagen = bronnen.lagen_overzicht()
 st.dataframe(lagen, hide_index=True, width="stretch")
 with st.expander("Kaartlagen downloaden (GeoJSON, EPSG:4326)"):
-    for bestand in lagen["Bestand"]:
+    for bestand in lagen["Bestand"].drop_duplicates():
         st.download_button(
             f"Download {bestand}",
             partial(bronnen.layer_bytes, bestand),

@@ -6,7 +6,7 @@ A click on a municipality's bar selects it, like the sidebar and the map do.
 
 import streamlit as st
 
-from reb_maps import charts, labels, state
+from reb_maps import charts, kerncijfers, labels, state
 from reb_maps.data import load_table, source_of, table_csv, table_meta
 
 CONFIG = {"displaylogo": False}
@@ -42,11 +42,14 @@ st.caption(
 
 if selectie:
     st.subheader(selectie)
-    for kolom, cijfer in zip(st.columns(5), charts.kerncijfers(gemeenten, selectie), strict=False):
+    cijfers = kerncijfers.kerncijfers(selectie)
+    breedtes = [max(len(c.waarde), 7) for c in cijfers]  # room for a long value such as 'geen opgave'
+    for kolom, cijfer in zip(st.columns(breedtes), cijfers, strict=True):
         kolom.metric(
             cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg,
             delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl, border=True,
         )
+    st.caption(" ".join(c.lezing for c in cijfers if c.lezing))
     profielen = load_table("gemeente_profielen")
     profiel = profielen.loc[profielen["gemeente"] == selectie]
     if len(profiel):
@@ -74,8 +77,7 @@ st.markdown(
 )
 st.markdown(
     "\n".join(
-        f"- {labels.STOPLICHT_SYMBOOL[k]} **{labels.STOPLICHT_KORT[k]}**: {uitleg.lower()}"
-        for k, (_kleur, uitleg) in labels.STOPLICHT.items()
+        f"- {licht.symbool} **{licht.kort}**: {licht.lang.lower()}" for licht in labels.STOPLICHTEN.values()
     )
     + "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul "
     "maar een ontbrekend cijfer, dus krijgen ze geen kleur."

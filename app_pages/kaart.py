@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import kaart, labels, paneel, state
+from reb_maps import kaart, kerncijfers, labels, paneel, state
 
 MAP_KEY = "kaart"
 
@@ -33,26 +33,33 @@ with col_map:
         returned_objects=["last_active_drawing"],
         on_change=lambda: state.on_map_click(MAP_KEY),
     )
-    st.caption(kaart.DASHBOARD_ATTRIBUTIE)
+    st.caption(kaart.dashboard_attributie())
 
 
 
-def show_figures(items, columns: int = 2) -> None:
-    cols = st.columns(columns)
-    for number, item in enumerate(items):
-        cols[number % columns].metric(item.label, item.waarde, help=item.bron or None)
+def show_figures(gemeente: str | None) -> None:
+    """Key figures as metrics (growth as delta, source as help); the traffic light as a badge below.
+
+    One column: in the narrow panel two columns cut values such as '10–40 ha' off.
+    """
+    items = kerncijfers.kerncijfers(gemeente)
+    for item in items:
+        delta = None if item.stoplicht else item.delta
+        st.metric(item.label, item.waarde, delta, help=item.bron or None)
+    for item in items:
+        if item.stoplicht:
+            st.badge(item.stoplicht.paneel, color=item.stoplicht.streamlit_kleur)
+            st.caption(item.lezing)
 
 
 with col_panel:
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        show_figures(kaart.regio_kerncijfers(), columns=1)  # regional labels and ranges are long
+        show_figures(None)
     else:
         st.subheader(selected)
-        show_figures(paneel.kerncijfers(selected))
-        licht = paneel.stoplicht_van(selected)
-        st.badge(licht.tekst, color=licht.kleur)
+        show_figures(selected)
         prof = paneel.profiel(selected)
         if prof:
             st.markdown(prof["profiel"])

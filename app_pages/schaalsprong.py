@@ -1,17 +1,17 @@
 """Schaalsprong: the indicative calculation of Bijlage III with adjustable assumptions (layout only).
 
 The scenario lives in session state (so it survives a page switch) and in the URL (so a link reopens
-it); reb_maps.schaalsprong_view does the converting, the texts and the figures.
+it); ui.schaalsprong does the converting, the texts and the figures.
 """
 
 import streamlit as st
 
 from reb_maps import labels, state
-from reb_maps import schaalsprong_view as view
 from reb_maps.data import source_of
+from ui import schaalsprong as view
 
 SCENARIO = "schaalsprong_scenario"  # last widget values, restored after a page switch
-MELDINGEN = "_schaalsprong_meldingen"  # warnings about the URL, shown once
+MELDINGEN = "_schaalsprong_meldingen"  # notices about the URL, shown once
 VERDEEL = "ss_verdeel"
 BEREKENING = "berekening: dit dashboard, met de aannames hierboven"
 
@@ -27,7 +27,7 @@ def terug_naar_rapport() -> None:
 
 
 if SCENARIO not in st.session_state:  # first visit in this session: the link decides
-    scenario = view.uit_query(st.query_params.to_dict())
+    scenario = view.uit_query({key: st.query_params.get_all(key) for key in st.query_params})
     st.session_state[SCENARIO] = {"waarden": scenario.waarden, "verdeel": scenario.verdeelsleutel}
     st.session_state[MELDINGEN] = scenario.meldingen
 bewaard = st.session_state[SCENARIO]
@@ -46,8 +46,7 @@ st.markdown(
     "stap voor stap. Verander links een aanname en alles rekent mee; de link in de adresbalk bewaart uw "
     "scenario. Het blijft een **indicatie**, geen raming."
 )
-for melding in st.session_state.pop(MELDINGEN, []):
-    st.warning(melding, icon=":material/link_off:")
+state.toon_url_meldingen(st.session_state.pop(MELDINGEN, []))
 
 links, rechts = st.columns([1, 2], gap="large")
 

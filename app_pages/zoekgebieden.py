@@ -1,6 +1,6 @@
 """Zoekgebieden: an indicative multi-criteria search for new bedrijventerrein locations (layout only).
 
-Every setting sits in the sidebar under the shared widgets; reb_maps.zoekgebieden.formulier maps the
+Every setting sits in the sidebar under the shared widgets; ui.zoekgebieden.formulier maps the
 widget values to parameters, the engine computes, kaartlagen turns a result into map layers and tables.
 The widget values are also kept in one plain dict, so they survive a switch to another page.
 """
@@ -11,11 +11,11 @@ from streamlit_folium import st_folium
 from reb_maps import state
 from reb_maps.data import GEMEENTEN
 from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer, Parameters
-from reb_maps.zoekgebieden import formulier as fm
-from reb_maps.zoekgebieden import kaartlagen as kl
-from reb_maps.zoekgebieden import teksten as tk
 from reb_maps.zoekgebieden.gevoeligheid import STAP, gevoeligheid
 from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
+from ui.zoekgebieden import formulier as fm
+from ui.zoekgebieden import kaartlagen as kl
+from ui.zoekgebieden import teksten as tk
 
 MAP_KEY = "zoekkaart"
 STAND = "zg_stand"  # last widget values, restored after a page switch
@@ -130,8 +130,8 @@ if u is not None:
     sessie[PARAMETERS] = sleutel
     for waarschuwing in u.waarschuwingen:
         st.warning(waarschuwing)
-    for kolom, (label, waarde, hulp) in zip(st.columns(4), kl.kerncijfers(u), strict=True):
-        kolom.metric(label, waarde, help=hulp)
+    for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
+        kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
 
     st_folium(
         kl.basiskaart(state.achtergrond(), state.geselecteerd()),

@@ -5,12 +5,21 @@ and CI block those, and one missing script leaves the map blank without an error
 the assets from the installed xstatic packages to ./static/ (served by Streamlit at /app/static/),
 and `localize` rewrites every element's asset list to those copies and drops what we do not use
 (Bootstrap, icon fonts: the map uses CircleMarker and DivIcon only).
+
+A read-only app folder (locked-down server, container): Streamlit serves only <app>/static, so there is
+no other place to write to. Then the files travel inside the map itself as data: URLs (Leaflet, jQuery and
+every layer) — heavier per rerun, but the map works and nothing is written. A folder prepared beforehand
+(`ensure_static` at build time) is used as it is. `REB_STATIC_DIR` points elsewhere (tests).
 """
 
 from __future__ import annotations
 
+import base64
+import functools
 import json
+import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -20,10 +29,11 @@ import folium
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(os.environ.get("REB_STATIC_DIR") or Path(__file__).resolve().parent.parent / "static")
 # Leaflet plugins shipped with the project (npm packages, licences beside them), served from /app/static/vendor/.
 VENDOR_DIR = Path(__file__).resolve().parent.parent / "assets" / "vendor"
 URL_PREFIX = "/app/static"
+log = logging.getLogger(__name__)
 
 LEAFLET_JS = f"{URL_PREFIX}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{URL_PREFIX}/leaflet/leaflet.css"
@@ -42,19 +52,63 @@ _LOCAL = {
 }
 
 
+class AssetFout(RuntimeError):
+    """The map's own scripts can neither be served nor inlined; the message is Dutch."""
+
+
+_inline = False  # True when ./static cannot be written: assets and layers go inside the map as data: URLs
+
+
 def ensure_static(target: Path = STATIC_DIR) -> Path:
-    """Copy the asset files once; cheap when they are already there."""
-    leaflet_dir = target / "leaflet"
-    if not (leaflet_dir / "leaflet.js").exists():
-        shutil.copytree(xs_leaflet.BASE_DIR, leaflet_dir, dirs_exist_ok=True)
-    jquery = target / "jquery" / "jquery.min.js"
-    if not jquery.exists():
-        jquery.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(Path(xs_jquery.BASE_DIR) / "jquery.min.js", jquery)
-    for plugin in VENDOR_DIR.iterdir():
-        if not (target / "vendor" / plugin.name / "package.json").exists():
-            shutil.copytree(plugin, target / "vendor" / plugin.name, dirs_exist_ok=True)
+    """Copy the asset files once; cheap when they are already there. Never raises: a read-only folder
+    switches the maps to inline assets (see the module docstring)."""
+    global _inline
+    try:
+        leaflet_dir = target / "leaflet"
+        if not (leaflet_dir / "leaflet.js").exists():
+            shutil.copytree(xs_leaflet.BASE_DIR, leaflet_dir, dirs_exist_ok=True)
+        jquery = target / "jquery" / "jquery.min.js"
+        if not jquery.exists():
+            jquery.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(xs_jquery.BASE_DIR) / "jquery.min.js", jquery)
+        for plugin in VENDOR_DIR.iterdir():
+            if not (target / "vendor" / plugin.name / "package.json").exists():
+                shutil.copytree(plugin, target / "vendor" / plugin.name, dirs_exist_ok=True)
+    except OSError as exc:
+        if not _inline:
+            log.warning("Map de statische bestanden (%s) is niet schrijfbaar (%s); de kaart krijgt ze ingebed.",
+                        target, exc.strerror or exc)  # fmt: skip
+        _inline = True
     return target
+
+
+def _png_url(path: Path) -> bytes:
+    return b"url(data:image/png;base64," + base64.b64encode(path.read_bytes()) + b")"
+
+
+def inline() -> bool:
+    return _inline
+
+
+@functools.cache
+def _data_url(name: str) -> str:
+    sources = {
+        "leaflet": (Path(xs_leaflet.BASE_DIR) / "leaflet.js", "text/javascript"),
+        "leaflet_css": (Path(xs_leaflet.BASE_DIR) / "leaflet.css", "text/css"),
+        "jquery": (Path(xs_jquery.BASE_DIR) / "jquery.min.js", "text/javascript"),
+    }
+    if name not in sources:  # a vendored plugin: same relative path under assets/vendor/
+        relative = _LOCAL[name].removeprefix(f"{VENDOR}/")
+        sources[name] = (VENDOR_DIR / relative, "text/css" if relative.endswith(".css") else "text/javascript")
+    path, mime = sources[name]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AssetFout(f"De kaart kan niet worden getoond: {path.name} is niet leesbaar ({exc.strerror}).") from exc
+    if mime == "text/css":  # images are relative links, which do not resolve inside a data: URL
+        beeld = rb"url\(['\"]?(images/[\w.-]+\.png)['\"]?\)"
+        data = re.sub(beeld, lambda m: _png_url(path.parent / m[1].decode()), data)
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _walk(element):
@@ -70,7 +124,7 @@ def localize(m: folium.Map) -> folium.Map:
             links = getattr(element, attr, None)
             if links is None:
                 continue
-            local = [(name, _LOCAL[name]) for name, _ in links if name in _LOCAL]
+            local = [(name, _data_url(name) if _inline else _LOCAL[name]) for name, _ in links if name in _LOCAL]
             setattr(element, attr, local)
     return m
 
@@ -80,7 +134,8 @@ def remote_links(m: folium.Map) -> list[str]:
     found = []
     for element in _walk(m):
         for attr in ("default_js", "default_css"):
-            found += [url for _, url in getattr(element, attr, None) or [] if not url.startswith(URL_PREFIX)]
+            links = getattr(element, attr, None) or []
+            found += [url for _, url in links if not url.startswith((URL_PREFIX, "data:"))]
     return found
 
 
@@ -92,18 +147,38 @@ def publish_geojson(key: str, collection: dict, target: Path = STATIC_DIR) -> st
     """Write a layer's GeoJSON to ./static/geo/ once per process; returns its URL.
 
     The map then fetches big, unchanging layers as files the browser caches, instead of receiving
-    them inside every rerun's map script.
+    them inside every rerun's map script. When ./static is read-only: a data: URL with the layer.
     """
     url = f"{URL_PREFIX}/geo/{key}.geojson"
     with _publish_lock:
         if key in _published:
             return url
+        if key in _inlined:
+            return _inlined[key]
+        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
         folder = target / "geo"
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(collection, handle, ensure_ascii=False, separators=(",", ":"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, folder / f"{key}.geojson")  # atomic: a running session never reads half a file
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, folder / f"{key}.geojson")  # atomic: a running session never reads half a file
+        except OSError:
+            if _already_there(folder / f"{key}.geojson", text):  # prepared beforehand: serve it as it is
+                _published.add(key)
+                return url
+            _inlined[key] = "data:application/json;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+            return _inlined[key]
         _published.add(key)
     return url
+
+
+_inlined: dict[str, str] = {}
+
+
+def _already_there(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -6,15 +6,27 @@ import functools
 
 import pandas as pd
 
-from reb_maps.data import load_table, table_meta, table_names
+from reb_maps import lagen
+from reb_maps.data import DataFout, load_table, table_meta, table_names
 from reb_maps.geodata import GEO_DIR, layer_catalogue
+
+
+def tabel_fout(naam: str) -> str | None:
+    """Why a table cannot be loaded (the DataFout text, as in the log), or None when it is fine."""
+    try:
+        load_table(naam)
+    except DataFout as exc:
+        return str(exc)
+    return None
 
 
 @functools.cache
 def tabellen_overzicht() -> pd.DataFrame:
+    """One row per table; a broken table keeps its row, with the reason instead of a row count."""
     rows = []
     for naam in table_names():
         meta = table_meta(naam)
+        fout = tabel_fout(naam)
         rows.append(
             {
                 "Tabel": naam,
@@ -22,30 +34,58 @@ def tabellen_overzicht() -> pd.DataFrame:
                 "Bron": meta.get("bron") or "per kolom of rij",
                 "Plaats in het rapport": meta.get("verwijzing") or "per rij",
                 "Peiljaar": meta.get("peiljaar"),
-                "Rijen": len(load_table(naam)),
+                "Rijen": None if fout else len(load_table(naam)),
+                "Controle": fout or "in orde",
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"Rijen": "Int64"})
 
 
-@functools.cache
+def _gebruik(laag: lagen.Laag) -> str:
+    delen = []
+    if laag.masker:
+        delen.append("harde beperking")
+    if laag.factor:
+        delen.append("afstandsfactor")
+    return ", ".join(delen)
+
+
 def lagen_overzicht() -> pd.DataFrame:
+    """Every layer of the catalogue with its theme, file, source, licence, date, accuracy and use."""
     rows = []
-    for bestand, info in sorted(layer_catalogue().items()):
-        if info.get("variant") == "analyse":  # the EPSG:28992 copies for the search-area analysis
-            continue
+    def volgorde(item: lagen.Laag):
+        thema = lagen.THEMAS.index(item.thema) if item.thema in lagen.THEMAS else len(lagen.THEMAS)
+        return thema, item.volgorde
+
+    for laag in sorted(lagen.alle(), key=volgorde):
+        info = lagen.herkomst(laag)
+        bestand = f"{laag.bestand}.geojson"
         path = GEO_DIR / bestand
         rows.append(
             {
-                "Bestand": bestand,
-                "Laag": info.get("titel", bestand),
+                "Laag": laag.label,
+                "Thema": laag.thema,
+                "Op de kaart": ("aan" if laag.zichtbaar else "uit, aan te zetten") if laag.kaart else "nee",
+                "Zoekanalyse": _gebruik(laag),
                 "Bron": info.get("bron", ""),
                 "Licentie": info.get("licentie", ""),
                 "Peildatum": info.get("peildatum", ""),
                 "Nauwkeurigheid": info.get("nauwkeurigheid", ""),
+                "Bestand": bestand,
                 "kB": round(path.stat().st_size / 1024) if path.exists() else None,
             }
         )
+    # Files the catalogue's layers read besides their own, and derived files no layer draws (downloads only).
+    genoemd = {row["Bestand"] for row in rows}
+    for bestand, info in sorted(layer_catalogue().items()):
+        if info.get("variant") == "analyse" or bestand in genoemd:
+            continue
+        rows.append(
+            {"Laag": info.get("titel", bestand), "Thema": "", "Op de kaart": "nee", "Zoekanalyse": "",
+             "Bron": info.get("bron", ""), "Licentie": info.get("licentie", ""), "Peildatum": info.get("peildatum", ""),
+             "Nauwkeurigheid": info.get("nauwkeurigheid", ""), "Bestand": bestand,
+             "kB": round((GEO_DIR / bestand).stat().st_size / 1024)}
+        )  # fmt: skip
     return pd.DataFrame(rows)
 
 

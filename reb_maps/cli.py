@@ -1,37 +1,53 @@
-"""Shared pieces for the Dutch command lines (`reb_maps.schaalsprong`, `reb_maps.zoekgebieden`)."""
+"""Shared pieces for the Dutch command lines (`reb_maps.data`, `reb_maps.schaalsprong`, `reb_maps.zoekgebieden`).
+
+A bad option gives one Dutch line on stderr and exit code 2, never a traceback; `--help` is Dutch throughout.
+"""
 
 from __future__ import annotations
 
 import argparse
 import math
-import sys
 
 # argparse builds its messages in English; these replacements keep what the user sees Dutch.
 _ARGPARSE_NL = (
     ("the following arguments are required:", "verplichte opties ontbreken:"),
     ("unrecognized arguments:", "onbekende opties:"),
     ("expected one argument", "verwacht één waarde"),
+    ("expected at least one argument", "verwacht minstens één waarde"),
+    ("expected at most one argument", "verwacht hooguit één waarde"),
+    ("ignored explicit argument", "overbodige waarde"),
+    ("not allowed with argument", "gaat niet samen met"),
     ("invalid choice:", "ongeldige keuze:"),
     ("choose from", "kies uit"),
     ("ambiguous option:", "dubbelzinnige optie:"),
     ("could match", "kan passen bij"),
+    ("invalid int value:", "geen geheel getal:"),
+    ("invalid float value:", "geen getal:"),
+    ("value:", "waarde:"),
     ("argument ", "optie "),
 )
-
-
-class DutchParser(argparse.ArgumentParser):
-    """Errors in Dutch, on stderr, exit code 2 — never a traceback."""
-
-    def error(self, message: str):
-        for english, dutch in _ARGPARSE_NL:
-            message = message.replace(english, dutch)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
 class DutchFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+class DutchParser(argparse.ArgumentParser):
+    """Help in Dutch; errors as one Dutch line on stderr with exit code 2 — never a traceback."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", DutchFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str):
+        for english, dutch in _ARGPARSE_NL:
+            message = message.replace(english, dutch)
+        self.exit(2, f"{self.prog}: fout: {message} (zie --help)\n")
 
 
 def getal(text: str) -> float:
@@ -43,3 +59,4 @@ def getal(text: str) -> float:
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"'{text}' is geen eindig getal")
     return value
+

@@ -6,16 +6,19 @@ Each table is `data/tabellen/<naam>.csv` plus `<naam>.json` (see data/tabellen/R
 
 from __future__ import annotations
 
-import argparse
 import functools
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from reb_maps.fouten import DataFout
+
+# REB_DATA_DIR points the app (and the tests with corrupted copies) at another data folder.
+DATA_DIR = Path(os.environ.get("REB_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 TABLE_DIR = DATA_DIR / "tabellen"
 
 GEMEENTEN = (
@@ -25,10 +28,6 @@ GEMEENTEN = (
 
 _DTYPES = {"int": "Int64", "float": "Float64", "str": "string", "bool": "boolean"}
 _ROW_PROVENANCE = ("bron", "verwijzing")
-
-
-class DataFout(ValueError):
-    """A data file breaks its contract; the message names file, row and column."""
 
 
 def table_names() -> list[str]:
@@ -54,7 +53,15 @@ def table_meta(naam: str) -> dict:
 def _load_validated(naam: str) -> pd.DataFrame:
     meta = table_meta(naam)
     path = TABLE_DIR / f"{naam}.csv"
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFout(f"{path.name}: bestand ontbreekt") from None
+    except UnicodeDecodeError:
+        raise DataFout(f"{path.name}: geen UTF-8-tekst") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reden = str(exc).strip().splitlines()[-1] if str(exc).strip() else "leeg bestand"
+        raise DataFout(f"{path.name}: geen geldige CSV ({reden})") from None
     columns = meta["kolommen"]
     if list(raw.columns) != list(columns):
         raise DataFout(f"{path.name}: kolommen {list(raw.columns)} wijken af van {naam}.json {list(columns)}")
@@ -199,9 +206,9 @@ def validate_all() -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV."
-    )
+    from reb_maps.cli import DutchParser  # late: cli is only needed on the command line
+
+    parser = DutchParser(prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV.")
     parser.add_argument("naam", nargs="?", help="naam van de tabel")
     parser.add_argument("--list", action="store_true", help="toon de beschikbare tabellen")
     args = parser.parse_args(argv)

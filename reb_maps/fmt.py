@@ -26,7 +26,9 @@ def getal(value, decimals: int | None = None, missing: str = "–") -> str:
     else:
         pattern = "#,##0." + "0" * decimals
     rounded = half_up(value, 2 if decimals is None else decimals)
-    return format_decimal(rounded, format=pattern, locale=LOCALE)
+    with decimal.localcontext() as ctx:  # Babel quantizes in the current context: give it every digit
+        ctx.prec = max(ctx.prec, rounded.adjusted() + 6)
+        return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
 def half_up(value, decimals: int) -> decimal.Decimal:
@@ -35,7 +37,9 @@ def half_up(value, decimals: int) -> decimal.Decimal:
     `repr` of the float avoids binary noise (0,125 is stored exactly, 1,005 is not).
     """
     exact = decimal.Decimal(repr(float(value))) if not isinstance(value, decimal.Decimal) else value
-    return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+    with decimal.localcontext() as ctx:  # room for every digit: 1e300 must not raise InvalidOperation
+        ctx.prec = max(ctx.prec, exact.adjusted() + decimals + 2)
+        return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
 
 
 def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing: str = "–") -> str:
@@ -47,6 +51,14 @@ def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing
     if eenheid == "m2":
         eenheid = "m²"
     return f"{getal(value, decimals)} {eenheid}" if eenheid else getal(value, decimals)
+
+
+def groei(value) -> str:
+    """A growth percentage with its sign, as the report prints it: '+14%', '-1%', '+0,2%'."""
+    if is_missing(value):
+        return "–"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{met_eenheid(value, '%')}"
 
 
 def bandbreedte(low, high, eenheid: str | None = "ha", missing: str = "–") -> str:

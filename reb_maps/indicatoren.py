@@ -1,24 +1,13 @@
-"""Derived municipal indicators: the traffic light of hard supply against indicative demand."""
+"""Derived municipal indicators: the shortfall of hard supply against indicative demand.
+
+The traffic light itself lives in reb_maps.kerncijfers (one function for every page, chart and document).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from reb_maps.fmt import is_missing
-
-
-def stoplicht(aanbod, vraag_min, vraag_max) -> str:
-    """rood: supply below the minimum demand; oranje: within the range; groen: at or above the maximum.
-
-    A missing supply or demand ('-' in the report: no figure given) gives 'geen opgave', never a colour.
-    """
-    if is_missing(aanbod) or is_missing(vraag_min) or is_missing(vraag_max):
-        return "geen opgave"
-    if aanbod < vraag_min:
-        return "rood"
-    if aanbod >= vraag_max:
-        return "groen"
-    return "oranje"
 
 
 def tekort(aanbod, vraag_min):

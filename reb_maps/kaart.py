@@ -1,8 +1,9 @@
-"""The folium map: layer builders and the whole-map assembly.
+"""The interactive (folium) map, built from the layer catalogue `reb_maps.lagen`.
 
-Every value that reaches a popup or tooltip passes `html.escape`: Leaflet renders popup text as HTML.
-Popups and tooltips are prepared in Python as properties (`popup`, `tip`) so the browser gets only
-what it shows.
+Every layer, its style, theme, tooltip and drawing order come from the catalogue; this module only turns
+those declarations into Leaflet layers. Every value that reaches a popup or tooltip passes `html.escape`:
+Leaflet renders popup text as HTML. Popups and tooltips are prepared in Python as properties (`popup`,
+`tip`) so the browser gets only what it shows.
 """
 
 from __future__ import annotations
@@ -10,19 +11,23 @@ from __future__ import annotations
 import functools
 import html
 
-import branca.colormap
 import folium
+import folium.plugins
 import geopandas as gpd
 import jinja2
 import pandas as pd
+from shapely.ops import polylabel
 
-from reb_maps import assets, fmt, labels
+from reb_maps import assets, fmt, klassen, labels, lagen
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
-from reb_maps.indicatoren import stoplicht, tekort
+from reb_maps.indicatoren import tekort
+from reb_maps.kerncijfers import stoplicht
+from reb_maps.lagen import Laag
 
 TWENTE_CENTRUM = (52.30, 6.68)
 TWENTE_GRENZEN = [[52.06, 6.20], [52.54, 7.10]]
+LEGENDA_BREEDTE_PX = 200  # the legend box bottom-left; the map keeps Twente clear of it
 
 
 # ---------- HTML for popups and tooltips ----------
@@ -62,16 +67,7 @@ def feature_collection(frame: gpd.GeoDataFrame) -> dict:
     return collection
 
 
-def _geojson(
-    data: dict,
-    name: str,
-    style,
-    *,
-    key: str,
-    show: bool = True,
-    marker=None,
-    highlight: dict | None = None,
-) -> folium.GeoJson:
+def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None):
     """A GeoJSON layer whose features the browser loads from ./static/geo/<key>.geojson (cached).
 
     Styles and tooltips are still set here; only the feature data leaves the map script.
@@ -93,6 +89,26 @@ def _geojson(
     return layer
 
 
+def leaflet_stijl(laag: Laag, properties: dict | None = None) -> dict:
+    """The catalogue's style as Leaflet path options, for one feature (per-feature colour, dashes)."""
+    s = laag.stijl
+    props = properties or {}
+    kleur = props.get(laag.kleur_veld) if laag.kleur_veld else None
+    stippel = s.stippel
+    if laag.stippel_veld:
+        stippel = (s.stippel or "8 6") if props.get(laag.stippel_veld) else None
+    return {
+        "color": kleur or s.kleur,
+        "weight": s.lijn,
+        "opacity": s.dekking,
+        "fill": laag.geometrie != lagen.LIJN,
+        "fillColor": kleur or s.vul,
+        "fillOpacity": s.vuldekking,
+        "dashArray": stippel,
+        "radius": s.straal,
+    }
+
+
 # ---------- Municipalities ----------
 
 
@@ -105,7 +121,7 @@ def gemeenten_frame() -> gpd.GeoDataFrame:
     if len(joined) != 14:
         raise ValueError(f"gemeenten: {len(joined)} van 14 gemeenten gekoppeld op CBS-code")
     joined["stoplicht"] = [
-        stoplicht(a, lo, hi)
+        stoplicht(a, lo, hi).licht
         for a, lo, hi in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], joined["vraag_max_ha"], strict=True)
     ]
     joined["tekort_ha"] = pd.array(
@@ -120,6 +136,13 @@ def indicator_values(frame: pd.DataFrame, sleutel: str) -> pd.Series:
     return frame["tekort_ha"] if ind.kolom is None else frame[ind.kolom]
 
 
+@functools.cache
+def indicator_klassen(sleutel: str) -> klassen.Klassen:
+    """The choropleth classes of one indicator (shared with the print map)."""
+    ind = labels.indicator(sleutel)
+    return klassen.klassen(indicator_values(gemeenten_frame(), sleutel), ind.eenheid, ind.schaal)
+
+
 def gemeente_popup(row) -> str:
     rijen = [
         ("Inwoners 2023", fmt.getal(row["inwoners_2023"])),
@@ -128,7 +151,7 @@ def gemeente_popup(row) -> str:
         ("Netto areaal bedrijventerrein", fmt.met_eenheid(row["netto_areaal_ha"], "ha")),
         ("Indicatieve vraag tot 2040", fmt.bandbreedte(row["vraag_min_ha"], row["vraag_max_ha"])),
         ("Hard aanbod 1-1-2023", fmt.met_eenheid(row["hard_aanbod_ha"], "ha", missing="geen opgave")),
-        ("Stoplicht", row["stoplicht"]),
+        ("Aanbod tegenover vraag", labels.STOPLICHTEN[row["stoplicht"]].paneel),
     ]
     return popup_html(row["gemeente"], rijen, f"Bron: {labels.REB}, Tabel 2, 8 en 10")
 
@@ -139,53 +162,124 @@ def _gemeenten_data(sleutel: str) -> tuple[dict, str]:
     frame = gemeenten_frame().copy()
     ind = labels.indicator(sleutel)
     raw = indicator_values(frame, sleutel)
-    values = raw.astype("float64")
-    known = values.dropna()
-    low, high = (float(known.min()), float(known.max())) if len(known) else (0.0, 1.0)
-    scale = getattr(branca.colormap.linear, f"{ind.schaal}_09").scale(low, max(high, low + 1e-9))
-    frame["kleur"] = [("#e0e0e0" if pd.isna(v) else scale(v)) for v in values]
+    klasse = indicator_klassen(sleutel)
+    frame["kleur"] = [klasse.kleur(v) for v in raw]
     frame["tip"] = [
         f"{html.escape(g)}: {html.escape(fmt.met_eenheid(v, ind.eenheid, missing='geen opgave'))}"
         for g, v in zip(frame["gemeente"], raw, strict=True)
     ]
     frame["popup"] = [gemeente_popup(row) for _, row in frame.iterrows()]
-    legend = legend_scale(ind.label, ind.eenheid, scale, low, high, source_of("gemeenten", ind.kolom))
+    legend = legend_klassen(ind.label, klasse, source_of("gemeenten", ind.kolom))
     return feature_collection(frame), legend
 
 
-def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.GeoJson, str]:
-    """Choropleth of one indicator with the selection outlined; returns the layer and its legend HTML."""
+def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.FeatureGroup, str]:
+    """Choropleth of one indicator with the selection outlined and the names on top; also its legend HTML."""
     data, legend = _gemeenten_data(sleutel)
+    laag = lagen.laag("gemeenten")
 
     def style(feature):
         chosen = feature["properties"]["gemeente"] == selected
         return {
             "className": f"gemeente-{feature['properties']['cbs_code']}",
             "fillColor": feature["properties"]["kleur"],
-            "fillOpacity": 0.55,
-            "color": labels.KLEUR_SELECTIE if chosen else labels.KLEUR_GEMEENTEGRENS,
-            "weight": 4 if chosen else 1,
+            "fillOpacity": laag.stijl.vuldekking,
+            "color": labels.KLEUR_SELECTIE if chosen else laag.stijl.kleur,
+            "weight": 4 if chosen else laag.stijl.lijn,
         }
 
+    group = folium.FeatureGroup(name=laag.label, show=True)
     highlight = {"weight": 3, "color": labels.KLEUR_SELECTIE}
-    layer = _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}", highlight=highlight)
-    return layer, legend
+    _geojson(data, laag.label, style, key=f"gemeenten-{sleutel}", highlight=highlight).add_to(group)
+    return group, legend
+
+
+# ---------- Names on the map ----------
+
+
+def _grootste(delen: gpd.GeoSeries):
+    return max(delen, key=lambda g: g.area)
+
+
+@functools.cache
+def _naam_punten(sleutel: str) -> tuple[tuple[str, float, float], ...]:
+    """(name, lat, lon) inside each feature of a layer with a `label_veld`: municipalities, large parks."""
+    laag = lagen.laag(sleutel)
+    frame = laag_frame(sleutel)
+    # The pole of inaccessibility: the point deepest inside, where a name reads best.
+    punten = [
+        polylabel(g, tolerance=0.0005) if g.geom_type == "Polygon" else g.representative_point()
+        for g in frame.geometry.explode(index_parts=False).groupby(level=0).apply(_grootste)
+    ]
+    return tuple(
+        (str(naam), float(p.y), float(p.x))
+        for naam, p in zip(frame[laag.label_veld], punten, strict=True)
+        if not fmt.is_missing(naam)
+    )
+
+
+def naam_labels(sleutel: str, group: folium.FeatureGroup) -> None:
+    """Permanent names (not clickable) from the layer's `label_vanaf_zoom` on; see ZoomKlassen."""
+    laag = lagen.laag(sleutel)
+    for naam, lat, lon in _naam_punten(sleutel):
+        folium.Marker(
+            [lat, lon],
+            icon=folium.DivIcon(
+                html=f"<div class='kaartnaam kaartnaam-{sleutel} vanaf-z{laag.label_vanaf_zoom}'>"
+                f"{html.escape(naam)}</div>",
+                icon_size=(160, 18),
+                icon_anchor=(80, 9),
+                class_name="kaartnaam-icoon",
+            ),
+            interactive=False,
+            keyboard=False,
+        ).add_to(group)
+
+
+class ZoomKlassen(folium.MacroElement):
+    """Mark the map container with `z9`, `z10`, … for every zoom level reached, so CSS can show names
+    only from a given zoom on (`.vanaf-z11` is hidden until the container has class `z11`)."""
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+    function zet() {
+        var z = map.getZoom(), c = map.getContainer();
+        for (var i = 5; i <= 20; i++) { c.classList.toggle('z' + i, z >= i); }
+    }
+    map.on('zoomend', zet); zet();
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+
+_CSS = (
+    "<style>"
+    ".corridorlabel{font:bold 11px sans-serif;color:#a00;white-space:nowrap;text-shadow:0 0 3px #fff,0 0 3px #fff}"
+    ".kaartnaam-icoon{background:none;border:none}"
+    ".kaartnaam{font:600 11px sans-serif;color:#222;text-align:center;white-space:nowrap;pointer-events:none;"
+    "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;display:none}"
+    ".kaartnaam-grootschalig{font:italic 600 11px sans-serif;color:#3f007d}"
+    + "".join(f".z{z} .vanaf-z{z}{{display:block}}" for z in range(5, 21))
+    + ".leaflet-control-layers-group-name{font-weight:bold;display:block;margin:4px 0 2px}"
+    "</style>"
+)
 
 
 # ---------- Legend ----------
 
 
-def legend_scale(titel, eenheid, scale, low, high, bron) -> str:
-    steps = [low + (high - low) * i / 4 for i in range(5)]
+def legend_klassen(titel: str, klasse: klassen.Klassen, bron: str) -> str:
+    """The choropleth's classes with round limits, 'geen opgave' as its own class, the method named."""
+    rijen = [*zip(klasse.kleuren, klasse.labels, strict=True), (klassen.KLEUR_ONBEKEND, klassen.LABEL_ONBEKEND)]
     swatches = "".join(
-        f"<div><span style='display:inline-block;width:14px;height:10px;background:{scale(v)};"
-        f"margin-right:4px'></span>{html.escape(fmt.met_eenheid(v, eenheid, decimals=0))}</div>"
-        for v in steps
+        f"<div><span style='display:inline-block;width:14px;height:10px;background:{kleur};"
+        f"border:1px solid #999;margin-right:4px'></span>{html.escape(tekst)}</div>"
+        for kleur, tekst in rijen
     )
     return (
         f"<b>{html.escape(titel)}</b>{swatches}"
-        "<div><span style='display:inline-block;width:14px;height:10px;background:#e0e0e0;"
-        "margin-right:4px'></span>geen opgave</div>"
+        f"<div style='color:#666;font-size:10px'>Klassen: {html.escape(klasse.methode)}</div>"
         f"<div style='color:#666;font-size:10px'>{html.escape(bron)}</div>"
     )
 
@@ -210,11 +304,26 @@ def add_legend(m: folium.Map, always: str, more: str = "") -> None:
     """Legend box bottom-left: the choropleth always visible, the layer symbols folded away."""
     folded = f"<details><summary style='cursor:pointer'>Overige lagen</summary>{more}</details>" if more else ""
     box = (
-        "<div id='kaartlegenda' style='position:absolute;bottom:56px;left:10px;z-index:1000;"
+        "<div id='kaartlegenda' style='position:absolute;bottom:28px;left:10px;z-index:1000;"
         "background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:11px sans-serif;"
-        f"max-height:55%;max-width:260px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>{always}{folded}</div>"
+        f"max-height:60%;width:{LEGENDA_BREEDTE_PX - 30}px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>"
+        f"{always}{folded}</div>"
     )
     m.get_root().html.add_child(folium.Element(box))
+
+
+def dashboard_legend() -> str:
+    """Every drawn layer but the choropleth, grouped by theme (from the catalogue)."""
+    delen = []
+    for thema, leden in lagen.op_thema().items():
+        rijen = []
+        for laag in leden:
+            if laag.sleutel == "gemeenten":
+                continue
+            rijen += list(laag.legenda) or [(laag.label, laag.stijl.kleur, laag.symbool)]
+        if rijen:
+            delen.append(f"<div style='margin-top:4px'><b>{html.escape(thema)}</b></div>{legend_items(rijen)}")
+    return "".join(delen)
 
 
 # ---------- Base map ----------
@@ -226,18 +335,32 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
         location=TWENTE_CENTRUM,
         zoom_start=10,
         tiles=None,
-        control_scale=True,
         min_zoom=8,
         max_zoom=bg.max_zoom,
+        zoom_snap=0.25,  # fractional zoom: Twente fills the frame beside the legend
+        zoom_delta=0.5,
     )
+    MetrischeSchaal().add_to(m)
     if bg.tiles:
         folium.TileLayer(tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom).add_to(
             m
         )
     else:
         m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#f4f4f0}</style>"))
-    m.fit_bounds(bounds or TWENTE_GRENZEN, padding=(20, 20))
+    m.fit_bounds(
+        bounds or TWENTE_GRENZEN, padding_top_left=(LEGENDA_BREEDTE_PX - 40, 10), padding_bottom_right=(10, 10)
+    )
     return m
+
+
+class MetrischeSchaal(folium.MacroElement):
+    """A scale bar in metres and kilometres only, bottom-right (the legend holds the bottom-left)."""
+
+    _template = jinja2.Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
 
 
 class AsyncLayerLoading(folium.MacroElement):
@@ -264,13 +387,14 @@ PUNT_TYPES_CAMPUS = {"campus", "innovatieomgeving"}
 
 
 def _locatie_laag(row) -> str:
+    """The value of the catalogue's filter column `laag` for one location."""
     if row["type"] in PUNT_TYPES_CAMPUS:
-        return labels.LAAG_CAMPUSSEN
+        return "campus"
     if row["status"] != "bestaand":
-        return labels.LAAG_PLANNEN
+        return "plan"
     if row["grootschalig"]:
-        return labels.LAAG_GROOTSCHALIG
-    return labels.LAAG_BEDRIJVENTERREINEN
+        return "grootschalig"
+    return "bedrijventerrein"
 
 
 def _locatie_popup(row, campus_feiten: dict) -> str:
@@ -297,12 +421,12 @@ def _locatie_popup(row, campus_feiten: dict) -> str:
 
 @functools.cache
 def locaties_frame() -> gpd.GeoDataFrame:
-    """Every named location with its geometry (TOP10NL polygon or indicative point) and map layer."""
+    """Every named location with its geometry (TOP10NL polygon or indicative point) and catalogue layer."""
     polygons = load_layer("bedrijventerreinen")
     points = load_layer("locatie_punten")
     geo = pd.concat([polygons, points], ignore_index=True)
     if geo.empty:
-        return gpd.GeoDataFrame(columns=["locatie_id", "geometry"], geometry="geometry", crs="EPSG:4326")
+        return gpd.GeoDataFrame(columns=["locatie_id", "laag", "geometry"], geometry="geometry", crs="EPSG:4326")
     geo = gpd.GeoDataFrame(geo, geometry="geometry", crs=polygons.crs or points.crs)
     locaties = load_table("locaties")
     sizes = load_table("grootschalige_terreinen")[["locatie_id", "bruto_ha", "netto_ha"]]
@@ -310,10 +434,7 @@ def locaties_frame() -> gpd.GeoDataFrame:
     frame = frame.merge(sizes, on="locatie_id", how="left")
     feiten = {r["campus"]: r for r in load_table("campus_feiten").to_dict("records")}
     frame["laag"] = frame.apply(_locatie_laag, axis=1)
-    frame["kleur"] = [
-        labels.STATUS_KLEUREN.get(s, "#666") if laag == labels.LAAG_PLANNEN else labels.LAAG_KLEUREN[laag]
-        for s, laag in zip(frame["status"], frame["laag"], strict=True)
-    ]
+    frame["kleur"] = [lagen.STATUS_KLEUREN.get(s, "#666") for s in frame["status"]]
     frame["popup"] = [_locatie_popup(row, feiten) for _, row in frame.iterrows()]
     frame["tip"] = [f"{html.escape(n)} ({html.escape(s)})" for n, s in zip(frame["naam"], frame["status"], strict=True)]
     # Two report parks can share one TOP10NL polygon (Twentekanaal Noord and Zuid): draw it once, with both popups.
@@ -325,48 +446,45 @@ def locaties_frame() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(merged.drop(columns="_wkb"), geometry="geometry", crs="EPSG:4326")
 
 
-LOCATIE_LAGEN = (labels.LAAG_GROOTSCHALIG, labels.LAAG_BEDRIJVENTERREINEN, labels.LAAG_CAMPUSSEN, labels.LAAG_PLANNEN)
+# ---------- Any catalogue layer ----------
+
+_BRONNEN = {"locaties": locaties_frame}
+
+
+def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
+    """The features of one catalogue layer (EPSG:4326), filtered as declared; a copy."""
+    laag = lagen.laag(sleutel)
+    if laag.sleutel == "gemeenten":
+        return gemeenten_frame().copy()
+    frame = _BRONNEN[laag.bron]().copy() if laag.bron in _BRONNEN else load_layer(laag.bestand)
+    if laag.filter and len(frame):
+        kolom, waarde = laag.filter
+        frame = frame[frame[kolom] == waarde]
+    return frame
+
+
+def _tip(laag: Laag, waarde, bron: str) -> str:
+    tekst = laag.label if fmt.is_missing(waarde) else str(waarde)
+    return f"{html.escape(tekst)} <span style='color:#666'>({html.escape(bron)})</span>"
 
 
 @functools.cache
-def _locatie_data(laag: str) -> dict:
-    frame = locaties_frame()
-    return feature_collection(frame[frame["laag"] == laag]) if not frame.empty else feature_collection(frame)
-
-
-def locatie_layers() -> list[folium.GeoJson]:
-    layers = []
-    for naam in LOCATIE_LAGEN:
-        data = _locatie_data(naam)
-        if not data["features"]:
-            continue
-        big = naam == labels.LAAG_GROOTSCHALIG
-
-        def style(feature, big=big):
-            colour = feature["properties"]["kleur"]
-            return {
-                "color": colour,
-                "weight": 3 if big else 2,
-                "fillColor": colour,
-                "fillOpacity": 0.45 if big else 0.3,
-            }
-
-        marker = folium.CircleMarker(radius=7, weight=2, fill=True)
-        layers.append(_geojson(data, naam, style, key=f"locaties-{LOCATIE_LAGEN.index(naam)}", marker=marker))
-    return layers
-
-
-# ---------- Infrastructure and environment ----------
-
-
-@functools.cache
-def _plain_data(name: str, titel: str, tip_field: str | None, bron: str) -> dict:
-    frame = load_layer(name)
-    if tip_field and tip_field in frame:
-        tips = [html.escape(titel if fmt.is_missing(v) else str(v)) for v in frame[tip_field]]
-    else:
-        tips = [html.escape(titel)] * len(frame)
-    frame["tip"] = [f"{t} <span style='color:#666'>({html.escape(bron)})</span>" for t in tips]
+def laag_data(sleutel: str) -> dict:
+    """GeoJSON of one layer with its tooltips, built once per process."""
+    laag = lagen.laag(sleutel)
+    frame = laag_frame(sleutel)
+    if "tip" not in frame:
+        bron = str(lagen.herkomst(laag).get("bron", ""))
+        veld = laag.tip_veld if laag.tip_veld in frame else None
+        waarden = frame[veld] if veld else [None] * len(frame)
+        if laag.stippel_veld in frame:
+            schematisch = frame[laag.stippel_veld].astype(bool)
+            frame["tip"] = [
+                html.escape(f"{w} — {labels.SCHEMATISCH}, ligging bij benadering") if s else _tip(laag, w, bron)
+                for w, s in zip(waarden, schematisch, strict=True)
+            ]
+        else:
+            frame["tip"] = [_tip(laag, w, bron) for w in waarden]
     return feature_collection(frame)
 
 
@@ -400,131 +518,80 @@ var {{ this.get_name() }} = L.geoJson(null, {
         self.style = style
 
 
-def _plain_layer(name: str, titel: str, style: dict, *, show: bool, tip_field: str | None, bron: str, marker=None):
-    data = _plain_data(name, titel, tip_field, bron)
-    if not show:
-        return LazyGeoJson(assets.publish_geojson(name, data), titel, style)
-    return _geojson(data, titel, lambda _f: style, key=name, show=show, marker=marker)
-
-
-@functools.cache
-def _corridor_data() -> tuple[dict, tuple]:
-    frame = load_layer("corridors")
-    frame["schematisch"] = frame["schematisch"].astype(bool)
-    frame["tip"] = [
-        html.escape(f"{c} — {labels.SCHEMATISCH}, ligging bij benadering" if s else f"{c} (OpenStreetMap)")
-        for c, s in zip(frame["corridor"], frame["schematisch"], strict=True)
-    ]
-    labels_at = tuple(
-        (row["corridor"], row.geometry.interpolate(0.5, normalized=True))
-        for _, row in frame[frame["schematisch"]].iterrows()
-    )
-    return feature_collection(frame), labels_at
-
-
-def corridor_layer() -> folium.FeatureGroup:
-    """Real road lines solid; schematic stretches dashed and labelled as such."""
-    group = folium.FeatureGroup(name=labels.LAAG_WEGEN, show=True)
-    data, labels_at = _corridor_data()
-    colour = labels.LAAG_KLEUREN[labels.LAAG_WEGEN]
-
-    def style(feature):
-        dashed = feature["properties"]["schematisch"]
-        return {"color": colour, "weight": 3 if dashed else 4, "dashArray": "8 6" if dashed else None, "opacity": 0.85}
-
-    _geojson(data, labels.LAAG_WEGEN, style, key="corridors").add_to(group)
-    for corridor, mid in labels_at:
+def _schematisch_labels(sleutel: str, group: folium.FeatureGroup) -> None:
+    """Name schematic stretches on the map, so nobody reads them as the real road."""
+    laag = lagen.laag(sleutel)
+    frame = laag_frame(sleutel)
+    if not laag.schematisch_label or laag.stippel_veld not in frame:
+        return
+    for _, row in frame[frame[laag.stippel_veld].astype(bool)].iterrows():
+        mid = row.geometry.interpolate(0.3, normalized=True)  # off-centre: clear of the town names
         folium.Marker(
             [mid.y, mid.x],
             icon=folium.DivIcon(
-                html=f"<div class='corridorlabel'>{html.escape(corridor)} (schematisch)</div>",
+                html=f"<div class='corridorlabel'>{html.escape(str(row[laag.tip_veld]))} (schematisch)</div>",
                 icon_size=(120, 16),
                 icon_anchor=(0, 8),
             ),
+            interactive=False,
         ).add_to(group)
+
+
+def catalogus_laag(sleutel: str):
+    """One catalogue layer as a folium layer: lazy when hidden at start, else a feature group."""
+    laag = lagen.laag(sleutel)
+    data = laag_data(sleutel)
+    if not laag.zichtbaar:
+        return LazyGeoJson(assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag))
+    group = folium.FeatureGroup(name=laag.label, show=True)
+    if data["features"]:
+        marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
+        _geojson(data, laag.label, lambda f: leaflet_stijl(laag, f["properties"]), key=sleutel, marker=marker).add_to(
+            group
+        )
+    _schematisch_labels(sleutel, group)
+    if laag.label_veld:
+        naam_labels(sleutel, group)
     return group
 
 
-@functools.cache
-def _spoor_data() -> tuple[dict, dict]:
-    lines = load_layer("spoor_schematisch")
-    lines["tip"] = [html.escape(f"{lijn} — {labels.SCHEMATISCH} (tussen echte stations)") for lijn in lines["lijn"]]
-    stations = load_layer("stations")
-    stations["tip"] = [f"Station {html.escape(n)}" for n in stations["naam"]]
-    return feature_collection(lines), feature_collection(stations)
+def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None):
+    """Add every catalogue layer in drawing order; returns {theme: [layers]} and the choropleth legend.
+
+    Without an indicator the municipalities are outlines only (maps that show their own results on top).
+    """
+    AsyncLayerLoading().add_to(m)
+    ZoomKlassen().add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    groepen: dict[str, list] = {}
+    legend = ""
+    for laag in lagen.kaartlagen():
+        if laag.sleutel == "gemeenten":
+            if indicator_sleutel is None:
+                layer = gemeenten_grenzen_layer(selected)
+                group = folium.FeatureGroup(name=laag.label, show=True)
+                layer.add_to(group)
+                naam_labels("gemeenten", group)
+                layer = group
+            else:
+                layer, legend = gemeenten_layer(indicator_sleutel, selected)
+                naam_labels("gemeenten", layer)
+        else:
+            layer = catalogus_laag(laag.sleutel)
+        layer.add_to(m)
+        groepen.setdefault(laag.thema, []).append(layer)
+    return groepen, legend
 
 
-def spoor_layer() -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=labels.LAAG_SPOOR, show=True)
-    lines, stations = _spoor_data()
-    line_style = {"color": "#333", "weight": 2, "dashArray": "2 6"}
-    _geojson(lines, "spoor", lambda _f: line_style, key="spoor").add_to(group)
-    station_style = {"color": "#111", "fillColor": "#fff", "fillOpacity": 1, "weight": 2, "radius": 4}
-    marker = folium.CircleMarker(radius=4)
-    _geojson(stations, "stations", lambda _f: station_style, key="stations", marker=marker).add_to(group)
-    return group
-
-
-def omgeving_layers() -> list:
-    k = labels.LAAG_KLEUREN
-    vlak = {"weight": 1, "fillOpacity": 0.35}
-    return [
-        _plain_layer("natura2000", labels.LAAG_NATURA2000, {"color": k[labels.LAAG_NATURA2000], **vlak},
-                     show=False, tip_field="naam", bron=labels.BRON_NATUUR),
-        _plain_layer("nnn", labels.LAAG_NNN, {"color": k[labels.LAAG_NNN], "weight": 0, "fillOpacity": 0.45},
-                     show=False, tip_field=None, bron=labels.BRON_NATUUR),
-        _plain_layer("stikstofzone", labels.LAAG_STIKSTOF,
-                     {"color": k[labels.LAAG_STIKSTOF], "weight": 1, "fillOpacity": 0.1, "dashArray": "4 4"},
-                     show=False, tip_field=None, bron="indicatief, afgeleid van een kabinetsvoorstel (2025)"),
-        _plain_layer("bebouwde_kom", labels.LAAG_BEBOUWING, {"color": k[labels.LAAG_BEBOUWING], "weight": 0,
-                     "fillOpacity": 0.35}, show=False, tip_field="naam", bron=labels.BRON_CBS_KADASTER),
-        _plain_layer("waterwegen", labels.LAAG_WATER, {"color": k[labels.LAAG_WATER], "weight": 1,
-                     "fillOpacity": 0.7}, show=True, tip_field="naam", bron=labels.BRON_CBS_KADASTER),
-        _plain_layer("afritten", labels.LAAG_AFRITTEN,
-                     {"color": k[labels.LAAG_AFRITTEN], "fillColor": "#fff", "fillOpacity": 1, "weight": 2,
-                      "radius": 4},
-                     show=False, tip_field="naam", bron=labels.BRON_OSM, marker=folium.CircleMarker(radius=4)),
-        _plain_layer("hoogspanning_stations", labels.LAAG_HOOGSPANNING,
-                     {"color": k[labels.LAAG_HOOGSPANNING], "fillColor": k[labels.LAAG_HOOGSPANNING],
-                      "fillOpacity": 0.9, "weight": 1, "radius": 5},
-                     show=False, tip_field="naam", bron=labels.BRON_OSM, marker=folium.CircleMarker(radius=5)),
-    ]  # fmt: skip
-
-
-DASHBOARD_ATTRIBUTIE = (
-    f"Kaartlagen: {labels.BRON_CBS_KADASTER}; {labels.BRON_OSM}; {labels.BRON_NATUUR}. "
-    f"Cijfers: {labels.REB}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; "
-    "gestippelde wegen en spoor zijn schematisch."
-)
-
-
-def dashboard_legend() -> str:
-    k = labels.LAAG_KLEUREN
-    items = [
-        (labels.LAAG_GROOTSCHALIG, k[labels.LAAG_GROOTSCHALIG], "vlak"),
-        (labels.LAAG_BEDRIJVENTERREINEN, k[labels.LAAG_BEDRIJVENTERREINEN], "vlak"),
-        (labels.LAAG_CAMPUSSEN, k[labels.LAAG_CAMPUSSEN], "punt"),
-        *[
-            (f"Plan: {status}", kleur, "punt")
-            for status, kleur in labels.STATUS_KLEUREN.items()
-            if status != "bestaand"
-        ],
-        ("Snelweg / N-weg", k[labels.LAAG_WEGEN], "lijn"),
-        ("Weg, schematisch tracé", k[labels.LAAG_WEGEN], "stippel"),
-        ("Spoor, schematisch", k[labels.LAAG_SPOOR], "stippel"),
-        (labels.LAAG_WATER, k[labels.LAAG_WATER], "lijn"),
-    ]
-    return legend_items(items)
-
-
-_CSS = (
-    "<style>.corridorlabel{font:bold 11px sans-serif;color:#a00;white-space:nowrap;"
-    "text-shadow:0 0 3px #fff,0 0 3px #fff}</style>"
-)
+def dashboard_attributie() -> str:
+    return (
+        f"{lagen.attributie()}. Cijfers: {labels.REB}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; "
+        "gestippelde wegen en spoor zijn schematisch."
+    )
 
 
 def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str | None) -> folium.Map:
-    """The Kaart page's map: all layers, the chosen choropleth, the selection outlined and zoomed to."""
+    """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to."""
     bounds = None
     if selected:
         shape = gemeenten_frame().set_index("gemeente").geometry.get(selected)
@@ -532,21 +599,10 @@ def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str |
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
-    AsyncLayerLoading().add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
-    gem_layer, choropleth_legend = gemeenten_layer(indicator_sleutel, selected)
-    gem_layer.add_to(m)  # lowest, so everything drawn later stays visible and clickable
-    omgeving = omgeving_layers()
-    for layer in omgeving[:5]:  # areas: nature, nitrogen zone, built-up area, water
-        layer.add_to(m)
-    for layer in locatie_layers():
-        layer.add_to(m)
-    corridor_layer().add_to(m)
-    spoor_layer().add_to(m)
-    for layer in omgeving[5:]:  # points: exits and substations on top
-        layer.add_to(m)
+    groepen, choropleth_legend = _lagen(m, selected, indicator_sleutel)
     add_legend(m, choropleth_legend, dashboard_legend())
-    return finish(m)
+    folium.plugins.GroupedLayerControl(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
+    return assets.localize(m)
 
 
 # ---------- Context for maps that show their own results ----------
@@ -573,35 +629,4 @@ def add_context_layers(m: folium.Map, selected: str | None) -> None:
 
     No layer control and no legend: the caller adds its own layers on top and finishes the map.
     """
-    AsyncLayerLoading().add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
-    gemeenten_grenzen_layer(selected).add_to(m)
-    omgeving = omgeving_layers()
-    for layer in omgeving[:5]:
-        layer.add_to(m)
-    for layer in locatie_layers():
-        layer.add_to(m)
-    corridor_layer().add_to(m)
-    spoor_layer().add_to(m)
-    for layer in omgeving[5:]:
-        layer.add_to(m)
-
-
-def regio_kerncijfers():
-    """Twente's totals for the panel when no municipality is selected (Tabel 1, 8 and 10)."""
-    from reb_maps.paneel import Kerncijfer
-
-    regio = load_table("regio")
-    twente = regio[regio["regio"] == "Twente"].iloc[0]
-    gem = load_table("gemeenten")
-    vraag = load_table("grootschalige_vraag").iloc[0]
-    return [
-        Kerncijfer("Inwoners 2023", fmt.getal(twente["inwoners_2023"]), source_of("regio")),
-        Kerncijfer("Banen 2023", fmt.getal(twente["banen_2023"]), source_of("regio")),
-        Kerncijfer("Netto areaal bedrijventerrein", fmt.met_eenheid(gem["netto_areaal_ha"].sum(), "ha"),
-                   source_of("gemeenten", "netto_areaal_ha")),
-        Kerncijfer("Grootschalige vraag regio tot 2040", fmt.bandbreedte(vraag["vraag_min_ha"], vraag["vraag_max_ha"]),
-                   source_of("grootschalige_vraag")),
-        Kerncijfer("Hard aanbod grootschalig", fmt.met_eenheid(vraag["hard_aanbod_ha"], "ha"),
-                   source_of("grootschalige_vraag")),
-    ]  # fmt: skip
+    _lagen(m, selected, None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reb_maps.lagen import laag as _laag
+
 APP_TITEL = "Werklocaties Twente"
 APP_ONDERTITEL = "Ruimtelijk Economische Bouwsteen Twente 2040 op de kaart"
 
@@ -101,63 +103,64 @@ def indicator(sleutel: str) -> Indicator:
     return INDICATOREN[0]
 
 
-# Status of a plan or location, in the order of its life cycle; colours colour-blind safe (Okabe–Ito).
-STATUS_KLEUREN = {
-    "bestaand": "#0072B2",
-    "in ontwikkeling": "#009E73",
-    "plan": "#E69F00",
-    "verkenning": "#CC79A7",
-    "herontwikkeling": "#D55E00",
-}
 
-# Traffic light of hard supply against the indicative demand to 2040 (Tabel 10).
-STOPLICHT = {
-    "rood": ("#d7301f", "Hard aanbod lager dan de minimale indicatieve vraag"),
-    "oranje": ("#fdae61", "Hard aanbod binnen de bandbreedte van de indicatieve vraag"),
-    "groen": ("#1a9850", "Hard aanbod gelijk aan of hoger dan de maximale indicatieve vraag"),
-    "geen opgave": ("#bdbdbd", "Geen opgave van het harde aanbod in het rapport (‘-’ in Tabel 10)"),
-}
 
-STOPLICHT_PANEEL = {
-    "rood": "Rood: aanbod onder minimale vraag",
-    "oranje": "Oranje: aanbod binnen bandbreedte",
-    "groen": "Groen: aanbod ≥ maximale vraag",
-    "geen opgave": "Geen opgave van hard aanbod",
-}
+@dataclass(frozen=True)
+class Stoplicht:
+    """One light of the traffic light of hard supply against the indicative demand to 2040 (Tabel 10).
+
+    Computed by reb_maps.kerncijfers.stoplicht; every page, chart and document reads its texts from here.
+    """
+
+    licht: str  # key: rood, oranje, groen, geen opgave
+    kleur: str  # hex, for maps, charts and print
+    kort: str  # 'Oranje'
+    lang: str  # the full meaning, for legends and help texts
+    paneel: str  # badge text in the map's side panel
+    symbool: str  # emoji for tables and metric deltas
+    streamlit_kleur: str  # Streamlit's named colour for st.badge and st.metric(delta_color=...)
+
+    @property
+    def label(self) -> str:
+        """'🟠 Oranje': the light as a table cell or metric delta."""
+        return f"{self.symbool} {self.kort}"
+
+
+# In this order in legends and lists.
+STOPLICHTEN = {
+    s.licht: s
+    for s in (
+        Stoplicht("rood", "#d7301f", "Rood", "Hard aanbod lager dan de minimale indicatieve vraag",
+                  "Rood: aanbod onder minimale vraag", "🔴", "red"),
+        Stoplicht("oranje", "#fdae61", "Oranje", "Hard aanbod binnen de bandbreedte van de indicatieve vraag",
+                  "Oranje: aanbod binnen bandbreedte", "🟠", "orange"),
+        Stoplicht("groen", "#1a9850", "Groen", "Hard aanbod gelijk aan of hoger dan de maximale indicatieve vraag",
+                  "Groen: aanbod ≥ maximale vraag", "🟢", "green"),
+        Stoplicht("geen opgave", "#bdbdbd", "Geen opgave",
+                  "Geen opgave van het harde aanbod in het rapport (‘-’ in Tabel 10)",
+                  "Geen opgave van hard aanbod", "⚪", "gray"),
+    )
+}  # fmt: skip
 
 KLEUR_SELECTIE = "#c8102e"
 KLEUR_GEMEENTEGRENS = "#444444"
 
-# Map layers: name shown in the layer control and legend, and its colour.
-LAAG_GEMEENTEN = "Gemeenten"
-LAAG_BEDRIJVENTERREINEN = "Bedrijventerreinen (bij benadering)"
-LAAG_GROOTSCHALIG = "Grootschalige bedrijventerreinen (> 50 ha netto)"
-LAAG_CAMPUSSEN = "Campussen en innovatieomgevingen"
-LAAG_PLANNEN = "Plannen, zoekgebieden en herontwikkeling"
-LAAG_WEGEN = "Snelwegen en N-wegen"
-LAAG_AFRITTEN = "Afritten en knooppunten"
-LAAG_SPOOR = "Spoor (schematisch) en stations"
-LAAG_WATER = "Vaarwegen"
-LAAG_NATURA2000 = "Natura 2000"
-LAAG_NNN = "Natuurnetwerk Nederland (NNN)"
-LAAG_BEBOUWING = "Bebouwde kom"
-LAAG_HOOGSPANNING = "Hoogspanningsstations"
-LAAG_STIKSTOF = "Stikstofzone rond Natura 2000 (indicatief)"
-
-LAAG_KLEUREN = {
-    LAAG_BEDRIJVENTERREINEN: "#6a3d9a",
-    LAAG_GROOTSCHALIG: "#3f007d",
-    LAAG_CAMPUSSEN: "#e7298a",
-    LAAG_WEGEN: "#d62728",
-    LAAG_AFRITTEN: "#7f0000",
-    LAAG_SPOOR: "#333333",
-    LAAG_WATER: "#1f78b4",
-    LAAG_NATURA2000: "#33a02c",
-    LAAG_NNN: "#b2df8a",
-    LAAG_BEBOUWING: "#969696",
-    LAAG_HOOGSPANNING: "#ff7f00",
-    LAAG_STIKSTOF: "#b15928",
-}
+# Map layer names as the layer control and legend show them: declared once, in the layer catalogue.
+LAAG_GEMEENTEN = _laag("gemeenten").label
+LAAG_BEDRIJVENTERREINEN = _laag("bedrijventerreinen").label
+LAAG_GROOTSCHALIG = _laag("grootschalig").label
+LAAG_CAMPUSSEN = _laag("campussen").label
+LAAG_PLANNEN = _laag("plannen").label
+LAAG_WEGEN = _laag("wegen").label
+LAAG_AFRITTEN = _laag("afritten").label
+LAAG_SPOOR = _laag("spoor").label
+LAAG_STATIONS = _laag("stations").label
+LAAG_WATER = _laag("waterwegen").label
+LAAG_NATURA2000 = _laag("natura2000").label
+LAAG_NNN = _laag("nnn").label
+LAAG_BEBOUWING = _laag("bebouwde_kom").label
+LAAG_HOOGSPANNING = _laag("hoogspanning_stations").label
+LAAG_STIKSTOF = _laag("stikstofzone").label
 
 SCHEMATISCH = "schematisch tracé"
 BIJ_BENADERING = "bij benadering, TOP10NL"
@@ -174,11 +177,6 @@ KLEUR_ACCENT = "#e69f00"  # Twente among other regions, campus series
 KLEUR_ACCENT_LICHT = "#f5d08a"  # KLEUR_ACCENT's second series
 KLEUR_SELECTIE_LICHT = "#f2a7b4"  # the selection's second series, next to KLEUR_SELECTIE
 KLEUR_SCENARIO = {"laag": "#56b4e9", "hoog": "#0072b2"}
-
-STOPLICHT_SYMBOOL = {"rood": "🔴", "oranje": "🟠", "groen": "🟢", "geen opgave": "⚪"}
-# st.metric delta colours per traffic light (Streamlit's named colours).
-STOPLICHT_METRIC_KLEUR = {"rood": "red", "oranje": "orange", "groen": "green", "geen opgave": "gray"}
-STOPLICHT_KORT = {"rood": "Rood", "oranje": "Oranje", "groen": "Groen", "geen opgave": "Geen opgave"}
 
 GRAFIEK_BANEN = "Banen in 2023 en hun groei sinds 2014"
 GRAFIEK_BANEN_AANTAL = "Banen 2023"
@@ -213,7 +211,7 @@ NIET_IN_BRONTEKST = "niet beschikbaar in de brontekst"
 TWENTE_TOTAAL = "Twente samen"
 GROOTSCHALIG_RIJ = "Twente, grootschalige vraag"
 
-# Key figures (st.metric) for the selected municipality.
+# Key figures (reb_maps.kerncijfers) of one municipality, or of Twente when none is selected.
 # Short: five metrics share one row; the help text carries the full meaning.
 METRIC_BANEN = "Banen 2023"
 METRIC_INWONERS = "Inwoners 2023"
@@ -226,6 +224,19 @@ METRIC_HULP = {
     "netto": "Netto areaal bedrijventerrein in januari 2023 (Tabel 8); {aandeel} van heel Twente.",
     "vraag": "Indicatieve ruimtevraag tot 2040 in netto hectare, van laag tot hoog (Tabel 10).",
     "aanbod": "Hard aanbod op 1 januari 2023 (Tabel 10). {stoplicht}.",
+}
+METRIC_SINDS_2014 = "{groei} sinds 2014"
+# Twente as a whole: Tabel 1, the sum of Tabel 8 and the regional large-scale line of Tabel 10.
+METRIC_TWENTE_NETTO = "Netto areaal bedrijventerrein"
+METRIC_TWENTE_VRAAG = "Grootschalige vraag regio tot 2040"
+METRIC_TWENTE_AANBOD = "Hard aanbod grootschalig"
+METRIC_TWENTE_HULP = {
+    "banen": "Banen in Twente in 2023 en de groei sinds 2014 (Tabel 1).",
+    "inwoners": "Inwoners van Twente in 2023 en de groei sinds 2014 (Tabel 1).",
+    "netto": "Netto areaal bedrijventerrein van de veertien gemeenten samen, januari 2023 (Tabel 8).",
+    "vraag": "Ruimtevraag van grootschalige bedrijven uit heel Twente tot 2040, netto hectare (Tabel 10, "
+    "regionale regel).",
+    "aanbod": "Hard aanbod voor grootschalige bedrijven op 1 januari 2023 (Tabel 10, regionale regel). {stoplicht}.",
 }
 
 # Comparison table on the Gemeenten page (values formatted, so the headers carry no units).
@@ -250,12 +261,7 @@ IN_TWENTE = "Twentse campus"
 # Schaalsprong
 # Labels, widget labels and colours of the page Schaalsprong (Bijlage III, indicatieve berekening).
 
-SECTOR_LABELS = {
-    "maakindustrie": "Maakindustrie",
-    "logistiek": "Logistiek, opslag en groothandel",
-    "bouw": "Bouw",
-    "mkb": "Lokaal en regionaal MKB",
-}
+# The sectors' full names are domain data: reb_maps.schaalsprong.SECTOR_NAMEN.
 SECTOR_KORT = {"maakindustrie": "Maakindustrie", "logistiek": "Logistiek", "bouw": "Bouw", "mkb": "MKB"}
 
 # One label per assumption of reb_maps.schaalsprong.Aannames; the unit is shown in the widget.

@@ -25,18 +25,21 @@ import pandas as pd
 
 from reb_maps import fmt
 from reb_maps.cli import DutchFormatter, DutchParser, getal
-from reb_maps.data import DataFout, load_table
-from reb_maps.labels import SECTOR_LABELS
+from reb_maps.data import load_table
+from reb_maps.fouten import DataFout, OngeldigeInvoer
 
 AANNAMES_TABLE = "schaalsprong_aannames"
 RAPPORT_TABLE = "schaalsprong_uitkomsten_rapport"
 M2_PER_HA = 10_000
 
 STUWENDE_SECTOREN = ("maakindustrie", "logistiek", "bouw")
-
-
-class OngeldigeInvoer(ValueError):
-    """An assumption the calculation cannot use; the message is Dutch and meant for the user."""
+# The sectors of Bijlage III by their names in the report (domain data: the calculator's text uses them too).
+SECTOR_NAMEN = {
+    "maakindustrie": "Maakindustrie",
+    "logistiek": "Logistiek, opslag en groothandel",
+    "bouw": "Bouw",
+    "mkb": "Lokaal en regionaal MKB",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,8 +134,7 @@ def _nl(value: float, decimals: int | None = None) -> str:
     """Dutch number: fixed decimals for summaries, up to two (as entered) for messages."""
     exact = decimal.Decimal(repr(float(value)))
     if decimals is not None:
-        # Round half up on the printed digits (369,85 → 369,9), as a reader expects.
-        exact = exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+        exact = fmt.half_up(exact, decimals)  # 369,85 → 369,9, as a reader expects
     return fmt.getal(exact, decimals)
 
 
@@ -249,8 +251,30 @@ class Uitkomsten:
 
 
 def bereken(aannames: Aannames) -> Uitkomsten:
-    """Run the four steps of Bijlage III and the floor-space estimates; validates first."""
+    """Run the four steps of Bijlage III and the floor-space estimates; validates first.
+
+    Finite but absurd inputs (1e308 jobs) can overflow; that is refused like any other bad input.
+    """
     validate(aannames)
+    try:
+        uitkomsten = _bereken(aannames)
+    except OverflowError:
+        uitkomsten = None
+    getallen = [] if uitkomsten is None else _getallen(uitkomsten.to_dict())
+    if uitkomsten is None or not all(math.isfinite(v) for v in getallen):
+        raise OngeldigeInvoer(
+            "De aannames geven een uitkomst die te groot is om mee te rekenen; kies kleinere getallen."
+        )
+    return uitkomsten
+
+
+def _getallen(tree) -> list[float]:
+    if isinstance(tree, dict):
+        return [v for value in tree.values() for v in _getallen(value)]
+    return [float(tree)] if isinstance(tree, int | float) and not isinstance(tree, bool) else []
+
+
+def _bereken(aannames: Aannames) -> Uitkomsten:
     a = aannames
     banen_extra = a.banen_doel - a.banen_autonoom
     banen_bt = banen_extra * a.aandeel_bedrijventerrein
@@ -347,7 +371,7 @@ def samenvatting(uitkomsten: Uitkomsten) -> str:
     """A short readable Dutch summary of the four steps (one decimal for hectares)."""
     u = uitkomsten
     sectoren = " · ".join(
-        f"{SECTOR_LABELS[s].split(',')[0].lower()} {_nl(u.ha_per_sector[s], 1)}" for s in STUWENDE_SECTOREN
+        f"{SECTOR_NAMEN[s].split(',')[0].lower()} {_nl(u.ha_per_sector[s], 1)}" for s in STUWENDE_SECTOREN
     )
     return "\n".join(
         [
@@ -377,7 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout in de gegevens: {exc}", file=sys.stderr)
         return 1
     try:
-        print(json.dumps(uitkomsten.to_dict(), ensure_ascii=False, indent=2) if args.json else samenvatting(uitkomsten))
+        # allow_nan=False: --json is always valid JSON (bereken already refuses non-finite results)
+        print(json.dumps(uitkomsten.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) if args.json
+              else samenvatting(uitkomsten))  # fmt: skip
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
     return 0

@@ -67,15 +67,15 @@ def test_vraag_aanbod_traffic_light_tabel_10(gemeenten):
     assert vraag["Almelo"] == (10, 40)
     assert vraag["Hengelo"] == (10, 50)
     assert vraag["Losser"] == (0, 10)
-    groen = _trace(fig, labels.STOPLICHT_KORT["groen"])
+    groen = _trace(fig, labels.STOPLICHTEN["groen"].kort)
     assert _punten(groen) == {"Twenterand": 12.85}
-    assert groen.marker.color == labels.STOPLICHT["groen"][0]
-    rood = _punten(_trace(fig, labels.STOPLICHT_KORT["rood"]))
+    assert groen.marker.color == labels.STOPLICHTEN["groen"].kleur
+    rood = _punten(_trace(fig, labels.STOPLICHTEN["rood"].kort))
     assert rood["Haaksbergen"] == 0.58
     assert rood["Wierden"] == 0.46
-    oranje = _punten(_trace(fig, labels.STOPLICHT_KORT["oranje"]))
+    oranje = _punten(_trace(fig, labels.STOPLICHTEN["oranje"].kort))
     assert oranje["Almelo"] == 16.58
-    geen = _trace(fig, labels.STOPLICHT_KORT["geen opgave"])
+    geen = _trace(fig, labels.STOPLICHTEN["geen opgave"].kort)
     assert set(geen.y) == {"Losser", "Tubbergen"}
     assert all(labels.GEEN_OPGAVE in t for t in geen.text)
     assert len(fig.data[0].y) == 14  # the regional large-scale line is not a 15th municipality
@@ -84,7 +84,7 @@ def test_vraag_aanbod_traffic_light_tabel_10(gemeenten):
 def test_grootschalig_stands_alone():
     fig = charts.grootschalig(load_table("grootschalige_vraag"))
     assert list(_bereik(fig.data[0]).values()) == [(121, 199)]
-    rood = _trace(fig, labels.STOPLICHT_KORT["rood"])  # 18,04 ha against at least 121 ha
+    rood = _trace(fig, labels.STOPLICHTEN["rood"].kort)  # 18,04 ha against at least 121 ha
     assert list(rood.x) == [18.04]
     assert "18,04 ha" in rood.text[0]
 
@@ -118,7 +118,7 @@ def test_vergelijkingstabel_is_formatted_in_dutch(gemeenten):
     assert tabel.loc["Haaksbergen", "Groei inwoners 2014–2023"] == "+0,2%"
     assert tabel.loc["Hengelo", labels.TABEL_VRAAG] == "10–50 ha"
     assert tabel.loc["Losser", "Hard aanbod per 1-1-2023"] == labels.GEEN_OPGAVE
-    assert labels.STOPLICHT_KORT["groen"] in tabel.loc["Twenterand", labels.TABEL_STOPLICHT]
+    assert labels.STOPLICHTEN["groen"].kort in tabel.loc["Twenterand", labels.TABEL_STOPLICHT]
     assert tabel.loc["Haaksbergen", labels.TABEL_TEKORT] == "4,42 ha"  # 5 − 0,58
 
 
@@ -127,19 +127,6 @@ def test_markeer_selectie_tints_one_row(gemeenten):
     html = charts.markeer_selectie(tabel, "Almelo").to_html()
     assert html.count("background-color: #fde0e4") == 1  # one CSS rule shared by the row's cells
     assert "background-color" not in charts.markeer_selectie(tabel, None).to_html()
-
-
-def test_kerncijfers_almelo(gemeenten):
-    cijfers = {k.label: k for k in charts.kerncijfers(gemeenten, "Almelo")}
-    assert cijfers[labels.METRIC_BANEN].waarde == "47.300"
-    assert cijfers[labels.METRIC_BANEN].delta == "+14% sinds 2014"
-    assert cijfers[labels.METRIC_NETTO].waarde == "620 ha"
-    assert cijfers[labels.METRIC_VRAAG].waarde == "10–40 ha"
-    assert cijfers[labels.METRIC_AANBOD].waarde == "16,58 ha"
-    assert cijfers[labels.METRIC_AANBOD].delta_kleur == "orange"
-    losser = {k.label: k for k in charts.kerncijfers(gemeenten, "Losser")}
-    assert losser[labels.METRIC_AANBOD].waarde == "–"  # a long word would be cut off in the metric box
-    assert losser[labels.METRIC_AANBOD].delta.endswith(labels.STOPLICHT_KORT["geen opgave"])
 
 
 # ---------- Regio & economie ----------
@@ -226,11 +213,11 @@ def test_builders_do_not_touch_streamlit():
     code = textwrap.dedent(
         """
         import sys
-        from reb_maps import charts
+        from reb_maps import charts, kerncijfers
         from reb_maps.data import load_table, table_meta
         g = load_table("gemeenten")
         charts.banen(g, "Almelo"); charts.netto_areaal(g, "Almelo"); charts.vraag_aanbod(g, "Almelo")
-        charts.grootschalig(load_table("grootschalige_vraag")); charts.kerncijfers(g, "Almelo")
+        charts.grootschalig(load_table("grootschalige_vraag")); kerncijfers.kerncijfers("Almelo")
         charts.vergelijkingstabel(g, table_meta("gemeenten")["kolommen"])
         charts.regio_vergelijking(load_table("regio")); charts.economisch_profiel(load_table("profiel"))
         charts.eib_scenarios(load_table("eib_scenarios")); charts.ruimtevraag(load_table("ruimtevraag"))

@@ -5,7 +5,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-from reb_maps import assets, kaart, labels
+from reb_maps import assets, kaart, labels, lagen
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -21,11 +21,11 @@ def test_malicious_name_in_layer_data_shows_as_text(monkeypatch):
         {"naam": [XSS], "geometry": [Point(6.7, 52.3)]}, geometry="geometry", crs="EPSG:4326"
     )
     monkeypatch.setattr(kaart, "load_layer", lambda _name: frame.copy())
-    kaart._plain_data.cache_clear()
+    kaart.laag_data.cache_clear()
     try:
-        data = kaart._plain_data("test", "Testlaag", "naam", "Bron: test")
+        data = kaart.laag_data("stations")  # a catalogue layer whose tooltip is the `naam` field
     finally:
-        kaart._plain_data.cache_clear()
+        kaart.laag_data.cache_clear()
     tip = data["features"][0]["properties"]["tip"]
     assert "<img" not in tip
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip
@@ -98,12 +98,12 @@ def test_shared_polygon_is_drawn_once_with_both_parks():
 def test_large_parks_show_bruto_and_netto_from_tabel_3():
     frame = kaart.locaties_frame()
     lochter = frame[frame["tip"].str.contains("Lochter")].iloc[0]
-    assert lochter["laag"] == labels.LAAG_GROOTSCHALIG
+    assert lochter["laag"] == lagen.laag("grootschalig").filter[1]
     assert "Netto" in lochter["popup"]
 
 
 def test_xl_businesspark_2_is_a_plan_with_indicative_position():
     frame = kaart.locaties_frame()
     xl2 = frame[frame["popup"].str.contains("XL Businesspark 2")].iloc[0]
-    assert xl2["laag"] == labels.LAAG_PLANNEN
+    assert xl2["laag"] == lagen.laag("plannen").filter[1]
     assert labels.INDICATIEF in xl2["popup"]

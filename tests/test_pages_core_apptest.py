@@ -33,6 +33,9 @@ def test_kaart_shows_twente_totals_without_selection():
     assert metrics["Netto areaal bedrijventerrein"] == "3.380 ha"
     assert metrics["Grootschalige vraag regio tot 2040"] == "121–199 ha"
     assert metrics["Hard aanbod grootschalig"] == "18,04 ha"
+    tekst = "\n".join(el.value for kind in ("markdown", "caption") for el in at.get(kind))
+    assert labels.STOPLICHTEN["rood"].paneel in tekst  # the regional large-scale line: 18,04 ha against 121–199 ha
+    assert "ontbreekt ten minste 102,96 ha" in tekst
 
 
 def test_kaart_with_gemeente_in_url_shows_its_panel():
@@ -42,6 +45,10 @@ def test_kaart_with_gemeente_in_url_shows_its_panel():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Netto areaal"] == "467 ha"
     assert metrics["Hard aanbod"] == "18,39 ha"
+    assert metrics["Banen 2023"] == "52.500"
+    tekst = "\n".join(el.value for kind in ("markdown", "caption") for el in at.get(kind))
+    assert labels.STOPLICHTEN["oranje"].paneel in tekst
+    assert "Het harde aanbod (18,39 ha) ligt binnen de bandbreedte van de vraag (10–50 ha)." in tekst
     assert at.query_params["gemeente"] == "Hengelo"  # normalised spelling written back
 
 
@@ -75,12 +82,12 @@ def test_bronnen_lists_every_table_with_download():
 
 
 def test_a_failing_builder_shows_a_dutch_message_not_a_traceback(monkeypatch, caplog):
-    from reb_maps import paneel
+    from reb_maps import kerncijfers
 
     def broken(_gemeente):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(paneel, "kerncijfers", broken)
+    monkeypatch.setattr(kerncijfers, "kerncijfers", broken)
     at = _run("Almelo")
     assert not at.exception
     assert [e.value for e in at.error] == [labels.FOUTMELDING]

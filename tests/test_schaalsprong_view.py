@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reb_maps import labels
-from reb_maps import schaalsprong_view as view
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
+from ui import schaalsprong as view
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +131,8 @@ def test_ongeldige_linkwaarde_valt_terug_op_het_rapport_met_melding(key, tekst, 
     scenario = view.uit_query({key: tekst, "int": "10"} if key != "int" else {key: tekst})
     assert scenario.waarden[veld] == view.standaard_waarden()[veld]
     assert len(scenario.meldingen) == 1
-    melding = scenario.meldingen[0]
-    assert f"({key}={tekst})" in melding
+    melding = scenario.meldingen[0].tekst
+    assert f"In de link: {key}={tekst}".strip() in melding
     assert "ongeldige waarde" in melding
     assert view.INVOER_PER_VELD[veld].label in melding
     if key != "int":
@@ -149,7 +149,7 @@ def test_link_leest_komma_herhaling_en_negeert_onbekende_sleutels():
 def test_onbekende_verdeelsleutel_geeft_melding():
     scenario = view.uit_query({"verdeel": "inwoners"})
     assert scenario.verdeelsleutel == view.VERDEEL_STANDAARD
-    assert len(scenario.meldingen) == 1 and "'inwoners'" in scenario.meldingen[0]
+    assert len(scenario.meldingen) == 1 and "verdeel=inwoners" in scenario.meldingen[0].tekst
 
 
 def test_schrijf_query_raakt_alleen_eigen_sleutels():

@@ -40,21 +40,6 @@ def test_localize_points_folium_at_local_copies(tmp_path):
     assert "bootstrap" not in html
 
 
-def test_panel_figures_for_almelo():
-    figures = {item.label: item.waarde for item in paneel.kerncijfers("Almelo")}
-    assert figures["Netto areaal"] == "620 ha"
-    assert figures["Banen 2023"] == "47.300"
-    assert figures["Vraag tot 2040"] == "10–40 ha"
-    assert figures["Hard aanbod"] == "16,58 ha"
-    assert all(item.bron.startswith("Bron: ") for item in paneel.kerncijfers("Almelo"))
-
-
-@pytest.mark.parametrize(("gemeente", "licht"), [("Almelo", "oranje"), ("Wierden", "rood"), ("Twenterand", "groen"),
-                                                  ("Tubbergen", "geen opgave")])  # fmt: skip
-def test_panel_traffic_light(gemeente, licht):
-    assert paneel.stoplicht_van(gemeente).licht == licht
-
-
 def test_panel_lists_parks_largest_first():
     almelo = paneel.locaties_van("Almelo")
     names = list(almelo["naam"])

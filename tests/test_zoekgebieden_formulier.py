@@ -2,7 +2,6 @@
 
 import pytest
 
-from reb_maps.zoekgebieden import formulier as fm
 from reb_maps.zoekgebieden.profielen import (
     BUFFER_BEREIK,
     FACTOREN,
@@ -12,6 +11,7 @@ from reb_maps.zoekgebieden.profielen import (
     OngeldigeInvoer,
     standaard_parameters,
 )
+from ui.zoekgebieden import formulier as fm
 
 
 def _op_de_widgets(waarden: dict) -> None:

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden.gewichten import RANDOM_INDEX, ahp, ahp_matrix, normaliseer
-from reb_maps.zoekgebieden.profielen import FACTOREN, OngeldigeInvoer
+from reb_maps.zoekgebieden.profielen import FACTOREN
 
 gewicht = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
 

@@ -15,7 +15,7 @@ from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart, labels
 from reb_maps.zoekgebieden import FACTOREN, bereken, standaard_parameters
-from reb_maps.zoekgebieden import kaartlagen as kl
+from ui.zoekgebieden import kaartlagen as kl
 
 XSS = "<img src=x onerror=alert(1)>"
 XSS_ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
@@ -314,8 +314,10 @@ def test_uitkomst_bundles_the_run_for_the_page(resultaat):
     assert u.csv == export.kandidaten_tabel(resultaat).to_csv(index=False)
     assert json.loads(u.geojson) == json.loads(json.dumps(export.geojson(resultaat)))
     cijfers = kl.kerncijfers(u)
-    assert [c[0] for c in cijfers] == ["Kandidaten", "Oppervlakte kandidaten", "Boven de drempel", "Toegestaan"]
-    assert cijfers[0][1] == str(resultaat.aantal) and cijfers[1][1] == f"{fmt.getal(resultaat.kandidaten_ha, 0)} ha"
+    assert [c.label for c in cijfers] == ["Kandidaten", "Oppervlakte kandidaten", "Boven de drempel", "Toegestaan"]
+    assert cijfers[0].waarde == str(resultaat.aantal)
+    assert cijfers[1].waarde == f"{fmt.getal(resultaat.kandidaten_ha, 0)} ha"
+    assert all(c.bron == kl.BRON for c in cijfers)
     bestanden = kl.downloads(u, params.to_json())
     assert [b[0] for b in bestanden] == list(export.BESTANDEN)  # the same three files as the command line
     assert bestanden[2][1] == params.to_json()

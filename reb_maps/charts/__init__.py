@@ -7,10 +7,8 @@ sees passes `reb_maps.fmt` (Babel); axis ticks use plotly's own Dutch separators
 
 from reb_maps.charts._basis import groei
 from reb_maps.charts.gemeenten import (
-    Kerncijfer,
     banen,
     grootschalig,
-    kerncijfers,
     markeer_selectie,
     netto_areaal,
     stoplichten,
@@ -27,14 +25,12 @@ from reb_maps.charts.regio import (
 )
 
 __all__ = [
-    "Kerncijfer",
     "banen",
     "campusgroei",
     "economisch_profiel",
     "eib_scenarios",
     "groei",
     "grootschalig",
-    "kerncijfers",
     "markeer_selectie",
     "netto_areaal",
     "profiel_overig",

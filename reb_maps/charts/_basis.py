@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from reb_maps import fmt, labels
+from reb_maps.fmt import groei as groei  # re-exported: the chart modules import it from here
 
 HOVER = "%{customdata}<extra></extra>"  # hover shows the preformatted (Babel) text in customdata
 RIJ_HOOGTE = 30  # px per category row in horizontal bar charts
@@ -13,14 +14,6 @@ RIJ_HOOGTE = 30  # px per category row in horizontal bar charts
 def waarden(series) -> list:
     """Plain Python floats with None for missing: plotly cannot serialise pandas.NA."""
     return [None if fmt.is_missing(v) else float(v) for v in series]
-
-
-def groei(value) -> str:
-    """A growth percentage with its sign, as the report prints it: '+14%', '-1%', '+0,2%'."""
-    if fmt.is_missing(value):
-        return "–"
-    sign = "+" if value > 0 else ""
-    return f"{sign}{fmt.met_eenheid(value, '%')}"
 
 
 def layout(fig: go.Figure, titel: str, hoogte: int) -> go.Figure:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from reb_maps import fmt, labels
 from reb_maps.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, groei, kleuren, layout, waarden
-from reb_maps.indicatoren import stoplicht, tekort
+from reb_maps.indicatoren import tekort
+from reb_maps.kerncijfers import stoplicht
 
 
 def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:
@@ -99,9 +98,9 @@ def _bereik(
     for naam, vraag, a, mi, st_ in zip(namen, vraag_tekst, aanbod_v, lo_v, status, strict=True):
         regel = f"<b>{naam}</b><br>{labels.REEKS_VRAAG}: {vraag}<br>{labels.REEKS_AANBOD}: "
         regel += fmt.met_eenheid(a, "ha", missing=labels.GEEN_OPGAVE)
-        if st_ != "geen opgave":
+        if st_.licht != "geen opgave":
             regel += f"<br>{labels.TABEL_TEKORT}: {fmt.met_eenheid(tekort(a, mi), 'ha')}"
-        hover.append(f"{regel}<br>{labels.STOPLICHT_KORT[st_]}: {labels.STOPLICHT[st_][1].lower()}")
+        hover.append(f"{regel}<br>{st_.kort}: {st_.lang.lower()}")
 
     geselecteerd = [naam == selectie for naam in namen]
     fig = go.Figure(
@@ -118,11 +117,11 @@ def _bereik(
             customdata=hover, hovertemplate=HOVER,
         )
     )
-    for kleur, (rgb, uitleg) in labels.STOPLICHT.items():
-        idx = [i for i, s in enumerate(status) if s == kleur]
+    for kleur, licht in labels.STOPLICHTEN.items():
+        idx = [i for i, s in enumerate(status) if s.licht == kleur]
         if not idx:
             continue
-        naam_reeks = f"{labels.STOPLICHT_KORT[kleur]}: {uitleg.lower()}"
+        naam_reeks = f"{licht.kort}: {licht.lang.lower()}"
         if kleur == "geen opgave":  # no supply figure: say so at the end of the demand bar
             fig.add_trace(
                 go.Scatter(
@@ -138,7 +137,7 @@ def _bereik(
                 name=naam_reeks, mode="markers+text", y=[namen[i] for i in idx],
                 x=[aanbod_v[i] for i in idx],
                 text=[fmt.met_eenheid(aanbod_v[i], "ha") for i in idx], textposition="middle right",
-                marker={"symbol": "diamond", "size": 14, "color": rgb, "line": {"color": "#333", "width": 1}},
+                marker={"symbol": "diamond", "size": 14, "color": licht.kleur, "line": {"color": "#333", "width": 1}},
                 customdata=[hover[i] for i in idx], hovertemplate=HOVER,
             )
         )
@@ -169,7 +168,7 @@ def grootschalig(grootschalige_vraag: pd.DataFrame) -> go.Figure:
 
 
 def stoplichten(gemeenten: pd.DataFrame) -> pd.Series:
-    """Traffic light per municipality, indexed by name."""
+    """Traffic light (labels.Stoplicht) per municipality, indexed by name."""
     return pd.Series(
         [
             stoplicht(a, lo, hi)
@@ -203,7 +202,7 @@ def vergelijkingstabel(gemeenten: pd.DataFrame, kolommen: dict) -> pd.DataFrame:
                 kop("netto_areaal_aandeel_pct"): fmt.met_eenheid(r["netto_areaal_aandeel_pct"], "%"),
                 labels.TABEL_VRAAG: fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]),
                 kop("hard_aanbod_ha"): fmt.met_eenheid(r["hard_aanbod_ha"], "ha", missing=labels.GEEN_OPGAVE),
-                labels.TABEL_STOPLICHT: f"{labels.STOPLICHT_SYMBOOL[s]} {labels.STOPLICHT_KORT[s]}",
+                labels.TABEL_STOPLICHT: s.label,
                 labels.TABEL_TEKORT: fmt.met_eenheid(
                     tekort(r["hard_aanbod_ha"], r["vraag_min_ha"]), "ha", missing=labels.GEEN_OPGAVE
                 ),
@@ -221,45 +220,3 @@ def markeer_selectie(tabel: pd.DataFrame, selectie: str | None):
         return [stijl] * len(rij)
 
     return tabel.style.apply(tint, axis=1)
-
-
-@dataclass(frozen=True)
-class Kerncijfer:
-    """One st.metric: `delta_kleur`/`pijl` are Streamlit's delta_color/delta_arrow values."""
-
-    label: str
-    waarde: str
-    delta: str | None = None
-    uitleg: str | None = None
-    delta_kleur: str = "normal"
-    pijl: str = "auto"
-
-
-def kerncijfers(gemeenten: pd.DataFrame, naam: str) -> list[Kerncijfer]:
-    """Key figures of one municipality for a row of st.metric."""
-    r = gemeenten.loc[gemeenten["gemeente"] == naam].iloc[0]
-    s = stoplicht(r["hard_aanbod_ha"], r["vraag_min_ha"], r["vraag_max_ha"])
-    hulp = labels.METRIC_HULP
-    return [
-        Kerncijfer(
-            labels.METRIC_BANEN, fmt.getal(r["banen_2023"]),
-            f"{groei(r['banen_groei_2014_2023_pct'])} sinds 2014", hulp["banen"],
-        ),
-        Kerncijfer(
-            labels.METRIC_INWONERS, fmt.getal(r["inwoners_2023"]),
-            f"{groei(r['inwoners_groei_2014_2023_pct'])} sinds 2014", hulp["inwoners"],
-        ),
-        Kerncijfer(
-            labels.METRIC_NETTO, fmt.met_eenheid(r["netto_areaal_ha"], "ha"),
-            uitleg=hulp["netto"].format(aandeel=fmt.met_eenheid(r["netto_areaal_aandeel_pct"], "%")),
-        ),
-        Kerncijfer(
-            labels.METRIC_VRAAG, fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]), uitleg=hulp["vraag"]
-        ),
-        Kerncijfer(
-            labels.METRIC_AANBOD, fmt.met_eenheid(r["hard_aanbod_ha"], "ha", missing="–"),
-            f"{labels.STOPLICHT_SYMBOOL[s]} {labels.STOPLICHT_KORT[s]}",
-            uitleg=hulp["aanbod"].format(stoplicht=labels.STOPLICHT[s][1]),
-            delta_kleur=labels.STOPLICHT_METRIC_KLEUR[s], pijl="off",
-        ),
-    ]

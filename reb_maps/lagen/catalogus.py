@@ -92,7 +92,7 @@ CATALOGUS: tuple[Laag, ...] = (
     Laag(
         "wegen", "Snelwegen en N-wegen", THEMA_BEREIKBAARHEID, "corridors", LIJN,
         Stijl("#d62728", lijn=4, dekking=0.85), volgorde=30, tip_veld="corridor", stippel_veld="schematisch",
-        masker="wegen", factor="nweg",
+        schematisch_label=True, masker="wegen", factor="nweg",
         legenda=(("Snelweg / N-weg", "#d62728", LIJN), ("Weg, schematisch tracé", "#d62728", "stippel")),
     ),
     Laag(
@@ -113,5 +113,10 @@ CATALOGUS: tuple[Laag, ...] = (
         "hoogspanning_stations", "Hoogspanningsstations", THEMA_RUIMTE, "hoogspanning_stations", PUNT,
         Stijl("#ff7f00", lijn=1, vuldekking=0.9, straal=5), volgorde=41, zichtbaar=False, tip_veld="naam",
         factor="hoogspanning",
+    ),
+    Laag(
+        "hoogspanning_verbindingen", "Hoogspanningsverbindingen (schematisch)", THEMA_RUIMTE,
+        "hoogspanning_verbindingen", LIJN, Stijl("#ff7f00", lijn=1.5, stippel="6 4"), volgorde=35, zichtbaar=False,
+        tip_veld="naam",
     ),
 )  # fmt: skip

@@ -50,7 +50,8 @@ class Laag:
                  locations: TOP10NL polygons and indicative points joined to table `locaties`), filtered to
                  rows whose column `filter[0]` equals `filter[1]`.
     kleur_veld   a property holding a per-feature colour (plans by status) instead of `stijl.kleur`.
-    stippel_veld a boolean property: features where it is true are drawn dashed and labelled schematic.
+    stippel_veld a boolean property: features where it is true are drawn dashed (and, with
+                 `schematisch_label`, named "… (schematisch)" on the map).
     tip_veld     the property shown on hover (falls back to the label); popups are prepared per `bron`.
     label_veld   a property drawn as a permanent name on the map from zoom level `label_vanaf_zoom`.
     masker       the search-area engine's hard constraint this layer feeds (key of zoekgebieden MASKERS).
@@ -70,6 +71,7 @@ class Laag:
     filter: tuple[str, str] | None = None
     kleur_veld: str | None = None
     stippel_veld: str | None = None
+    schematisch_label: bool = False
     tip_veld: str | None = None
     label_veld: str | None = None
     label_vanaf_zoom: int = 12

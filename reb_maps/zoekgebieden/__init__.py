@@ -3,15 +3,15 @@
 `bereken(standaard_parameters("grootschalig"))` runs the search; `python -m reb_maps.zoekgebieden --help`
 does the same from the command line. Modules: `profielen` (parameters and Dutch labels), `grid` (grid,
 masks, distance grids; cached), `factoren`, `gewichten` (incl. AHP), `zones` (the engine),
-`gevoeligheid` and `export`; for the page: `formulier` (widget values ↔ parameters), `kaartlagen` (map
-layers and tables of a result) and `teksten` (its Dutch prose).
+`gevoeligheid` and `export`. Engine only: the page's adapters (form, map layers, texts) live in
+`ui.zoekgebieden`.
 """
 
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden.profielen import (
     FACTOREN,
     MASKERS,
     PROFIELEN,
-    OngeldigeInvoer,
     Parameters,
     standaard_parameters,
 )

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from reb_maps.cli import DutchFormatter, DutchParser
 from reb_maps.cli import getal as _getal
-from reb_maps.data import DataFout
-from reb_maps.geodata import GeoFout
+from reb_maps.fouten import DataFout, GeoFout
 from reb_maps.zoekgebieden.export import samenvatting, schrijf
 from reb_maps.zoekgebieden.profielen import (
     CONNECTIVITEIT,
@@ -87,6 +86,8 @@ def parameters_uit(args: argparse.Namespace) -> Parameters:
             params = Parameters.from_json(args.parameters.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise OngeldigeInvoer(f"Parameterbestand {args.parameters} bestaat niet.") from None
+        except UnicodeDecodeError:
+            raise OngeldigeInvoer(f"Parameterbestand {args.parameters} is geen UTF-8-tekst.") from None
         except OSError:
             raise OngeldigeInvoer(f"Kan parameterbestand {args.parameters} niet lezen.") from None
     else:
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         schrijf(resultaat, args.uit)
     except OSError:
         print(f"Fout: kan de bestanden niet schrijven in {args.uit}.", file=sys.stderr)
-        return 1
+        return 2
     for waarschuwing in resultaat.waarschuwingen:
         print(f"Let op: {waarschuwing}", file=sys.stderr)
     print(samenvatting(resultaat))

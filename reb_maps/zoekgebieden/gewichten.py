@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reb_maps.zoekgebieden.profielen import OngeldigeInvoer
+from reb_maps.fouten import OngeldigeInvoer
 
 # Saaty's random consistency index per matrix size (1980).
 RANDOM_INDEX = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49}

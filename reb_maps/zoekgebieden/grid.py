@@ -22,7 +22,9 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
-from reb_maps.data import GEMEENTEN, DataFout, load_table
+from reb_maps import lagen
+from reb_maps.data import GEMEENTEN, load_table
+from reb_maps.fouten import DataFout
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import BUFFER_WEGEN_M, N_WEGEN, VAARWEGEN
 
@@ -71,9 +73,25 @@ def _alleen_lezen(array: np.ndarray) -> np.ndarray:
     return array
 
 
+def _bestanden(laag: lagen.Laag) -> gpd.GeoDataFrame:
+    """A catalogue layer's analysis copy (EPSG:28992), with the further files it declares appended."""
+    delen = [load_analysis_layer(naam) for naam in (laag.bestand, *laag.extra_bestanden)]
+    if len(delen) == 1:
+        return delen[0]
+    return gpd.GeoDataFrame(pd.concat(delen, ignore_index=True), geometry="geometry", crs=delen[0].crs)
+
+
+def _masker_laag(naam: str) -> gpd.GeoDataFrame:
+    return _bestanden(lagen.met_masker(naam))
+
+
+def _factor_laag(naam: str) -> gpd.GeoDataFrame:
+    return _bestanden(lagen.met_factor(naam))
+
+
 @functools.cache
 def regio_geometrie() -> shapely.Geometry:
-    return shapely.union_all(load_analysis_layer("regio").geometry.values)
+    return shapely.union_all(_masker_laag("buiten_twente").geometry.values)
 
 
 @functools.lru_cache(maxsize=8)
@@ -187,25 +205,17 @@ def _buiten_buffer(geometrieen, afstand_m: float) -> np.ndarray:
 
 def _wegen_geometrie() -> np.ndarray:
     """The strip around the real (OSM) motorway and main road lines; schematic lines stay out."""
-    frame = load_analysis_layer("corridors")
-    echt = frame.geometry.values[~frame["schematisch"].astype(bool).to_numpy()]
+    laag = lagen.met_masker("wegen")
+    frame = _bestanden(laag)
+    echt = frame.geometry.values[~frame[laag.stippel_veld].astype(bool).to_numpy()]
     return _buiten_buffer(_schoon(echt), BUFFER_WEGEN_M)
 
 
-def _water_geometrie() -> np.ndarray:
-    vlakken = load_analysis_layer("waterwegen").geometry.values
-    lijnen = load_analysis_layer("waterwegen_lijnen").geometry.values
-    return np.concatenate([np.asarray(vlakken, dtype=object), np.asarray(lijnen, dtype=object)])
-
-
+# Masks drawn from their catalogue layer as they are; the road strip is built from the real lines only.
 _MASKER_LAGEN = {
-    "natura2000": lambda: load_analysis_layer("natura2000").geometry.values,
-    "nnn": lambda: load_analysis_layer("nnn").geometry.values,
-    "water": _water_geometrie,
-    "wegen": _wegen_geometrie,
-    "bedrijventerrein": lambda: load_analysis_layer("bedrijventerreinen").geometry.values,
-    "stikstofzone": lambda: load_analysis_layer("stikstofzone").geometry.values,
-}
+    naam: functools.partial(lambda n: _masker_laag(n).geometry.values, naam)
+    for naam in ("natura2000", "nnn", "water", "bedrijventerrein", "stikstofzone")
+} | {"wegen": _wegen_geometrie}
 
 
 @functools.lru_cache(maxsize=48)
@@ -217,7 +227,7 @@ def masker(naam: str, resolutie: int) -> np.ndarray:
 @functools.lru_cache(maxsize=32)
 def bebouwing_masker(resolutie: int, buffer_m: float) -> np.ndarray:
     """Built-up areas plus the nuisance distance around them (True = excluded)."""
-    kom = load_analysis_layer("bebouwde_kom").geometry.values
+    kom = _masker_laag("bebouwing").geometry.values
     if buffer_m > 0:
         kom = _buiten_buffer(kom, buffer_m)
     return _alleen_lezen(raak_masker(resolutie, kom))
@@ -227,7 +237,7 @@ def bebouwing_masker(resolutie: int, buffer_m: float) -> np.ndarray:
 def gemeente_index(resolutie: int) -> np.ndarray:
     """Per cell the index in `GEMEENTEN` of the municipality holding its centre, -1 outside."""
     xc, yc = middelpunten(resolutie)
-    frame = load_analysis_layer("gemeenten")
+    frame = _masker_laag("gemeente")
     index = np.full(xc.size, -1, dtype=np.int16)
     for naam, geom in zip(frame["gemeente"], frame.geometry.values, strict=True):
         index[shapely.contains_xy(geom, xc, yc)] = GEMEENTEN.index(naam)
@@ -252,7 +262,7 @@ def _park_namen(frame: gpd.GeoDataFrame) -> pd.Series:
 
 
 def _bron_afrit() -> gpd.GeoDataFrame:
-    frame = load_analysis_layer("afritten")
+    frame = _factor_laag("afrit")
     frame = frame[frame["soort"] != "knooppunt"]  # a motorway junction gives no access
     nummer = frame["nummer"].fillna("").astype(str)
     naam = frame["naam"].astype(str) + np.where(nummer != "", " (" + nummer + ")", "")
@@ -260,7 +270,7 @@ def _bron_afrit() -> gpd.GeoDataFrame:
 
 
 def _bron_nweg() -> gpd.GeoDataFrame:
-    frame = load_analysis_layer("corridors")
+    frame = _factor_laag("nweg")
     frame = frame[frame["corridor"].isin(N_WEGEN)]
     return gpd.GeoDataFrame(
         {"naam": frame["corridor"].astype(str), "schematisch": frame["schematisch"].astype(bool)},
@@ -270,20 +280,20 @@ def _bron_nweg() -> gpd.GeoDataFrame:
 
 
 def _bron_vaarweg() -> gpd.GeoDataFrame:
-    delen = [load_analysis_layer("waterwegen"), load_analysis_layer("waterwegen_lijnen")]
-    frame = pd.concat([d[d["naam"].isin(VAARWEGEN)] for d in delen], ignore_index=True)
-    return gpd.GeoDataFrame({"naam": frame["naam"].astype(str)}, geometry=frame.geometry.values, crs=delen[0].crs)
+    frame = _factor_laag("vaarweg")
+    frame = frame[frame["naam"].isin(VAARWEGEN)]
+    return gpd.GeoDataFrame({"naam": frame["naam"].astype(str)}, geometry=frame.geometry.values, crs=frame.crs)
 
 
-def _bron_punten(laag: str, id_kolom: str, fallback: str) -> gpd.GeoDataFrame:
-    frame = load_analysis_layer(laag)
+def _bron_punten(factor: str, id_kolom: str, fallback: str) -> gpd.GeoDataFrame:
+    frame = _factor_laag(factor)
     naam = frame["naam"].astype(object).where(frame["naam"].notna(), None)
     naam = [n if n else f"{fallback} {i}" for i, n in zip(frame[id_kolom], naam, strict=True)]
     return gpd.GeoDataFrame({"naam": naam}, geometry=frame.geometry.values, crs=frame.crs)
 
 
 def _bron_bedrijventerrein() -> gpd.GeoDataFrame:
-    frame = load_analysis_layer("bedrijventerreinen")
+    frame = _factor_laag("bedrijventerrein")
     namen = _park_namen(frame) if len(frame) else pd.Series(dtype=str)
     return gpd.GeoDataFrame({"naam": namen.to_numpy()}, geometry=frame.geometry.values, crs=frame.crs)
 
@@ -291,9 +301,9 @@ def _bron_bedrijventerrein() -> gpd.GeoDataFrame:
 _BRONNEN = {
     "afrit": _bron_afrit,
     "nweg": _bron_nweg,
-    "station": lambda: _bron_punten("stations", "code", "station"),
+    "station": lambda: _bron_punten("station", "code", "station"),
     "vaarweg": _bron_vaarweg,
-    "hoogspanning": lambda: _bron_punten("hoogspanning_stations", "knoop_id", "knoop"),
+    "hoogspanning": lambda: _bron_punten("hoogspanning", "knoop_id", "knoop"),
     "bedrijventerrein": _bron_bedrijventerrein,
 }
 

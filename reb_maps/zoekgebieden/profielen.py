@@ -19,10 +19,8 @@ from types import MappingProxyType
 from typing import Any
 
 from reb_maps.data import GEMEENTEN
-
-
-class OngeldigeInvoer(ValueError):
-    """A parameter the engine cannot use; the message is Dutch and meant for the user."""
+from reb_maps.fouten import OngeldigeInvoer
+from reb_maps.zoekgebieden.gewichten import normaliseer
 
 
 @dataclass(frozen=True)
@@ -273,8 +271,6 @@ class Parameters:
         onbekend = [g for g in self.gemeenten if g not in GEMEENTEN]
         if onbekend:
             raise OngeldigeInvoer(f"Onbekende gemeente: {', '.join(onbekend)}.")
-        from reb_maps.zoekgebieden.gewichten import normaliseer  # late: gewichten imports this module
-
         normaliseer(dict(self.gewichten))
 
     # --- access -------------------------------------------------------------------------------
@@ -310,8 +306,14 @@ class Parameters:
         if onbekend:
             raise OngeldigeInvoer(f"Onbekende parameter(s): {', '.join(onbekend)}.")
         data = dict(data)
+        if "profiel" in data and not isinstance(data["profiel"], str):
+            raise OngeldigeInvoer(f"profiel: kies uit {', '.join(PROFIELEN_NAMEN)}.")
         if "gemeenten" in data:
-            data["gemeenten"] = tuple(data["gemeenten"])
+            data["gemeenten"] = _namen(data["gemeenten"])
+        if "gewichten" in data:
+            data["gewichten"] = _gewichten(data["gewichten"])
+        if "afstanden" in data:
+            data["afstanden"] = _afstanden(data["afstanden"])
         try:
             return cls(**data)
         except TypeError as exc:  # a required field is missing
@@ -330,10 +332,53 @@ class Parameters:
 
 def _getal(value: Any, wat: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise OngeldigeInvoer(f"{wat}: '{value}' is geen getal.")
-    if not math.isfinite(value):
-        raise OngeldigeInvoer(f"{wat}: '{value}' is geen eindig getal.")
-    return float(value)
+        raise OngeldigeInvoer(f"{wat}: '{_kort(value)}' is geen getal.")
+    try:
+        number = float(value)
+    except OverflowError:  # an int with 400 digits
+        number = math.inf
+    if not math.isfinite(number):
+        raise OngeldigeInvoer(f"{wat}: '{_kort(value)}' is geen eindig getal.")
+    return number
+
+
+def _kort(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# A parameters file is JSON written by anyone: check the shape of each collection before using it.
+
+
+def _namen(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise OngeldigeInvoer(f'gemeenten: verwacht een lijst met namen, bijvoorbeeld ["Almelo"] (nu {_kort(value)}).')
+    return tuple(value)
+
+
+def _gewichten(value: Any) -> dict[str, float]:
+    if not isinstance(value, Mapping):
+        raise OngeldigeInvoer(
+            f'gewichten: verwacht per factor een gewicht, bijvoorbeeld {{"afrit": 0.3}} (nu {_kort(value)}).'
+        )
+    return {str(naam): _getal(w, f"gewicht '{_kort(naam)}'") for naam, w in value.items()}
+
+
+def _afstanden(value: Any) -> dict[str, tuple[float, float]]:
+    if not isinstance(value, Mapping):
+        raise OngeldigeInvoer(
+            "afstanden: verwacht per factor twee afstanden, bijvoorbeeld "
+            f'{{"afrit": [1000, 4000]}} (nu {_kort(value)}).'
+        )
+    afstanden = {}
+    for naam, paar in value.items():
+        if not isinstance(paar, list | tuple) or len(paar) != 2:
+            raise OngeldigeInvoer(
+                f"afstanden: factor '{_kort(naam)}' heeft precies twee afstanden nodig, d0 en d1 in meter "
+                f"(nu {_kort(paar)})."
+            )
+        afstanden[str(naam)] = (_getal(paar[0], f"d0 '{_kort(naam)}'"), _getal(paar[1], f"d1 '{_kort(naam)}'"))
+    return afstanden
 
 
 PROFIELEN_NAMEN = ("grootschalig", "regionaal-mkb")

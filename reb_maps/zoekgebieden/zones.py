@@ -27,10 +27,11 @@ import shapely
 from scipy import ndimage
 
 from reb_maps.data import GEMEENTEN
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden import grid
 from reb_maps.zoekgebieden.factoren import beschikbaar, factor_waarden
 from reb_maps.zoekgebieden.gewichten import normaliseer
-from reb_maps.zoekgebieden.profielen import FACTOREN, KOLOMMEN, OngeldigeInvoer, Parameters
+from reb_maps.zoekgebieden.profielen import FACTOREN, KOLOMMEN, Parameters
 
 STAP_DREMPEL = 0.01
 CRS = "EPSG:28992"

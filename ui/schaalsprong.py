@@ -8,7 +8,7 @@ report (`?int=10&doel=60000`), so a shared link reopens it. Nothing here calls S
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
@@ -18,6 +18,7 @@ from reb_maps import fmt, labels
 from reb_maps.data import load_table
 from reb_maps.schaalsprong import (
     RAPPORT_TABLE,
+    SECTOR_NAMEN,
     STUWENDE_SECTOREN,
     Aannames,
     OngeldigeInvoer,
@@ -26,6 +27,7 @@ from reb_maps.schaalsprong import (
     default_aannames,
     vergelijk_met_rapport,
 )
+from reb_maps.url import UrlMelding, laatste, lees_getal
 
 SEPARATORS = ",."  # plotly: decimal comma, thousands dot
 
@@ -181,36 +183,39 @@ def naar_query(waarden: Mapping[str, float], verdeelsleutel: str = VERDEEL_STAND
 class Scenario:
     waarden: dict[str, int | float]
     verdeelsleutel: str = VERDEEL_STANDAARD
-    meldingen: list[str] = field(default_factory=list)  # Dutch warnings about values from the URL
+    meldingen: list[UrlMelding] = field(default_factory=list)  # values from the URL that were not used
 
 
 def _parse_waarde(spec: Invoer, tekst: str) -> int | float | None:
-    try:
-        value = float(tekst.strip().replace(",", "."))
-    except ValueError:
-        return None
-    if not math.isfinite(value) or not spec.minimum <= value <= spec.maximum:
+    """Dutch notation as a reader means it (55.000 → 55000, 0,35 → 0.35); None when refused."""
+    value = lees_getal(tekst)
+    if value is None or not math.isfinite(value) or not spec.minimum <= value <= spec.maximum:
         return None
     if round(value, spec.decimalen) != value:
         return None
     return spec.typed(value)
 
 
-def uit_query(params: Mapping[str, str | list[str]]) -> Scenario:
-    """A scenario from URL parameters; unknown keys are ignored, bad values fall back with a warning."""
+def uit_query(params: Mapping[str, str | Sequence[str]]) -> Scenario:
+    """A scenario from URL parameters; unknown keys are ignored, bad values fall back with a notice."""
     scenario = Scenario(waarden=standaard_waarden())
     per_url = {spec.url: spec for spec in INVOER}
     for key, raw in params.items():
-        tekst = raw[-1] if isinstance(raw, list) else raw  # a repeated key: the last one wins
+        tekst = laatste(raw)  # a repeated key: the last one wins
+        if tekst is None:
+            continue
         if key == VERDEEL_URL:
             if tekst in VERDEEL_KOLOM:
                 scenario.verdeelsleutel = tekst
             else:
                 keuzes = " of ".join(f"'{k}'" for k in VERDEEL_KOLOM)
                 scenario.meldingen.append(
-                    f"De link vraagt om verdeling naar '{tekst}'; dat kan niet (kies {keuzes}). "
-                    f"De verdeling naar {labels.SCHAALSPRONG_VERDEELSLEUTELS[VERDEEL_STANDAARD].lower()} "
-                    "wordt gebruikt."
+                    UrlMelding(
+                        key,
+                        tekst,
+                        f"De link vraagt een verdeling die niet bestaat (kies {keuzes}). De verdeling naar "
+                        f"{labels.SCHAALSPRONG_VERDEELSLEUTELS[VERDEEL_STANDAARD].lower()} wordt gebruikt.",
+                    )
                 )
             continue
         spec = per_url.get(key)
@@ -220,10 +225,14 @@ def uit_query(params: Mapping[str, str | list[str]]) -> Scenario:
         if value is None:
             soort = "een geheel getal" if spec.decimalen == 0 else f"een getal met hooguit {spec.decimalen} decimaal"
             scenario.meldingen.append(
-                f"De link bevat een ongeldige waarde voor '{spec.label}' ({key}={tekst}): dat moet {soort} "
-                f"van {_spec_getal(spec, spec.minimum)} tot en met {_spec_getal(spec, spec.maximum)} "
-                f"zijn. Het dashboard gebruikt de waarde uit het rapport "
-                f"({invoer_tekst(spec, scenario.waarden[spec.veld])})."
+                UrlMelding(
+                    key,
+                    str(tekst),
+                    f"De link bevat een ongeldige waarde voor '{spec.label}': dat moet {soort} van "
+                    f"{_spec_getal(spec, spec.minimum)} tot en met {_spec_getal(spec, spec.maximum)} zijn "
+                    f"(duizendtallen met een punt, decimalen met een komma). Het dashboard gebruikt de waarde "
+                    f"uit het rapport ({invoer_tekst(spec, scenario.waarden[spec.veld])}).",
+                )
             )
         else:
             scenario.waarden[spec.veld] = value
@@ -231,10 +240,14 @@ def uit_query(params: Mapping[str, str | list[str]]) -> Scenario:
 
 
 def schrijf_query(params: MutableMapping[str, str], gewenst: Mapping[str, str]) -> None:
-    """Bring the page's own keys in `params` (st.query_params) in line with `gewenst`; others stay."""
+    """Bring the page's own keys in `params` (st.query_params) in line with `gewenst`; others stay.
+
+    A key the link repeats (`?doel=1&doel=2`) is written back once.
+    """
+    alle = getattr(params, "get_all", lambda key: [params[key]] if key in params else [])
     for key in QUERY_KEYS:
         if key in gewenst:
-            if params.get(key) != gewenst[key]:
+            if alle(key) != [gewenst[key]]:
                 params[key] = gewenst[key]
         elif key in params:
             del params[key]
@@ -423,7 +436,7 @@ def figuur_sectoren(u: Uitkomsten) -> go.Figure:
     y = [u.ha_per_sector[s] for s in sectoren] + [u.ha_totaal, -u.ha_intensivering, u.ha_extra]
     measure = ["relative"] * len(sectoren) + ["total", "relative", "total"]
     text = [ha(v) for v in y[:-3]] + [ha(u.ha_totaal), f"−{ha(u.ha_intensivering)}", ha(u.ha_extra)]
-    hover = [labels.SECTOR_LABELS[s] for s in sectoren] + [
+    hover = [SECTOR_NAMEN[s] for s in sectoren] + [
         "Ruimtevraag op bedrijventerreinen (stap 2)",
         "Op te vangen door intensivering (stap 3)",
         "Extra nodig bovenop de ramingen (stap 4)",

@@ -28,6 +28,7 @@ from PIL import Image
 from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart
+from reb_maps.kerncijfers import Kerncijfer
 from reb_maps.zoekgebieden import export, grid
 from reb_maps.zoekgebieden.gewichten import normaliseer
 from reb_maps.zoekgebieden.profielen import FACTOREN, GEVOELIGHEID_KOLOMMEN, KOLOMMEN, MASKERS, Parameters
@@ -439,22 +440,20 @@ def uitkomst(params: Parameters) -> Uitkomst:
     )
 
 
-def kerncijfers(u: Uitkomst) -> list[tuple[str, str, str | None]]:
-    """The headline metrics: label, formatted value, help text."""
+def kerncijfers(u: Uitkomst) -> list[Kerncijfer]:
+    """The headline metrics of a run, in the same type as every other key figure of the app."""
     return [
-        ("Kandidaten", fmt.getal(u.aantal), None),
-        ("Oppervlakte kandidaten", fmt.met_eenheid(u.kandidaten_ha, "ha", 0), None),
-        (
-            "Boven de drempel",
-            fmt.met_eenheid(u.geschikt_ha, "ha", 0),
-            "Alle toegestane cellen met minstens de drempelscore, ook buiten de kandidaten.",
+        Kerncijfer("kandidaten", "Kandidaten", fmt.getal(u.aantal), BRON),
+        Kerncijfer("kandidaten_ha", "Oppervlakte kandidaten", fmt.met_eenheid(u.kandidaten_ha, "ha", 0), BRON),
+        Kerncijfer(
+            "geschikt_ha", "Boven de drempel", fmt.met_eenheid(u.geschikt_ha, "ha", 0), BRON,
+            uitleg="Alle toegestane cellen met minstens de drempelscore, ook buiten de kandidaten.",
         ),
-        (
-            "Toegestaan",
-            fmt.met_eenheid(u.toegestaan_ha, "ha", 0),
-            "Oppervlakte van Twente die na alle harde beperkingen overblijft.",
+        Kerncijfer(
+            "toegestaan_ha", "Toegestaan", fmt.met_eenheid(u.toegestaan_ha, "ha", 0), BRON,
+            uitleg="Oppervlakte van Twente die na alle harde beperkingen overblijft.",
         ),
-    ]
+    ]  # fmt: skip
 
 
 def downloads(u: Uitkomst, parameters_json: str) -> list[tuple[str, str, str]]:
