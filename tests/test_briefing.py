@@ -12,7 +12,7 @@ import pandas as pd
 import pypdf
 import pytest
 
-from reb_maps import data, paneel
+from reb_maps import data, kerncijfers, paneel
 from reb_maps.documenten import briefing
 from reb_maps.schaalsprong import default_aannames
 
@@ -64,6 +64,7 @@ def test_almelo_pages_figures_and_sources(almelo):
     for cijfer in ("74.000", "47.300", "620 ha", "10–40 ha", "16,58 ha"):
         assert cijfer in eerste, cijfer
     assert "Oranje" in eerste  # 16,58 ha lies within 10–40 ha
+    assert "+14% sinds 2014" in eerste  # job growth next to the jobs
     assert "Bron: BIRO, 2024; REB Twente 2040, Tabel 2" in tekst
     assert "Bronnen per cijfer" in " ".join(reader.pages[-1].extract_text().split())
     assert "Bedrijvenpark Twente" in tekst and "168 ha" in tekst  # work locations with Tabel 3 hectares
@@ -149,6 +150,7 @@ def test_injected_name_is_printed_as_text(monkeypatch):
 
     monkeypatch.setattr(briefing, "load_table", load_table)
     monkeypatch.setattr(paneel, "load_table", load_table)
+    monkeypatch.setattr(kerncijfers, "load_table", load_table)
     monkeypatch.setattr(briefing, "kaart_bytes", lambda *_a, **_k: _leeg_png())
     inhoud = briefing.briefing_pdf(vreemd, datum=DATUM)
     tekst = _tekst(_lees(inhoud))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -27,7 +26,7 @@ from reb_maps.data import load_table, source_of, table_meta
 from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
 from reb_maps.druk import grafieken
 from reb_maps.druk.kaart import KaartVraag, kaart_bytes
-from reb_maps.indicatoren import stoplicht, tekort
+from reb_maps.kerncijfers import Kerncijfer, kerncijfers
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -42,66 +41,14 @@ GRIJS = (90, 90, 90)
 KOP_KLEUR = (230, 236, 242)
 
 
-@dataclass(frozen=True)
-class Kerncijfer:
-    label: str
-    waarde: str
-    bron: str
-
-
-@dataclass(frozen=True)
-class Stoplicht:
-    licht: str  # rood / oranje / groen / geen opgave
-    kleur: str  # hex
-    lezing: str  # one line in plain Dutch
-
-
-# ---------- key figures: isolated here until reb_maps.kerncijfers lands (then these two call it) ----------
-
-
 def kerncijfers_van(gemeente: str | None) -> list[Kerncijfer]:
     """Key figures of a municipality (Tabel 2, 8, 10) or of Twente (Tabel 1, 8, 10 regional line)."""
-    if gemeente is None:
-        regio = load_table("regio").set_index("regio").loc[TWENTE]
-        gem = load_table("gemeenten")
-        groot = load_table("grootschalige_vraag").iloc[0]
-        return [
-            Kerncijfer("Inwoners 2023", fmt.getal(regio["inwoners_2023"]), source_of("regio", "inwoners_2023")),
-            Kerncijfer("Banen 2023", fmt.getal(regio["banen_2023"]), source_of("regio", "banen_2023")),
-            Kerncijfer("Banengroei 2014–2023", fmt.met_eenheid(regio["banen_groei_2014_2023_pct"], "%"),
-                       source_of("regio", "banen_groei_2014_2023_pct")),
-            Kerncijfer("Netto areaal bedrijventerrein", fmt.met_eenheid(gem["netto_areaal_ha"].sum(), "ha"),
-                       source_of("gemeenten", "netto_areaal_ha")),
-            Kerncijfer("Grootschalige vraag tot 2040", fmt.bandbreedte(groot["vraag_min_ha"], groot["vraag_max_ha"]),
-                       source_of("grootschalige_vraag")),
-            Kerncijfer("Hard aanbod grootschalig", fmt.met_eenheid(groot["hard_aanbod_ha"], "ha"),
-                       source_of("grootschalige_vraag")),
-        ]
-    return [Kerncijfer(k.label, k.waarde, k.bron) for k in paneel.kerncijfers(gemeente)]
+    return kerncijfers(gemeente)
 
 
-def stoplicht_van(gemeente: str | None) -> Stoplicht:
-    """The traffic light of hard supply against demand to 2040, with a one-line reading in plain Dutch."""
-    if gemeente is None:
-        rij = load_table("grootschalige_vraag").iloc[0]
-        wie = "Voor grootschalige bedrijven in heel Twente"
-    else:
-        rij = load_table("gemeenten").set_index("gemeente").loc[gemeente]
-        wie = f"In {gemeente}"
-    aanbod, lo, hi = rij["hard_aanbod_ha"], rij["vraag_min_ha"], rij["vraag_max_ha"]
-    licht = stoplicht(aanbod, lo, hi)
-    vraag = fmt.bandbreedte(lo, hi)
-    a = fmt.met_eenheid(aanbod, "ha")
-    lezing = {
-        "rood": f"{wie} is het harde aanbod ({a}) kleiner dan de laagste verwachte vraag tot 2040 ({vraag}): "
-        f"er ontbreekt minstens {fmt.met_eenheid(tekort(aanbod, lo), 'ha')}.",
-        "oranje": f"{wie} past het harde aanbod ({a}) binnen de verwachte vraag tot 2040 ({vraag}): genoeg bij "
-        "een lage groei, niet bij een hoge.",
-        "groen": f"{wie} dekt het harde aanbod ({a}) ook de hoogste verwachte vraag tot 2040 ({vraag}).",
-        "geen opgave": f"{wie} geeft het rapport geen cijfer voor het harde aanbod ({labels.GEEN_OPGAVE}), dus is "
-        f"niet te zeggen of het de vraag tot 2040 ({vraag}) dekt.",
-    }[licht]
-    return Stoplicht(licht, labels.STOPLICHT[licht][0], lezing)
+def stoplicht_van(gemeente: str | None) -> Kerncijfer:
+    """The hard-supply figure, which carries the traffic light and its one-line reading."""
+    return next(k for k in kerncijfers(gemeente) if k.sleutel == "aanbod")
 
 
 # ---------- the document ----------
@@ -198,7 +145,8 @@ def _svg(pdf: FPDF, fig, x: float, y: float, w: float) -> float:
     return w * hoogte / breedte
 
 
-def _stoplicht_regel(pdf: FPDF, licht: Stoplicht) -> None:
+def _stoplicht_regel(pdf: FPDF, aanbod: Kerncijfer) -> None:
+    licht = aanbod.stoplicht
     y = pdf.get_y()
     pdf.set_fill_color(*_hex(licht.kleur))
     pdf.set_draw_color(60, 60, 60)
@@ -206,15 +154,20 @@ def _stoplicht_regel(pdf: FPDF, licht: Stoplicht) -> None:
     pdf.set_fill_color(255, 255, 255)  # fpdf2 keeps the fill colour: later tables and charts must not inherit it
     pdf.set_x(pdf.l_margin + 7)
     pdf.set_font(FONT, "B", 9.5)
-    pdf.multi_cell(0, 4.8, f"Stoplicht: {labels.STOPLICHT_KORT[licht.licht]} — {labels.STOPLICHT[licht.licht][1]}",
+    pdf.multi_cell(0, 4.8, f"Stoplicht: {licht.kort} — {licht.lang}",
                    align="L", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     pdf.set_x(pdf.l_margin + 7)
     pdf.set_font(FONT, size=9.5)
-    pdf.multi_cell(0, 4.8, licht.lezing, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.8, aanbod.lezing or "", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 
 # ---------- pages ----------
+
+
+def _ontwikkeling(cijfer: Kerncijfer) -> str:
+    """Growth since 2014 for inhabitants and jobs; the traffic light has its own line below the table."""
+    return cijfer.delta if cijfer.delta and cijfer.stoplicht is None else ""
 
 
 def _pagina_1(pdf: FPDF, gemeente: str | None, datum: dt.date) -> None:
@@ -232,7 +185,8 @@ def _pagina_1(pdf: FPDF, gemeente: str | None, datum: dt.date) -> None:
     pdf.set_y(y + 125 + 2)
     _kop(pdf, "Kerncijfers", 11)
     cijfers = kerncijfers_van(gemeente)
-    _tabel(pdf, ["Kerncijfer", "Waarde", "Bron"], [[k.label, k.waarde, k.bron] for k in cijfers], (50, 32, 98))
+    rijen = [[k.label, k.waarde, _ontwikkeling(k), k.bron.removeprefix("Bron: ")] for k in cijfers]
+    _tabel(pdf, ["Kerncijfer", "Waarde", "Ontwikkeling", "Bron"], rijen, (42, 26, 30, 82))
     _stoplicht_regel(pdf, stoplicht_van(gemeente))
 
 

@@ -19,8 +19,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from reb_maps import fmt, labels
-from reb_maps.charts._basis import groei
-from reb_maps.indicatoren import stoplicht
+from reb_maps.fmt import groei
+from reb_maps.kerncijfers import stoplicht
 
 CM = 1 / 2.54
 LETTER = 7
@@ -119,10 +119,10 @@ def vraag_aanbod(gemeenten: pd.DataFrame, selectie: str | None, breedte_cm: floa
             color=labels.KLEUR_BANDBREEDTE, edgecolor=randen, linewidth=1.5, height=0.6)  # fmt: skip
     for i, (a, low, h) in enumerate(zip(df["hard_aanbod_ha"], lo, hi, strict=True)):
         licht = stoplicht(a, low, h)
-        if licht == "geen opgave":
+        if licht.licht == "geen opgave":
             ax.text(h, i, f"  {labels.GEEN_OPGAVE}", va="center", fontsize=LETTER - 1.5, color="#636363")
             continue
-        ax.plot([float(a)], [i], marker="D", markersize=5, color=labels.STOPLICHT[licht][0],
+        ax.plot([float(a)], [i], marker="D", markersize=5, color=licht.kleur,
                 markeredgecolor="#333333", markeredgewidth=0.6)  # fmt: skip
     _as(ax, namen, selectie)
     _nl_as(ax)
@@ -130,9 +130,9 @@ def vraag_aanbod(gemeenten: pd.DataFrame, selectie: str | None, breedte_cm: floa
     ax.set_xlabel(labels.AS_HA, fontsize=LETTER - 1)
     handles = [Patch(color=labels.KLEUR_BANDBREEDTE, label="vraag tot 2040 (laag–hoog)")]
     handles += [
-        Line2D([], [], marker="D", linestyle="none", color=kleur, markeredgecolor="#333333", markersize=4,
-               label=f"aanbod: {labels.STOPLICHT_KORT[k].lower()}")
-        for k, (kleur, _uitleg) in labels.STOPLICHT.items() if k != "geen opgave"
+        Line2D([], [], marker="D", linestyle="none", color=s.kleur, markeredgecolor="#333333", markersize=4,
+               label=f"aanbod: {s.kort.lower()}")
+        for k, s in labels.STOPLICHTEN.items() if k != "geen opgave"
     ]  # fmt: skip
     ax.legend(handles=handles, fontsize=LETTER - 2, loc="lower right", frameon=False)
     fig.suptitle("Vraag tot 2040 en hard aanbod (1-1-2023)", fontsize=LETTER + 1, x=0.01, ha="left",
