@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel, state
+from ui import documenten
 
 MAP_KEY = "kaart"
 
@@ -34,6 +35,7 @@ with col_map:
         on_change=lambda: state.on_map_click(MAP_KEY),
     )
     st.caption(kaart.dashboard_attributie())
+    documenten.kaart_knoppen(indicator, selected)
 
 
 
@@ -53,6 +55,7 @@ def show_figures(gemeente: str | None) -> None:
 
 
 with col_panel:
+    documenten.briefing_knop(selected, key="briefing-kaart")
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")

@@ -227,12 +227,12 @@ def _gemeente_labels(ax, gemeenten, vraag: KaartVraag) -> None:
         gekozen = rij["gemeente"] == vraag.gemeente
         _label(ax, punt.x, punt.y, rij["gemeente"], fontsize=9 if gekozen else 7.5,
                fontweight="bold" if gekozen or not vraag.gemeente else "normal",
-               color="#111111" if gekozen or not vraag.gemeente else "#555555", zorder=300)  # fmt: skip
+               color="#111111" if gekozen or not vraag.gemeente else "#555555", zorder=320)  # fmt: skip
 
 
 def _schematisch_labels(ax, item: Laag, bbox) -> None:
-    if not item.stippel_veld or item.stijl.stippel:
-        return  # only layers that mix real and schematic lines label the schematic stretches
+    if not item.stippel_veld or not item.schematisch_label:
+        return  # the catalogue says which layers name their schematic stretches
     frame = _in_beeld(laag_frame(item.sleutel), bbox)
     if frame.empty or item.stippel_veld not in frame:
         return
