@@ -25,6 +25,7 @@ RD_BEREIK = (-7_000, 289_000, 300_000, 629_000)
 WGS84_BEREIK = (3.2, 50.7, 7.3, 53.6)
 NL_MET_MARGE = (2.5, 50.3, 8.0, 54.0)  # lon/lat: the Netherlands plus a border strip
 SOORTEN = {0: "punt", 1: "lijn", 2: "vlak"}
+MEERVOUD = {"punt": "punten", "lijn": "lijnen", "vlak": "vlakken"}
 
 # Display budget: the geometry's share of the 2 MB payload; popups and tooltips use the rest.
 GEOMETRIE_BUDGET = 1_200_000
@@ -129,7 +130,7 @@ def schoon_geometrie(frame: gpd.GeoDataFrame, notes: list[str]) -> tuple[gpd.Geo
     if tellingen["platgemaakt"]:
         notes.append(m.NOTE_PLAT.format(n=tellingen["platgemaakt"]))
     if len(delen) > 1:
-        notes.append(m.NOTE_GEMENGD.format(delen=", ".join(f"{n}en" for n in sorted(delen))))
+        notes.append(m.NOTE_GEMENGD.format(delen=", ".join(MEERVOUD[n] for n in sorted(delen))))
     return frame, tellingen
 
 

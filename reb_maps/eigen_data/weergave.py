@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import warnings
 
 import geopandas as gpd
 import mapclassify
@@ -67,7 +68,9 @@ def kleur_indeling(waarden: pd.Series, klassen: int = 5) -> tuple[list[str], lis
         bekend = getallen.dropna().to_numpy(dtype=float)
         k = min(klassen, len(np.unique(bekend)))
         if k >= 2:
-            schema = (mapclassify.FisherJenks if len(bekend) <= 5_000 else mapclassify.Quantiles)(bekend, k=k)
+            with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fine at this size
+                warnings.simplefilter("ignore", UserWarning)
+                schema = (mapclassify.FisherJenks if len(bekend) <= 5_000 else mapclassify.Quantiles)(bekend, k=k)
             grenzen = np.asarray(schema.bins)
             kleuren_k = [KLASSE_KLEUREN[round(i * (len(KLASSE_KLEUREN) - 1) / (k - 1))] for i in range(k)]
             index = np.searchsorted(grenzen, getallen.to_numpy(dtype=float, na_value=np.nan), side="left")
