@@ -45,9 +45,7 @@ VERWACHT = {
         milieucategorie=None, oude_panden=None, grootte=1, gsi=1, leeftijd=1, revitalisatie=1
     ),
     "Synthetisch terrein E": dict(milieucategorie=0, oude_panden=1, grootte=0, gsi=None, leeftijd=1, revitalisatie=0),
-    "Synthetisch terrein F": dict(
-        milieucategorie=1, oude_panden=0, grootte=1, gsi=1, leeftijd=None, revitalisatie=0
-    ),
+    "Synthetisch terrein F": dict(milieucategorie=1, oude_panden=0, grootte=1, gsi=1, leeftijd=None, revitalisatie=0),
 }
 VOLGORDE = [f"Synthetisch terrein {c}" for c in "ADCFEB"]  # score desc, then highest reachable, then name
 
