@@ -32,6 +32,9 @@ PAGES = [
         icon=":material/trending_up:",
         url_path="schaalsprong",
     ),
+    st.Page(
+        "app_pages/eigen_data.py", title=labels.PAGINA_EIGEN_DATA, icon=":material/upload_file:", url_path="eigen-data"
+    ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
 ]
 page = st.navigation(PAGES)
