@@ -96,7 +96,7 @@ if not vlakken:
     st.stop()
 kol1, kol2 = st.columns(2)
 parken = kol1.selectbox("Terreinen", vlakken, key="eigen_data_parken")
-panden = kol2.selectbox("Panden (BAG)", [ui.GEEN, *[k for k in lagen if k != parken]], key="eigen_data_panden")
+panden = kol2.selectbox("Panden (BAG)", ui.panden_lagen(lagen, parken), key="eigen_data_panden")
 try:
     resultaat = ui.score(lagen, parken, None if panden == ui.GEEN else panden)
 except herontwikkeling.HerontwikkelingFout as fout:

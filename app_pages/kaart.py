@@ -36,7 +36,6 @@ with col_map:
     st.caption(kaart.DASHBOARD_ATTRIBUTIE)
 
 
-
 def show_figures(items, columns: int = 2) -> None:
     cols = st.columns(columns)
     for number, item in enumerate(items):

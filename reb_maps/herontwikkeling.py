@@ -98,7 +98,7 @@ KOLOM_LABELS = {
 SCORE_KOLOMMEN = tuple(f"{c.sleutel}_score" for c in CRITERIA)
 _NAAM_KOLOMMEN = ("naam", "plan_naam", "name", "terreinnaam")
 _BRUTO_KOLOMMEN = ("ha_bruto", "bruto_ha", "bruto_oppervlakte_ha")
-_BOUWJAAR_KOLOMMEN = ("bouwjaar", "oorspronkelijkbouwjaar", "oorspronkelijk_bouwjaar")
+BOUWJAAR_KOLOMMEN = ("bouwjaar", "oorspronkelijkbouwjaar", "oorspronkelijk_bouwjaar")
 
 
 class HerontwikkelingFout(ValueError):
@@ -222,7 +222,7 @@ def _panden_per_park(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | Non
         return leeg
     panden = panden.to_crs(RD)
     panden = panden[~(panden.geometry.is_empty | panden.geometry.isna())]
-    kolom = _kolom(panden, _BOUWJAAR_KOLOMMEN)
+    kolom = _kolom(panden, BOUWJAAR_KOLOMMEN)
     jaar = pd.to_numeric(panden[kolom], errors="coerce") if kolom else pd.Series(np.nan, index=panden.index)
     jaar = jaar.where(jaar.between(*GELDIG_BOUWJAAR))
     vlak = panden.geom_type.isin(["Polygon", "MultiPolygon"])

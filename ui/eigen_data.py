@@ -198,7 +198,21 @@ def zoekgebieden_parken(laag: Laag, koppeling: dict[str, str] | None = None) -> 
 
 
 def vlak_lagen(lagen: dict[str, Laag]) -> list[str]:
-    return [k for k, laag in lagen.items() if any("Polygon" in t for t in laag.resultaat.samenvatting.geometrietypen)]
+    """Layers with polygons that can serve as parks; IBIS layers first."""
+    vlakken = [
+        k for k, laag in lagen.items() if any("Polygon" in t for t in laag.resultaat.samenvatting.geometrietypen)
+    ]
+    return sorted(vlakken, key=lambda k: not lagen[k].resultaat.is_ibis)
+
+
+def panden_lagen(lagen: dict[str, Laag], parken: str) -> list[str]:
+    """Choices for the buildings: layers with a building year first, then (geen), then the rest."""
+
+    def heeft_bouwjaar(k: str) -> bool:
+        return any(c.lower() in herontwikkeling.BOUWJAAR_KOLOMMEN for c in lagen[k].resultaat.samenvatting.kolommen)
+
+    overige = [k for k in lagen if k != parken]
+    return [*[k for k in overige if heeft_bouwjaar(k)], GEEN, *[k for k in overige if not heeft_bouwjaar(k)]]
 
 
 def score(lagen: dict[str, Laag], parken: str, panden: str | None) -> gpd.GeoDataFrame:
