@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
@@ -61,7 +61,6 @@ class Laag:
     resultaat: Resultaat
     label_kolom: str | None = None
     kleur_kolom: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def laag_naam(bestandsnaam: str, laag: str | None) -> str:

@@ -70,7 +70,7 @@ def lees(data: bytes, bestandsnaam: str, laag: str | None = None) -> Resultaat:
         raise EigenDataFout(controles.m.GEEN_OBJECTEN)
     frame, herkomst = controles.bepaal_crs(frame, notes, geen_prj=ruw.geen_prj)
     gevonden_crs = controles.crs_naam(frame.crs)
-    grenzen = controles.controleer_nederland(controles.naar(frame, controles.WGS84))
+    grenzen = controles.controleer_nederland(frame)
     analyse = controles.naar(frame, controles.RD)
     weergave, tolerantie = controles.weergave_kopie(analyse, notes)
     kolommen = [k for k in analyse.columns if k != "geometry"]

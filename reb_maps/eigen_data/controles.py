@@ -12,7 +12,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import CRS
+from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from reb_maps import fmt
@@ -87,14 +87,25 @@ def crs_naam(crs) -> str:
 
 
 def naar(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
+    if frame.crs == CRS.from_user_input(crs):
+        return frame
     try:
         return frame.to_crs(crs)
     except Exception:  # pyproj raises several classes for a CRS it cannot transform
         raise EigenDataFout(m.CRS_ONGELDIG.format(crs=crs_naam(frame.crs))) from None
 
 
-def controleer_nederland(wgs84: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
-    grenzen = tuple(float(v) for v in wgs84.total_bounds)
+def grenzen_wgs84(frame: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
+    """The frame's bounds in longitude/latitude: only the (densified) envelope is transformed, not every vertex."""
+    try:
+        omzetter = Transformer.from_crs(frame.crs, WGS84, always_xy=True)
+        return tuple(float(v) for v in omzetter.transform_bounds(*frame.total_bounds, densify_pts=21))
+    except Exception:  # pyproj raises several classes for a CRS it cannot transform
+        raise EigenDataFout(m.CRS_ONGELDIG.format(crs=crs_naam(frame.crs))) from None
+
+
+def controleer_nederland(frame: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
+    grenzen = grenzen_wgs84(frame)
     if not np.all(np.isfinite(grenzen)) or not _binnen(grenzen, NL_MET_MARGE):
         raise EigenDataFout(m.BUITEN_NL.format(grenzen=grenzen_tekst(grenzen)))
     return grenzen
@@ -172,11 +183,17 @@ def weergave_kopie(rd: gpd.GeoDataFrame, notes: list[str]) -> tuple[gpd.GeoDataF
         rd, geoms = rd.iloc[keuze], geoms[keuze]
     tolerantie = 0.0
     if _geschat(geoms) > GEOMETRIE_BUDGET:
+        # Choose the tolerance on an even sample, then simplify everything once. Douglas–Peucker without
+        # topology preservation is many times faster; a display copy may have a self-touching ring.
+        steekproef = geoms[np.linspace(0, len(geoms) - 1, min(len(geoms), 300)).round().astype(int)]
+        schaal = len(geoms) / len(steekproef)
         for tolerantie in _TOLERANTIES_M:
-            vereenvoudigd = shapely.simplify(geoms, tolerantie, preserve_topology=True)
-            if _geschat(vereenvoudigd) <= GEOMETRIE_BUDGET:
+            if (
+                _geschat(shapely.simplify(steekproef, tolerantie, preserve_topology=False)) * schaal
+                <= 0.9 * GEOMETRIE_BUDGET
+            ):
                 break
-        geoms = vereenvoudigd
+        geoms = shapely.simplify(geoms, tolerantie, preserve_topology=False)
         notes.append(m.NOTE_VEREENVOUDIGD.format(m=f"{tolerantie:g}".replace(".", ",")))
     kopie = rd.set_geometry(gpd.GeoSeries(geoms, index=rd.index, crs=rd.crs)).to_crs(WGS84)
     afgerond = shapely.transform(kopie.geometry.values, lambda c: np.round(c, 6))
