@@ -15,6 +15,7 @@ PAGINA_GEMEENTEN = "Gemeenten"
 PAGINA_REGIO = "Regio & economie"
 PAGINA_ZOEKGEBIEDEN = "Zoekgebieden"
 PAGINA_SCHAALSPRONG = "Schaalsprong"
+PAGINA_EIGEN_DATA = "Eigen data"
 PAGINA_BRONNEN = "Bronnen & toelichting"
 
 # Shared widgets.
