@@ -5,10 +5,10 @@ from streamlit_folium import st_folium
 
 from reb_maps import herontwikkeling, labels, state
 from reb_maps.eigen_data import ibis
-from reb_maps.eigen_data.meldingen import FORMATEN, MAX_UPLOAD_MB
 from ui import eigen_data as ui
+from ui import eigen_upload
 
-lagen: dict = st.session_state.setdefault(ui.LAGEN_KEY, {})
+lagen: dict = eigen_upload.sessie_lagen()
 
 st.title(labels.PAGINA_EIGEN_DATA)
 st.caption(
@@ -18,22 +18,7 @@ st.caption(
 )
 
 # ---------- upload ----------
-bestand = st.file_uploader(
-    f"Kaartbestand (GeoPackage, GeoJSON, Shapefile als zip, FlatGeobuf, CSV of Excel; max. {MAX_UPLOAD_MB} MB)",
-    type=sorted({e.lstrip(".") for e in FORMATEN}),
-    key="eigen_data_upload",
-)
-if bestand is not None:
-    data = bestand.getvalue()
-    beschikbaar = ui.bestand_lagen(data, bestand.name)
-    laag = st.selectbox("Laag", beschikbaar, key="eigen_data_laagkeuze") if len(beschikbaar) > 1 else None
-    if st.button("Voeg toe aan de kaart", type="primary"):
-        with st.spinner("Bestand lezen en controleren…"):
-            sleutel, fout, _ = ui.lees_veilig(lagen, data, bestand.name, laag)
-        if fout:
-            st.error(ui.platte_tekst(fout))
-        else:
-            st.success(ui.platte_tekst(f"Toegevoegd: {sleutel}"))
+eigen_upload.upload("eigen_data")
 
 if not lagen:
     st.info("Nog geen eigen lagen. Upload een bestand en kies 'Voeg toe aan de kaart'.")

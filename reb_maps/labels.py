@@ -22,6 +22,7 @@ PAGINA_BRONNEN = "Bronnen & toelichting"
 WIDGET_GEMEENTE = "Gemeente"
 WIDGET_ACHTERGROND = "Achtergrondkaart"
 WIDGET_INDICATOR = "Kleur gemeenten naar"
+KAART_EIGEN_LAAG = "Eigen kaartlaag (IBIS, BAG, plannen)"
 GEEN_GEMEENTE = "Heel Twente"
 
 # Sources as the app shows them.

@@ -141,6 +141,19 @@ def geojson_laag(data: dict, naam: str) -> folium.GeoJson:
     )
 
 
+def kaart_lagen(lagen: dict[str, Laag]) -> tuple:
+    """The session's layers for the dashboard map: (folium layer, legend rows) each."""
+    uit = []
+    for laag in lagen.values():
+        data, legenda = laag_data(laag)
+        uit.append((geojson_laag(data, laag.naam), legenda))
+    return tuple(uit)
+
+
+def ibis_lagen(lagen: dict[str, Laag]) -> list[str]:
+    return [sleutel for sleutel, laag in lagen.items() if laag.resultaat.is_ibis]
+
+
 def _legenda_html(blokken: list[tuple[str, list[tuple[str, str]]]]) -> str:
     delen = []
     for titel, rijen in blokken:
