@@ -98,7 +98,7 @@ def _getal(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _gebied_code(gebied: Gebied) -> str:
+def gebied_code(gebied: Gebied) -> str:
     if gebied.cirkel:
         x, y, ha = gebied.cirkel
         return f"c{x // EENHEID_M}.{y // EENHEID_M}.{_getal(ha)}"
@@ -145,7 +145,7 @@ def codeer(weergave: Weergave, basis_lengte: int = 0) -> dict[str, str]:
     if weergave.gebieden:
         ruimte = MAX_LINK - basis_lengte - sum(len(k) + len(v) + 2 for k, v in uit.items()) - 3
         for tolerantie in (0, 10, 25, 50, 100, 250, 500):
-            code = "~".join(_gebied_code(_vereenvoudigd(g, tolerantie)) for g in weergave.gebieden)
+            code = "~".join(gebied_code(_vereenvoudigd(g, tolerantie)) for g in weergave.gebieden)
             if len(code) <= ruimte:
                 uit["v"] = code
                 break

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,6 +33,8 @@ import matplotlib.pyplot as plt
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2's font subsetting logs every table at INFO
 
 LAAG_GEBIEDEN = "Getoetste gebieden"
 KLEUR_GEBIED = "#ff00ff"  # magenta: apart from the red roads, the viridis score and the candidates' black
