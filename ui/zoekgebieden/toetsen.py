@@ -131,7 +131,7 @@ def afstand_regel(t: Toets, factor: str) -> str:
 
 
 def gemeenten_tekst(t: Toets) -> str:
-    tekst = ", ".join(f"{n} {fmt.fractie(a)}" for n, a in t.gemeenten.items())
+    tekst = ", ".join(f"{n} {fmt.fractie(a) if a >= 0.005 else '< 1%'}" for n, a in t.gemeenten.items())
     buiten = 1 - sum(t.gemeenten.values())
     return tekst + (f", buiten Twente {fmt.fractie(buiten)}" if buiten >= 0.005 else "")
 
