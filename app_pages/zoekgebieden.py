@@ -16,6 +16,7 @@ from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import kaartlagen as kl
 from ui.zoekgebieden import teksten as tk
+from ui.zoekgebieden import toets_sectie as ts
 
 MAP_KEY = "zoekkaart"
 STAND = "zg_stand"  # last widget values, restored after a page switch
@@ -45,6 +46,7 @@ def gevoeligheid_tabel(parameters_json: str):
 # ---------- State: restore after a page switch, or start from the default profile ----------
 
 sessie = st.session_state
+ts.lees_link()  # a shared link sets the form once per session, before the widgets exist
 bewaard = sessie.get(STAND) or fm.startwaarden()
 for key, waarde in bewaard.items():
     sessie.setdefault(key, waarde)
@@ -113,6 +115,7 @@ sessie[STAND] = {key: sessie[key] for key in bewaard}
 # ---------- Main area ----------
 
 st.title(tk.TITEL)
+ts.toon_meldingen()
 st.warning(tk.VOORBEHOUD, icon=":material/info:")
 profiel = PROFIELEN[sessie[fm.K_PROFIEL]]
 st.caption(f"**{profiel.label}:** {profiel.omschrijving} {tk.UITGANGSPUNTEN}")
@@ -133,17 +136,21 @@ if u is not None:
     for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
         kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
 
-    st_folium(
-        kl.basiskaart(state.achtergrond(), state.geselecteerd()),
+    kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
+    getekend = ts.kaart_opties(kaart)
+    kaart_uit = st_folium(
+        kaart,
         key=MAP_KEY,
         height=620,
         use_container_width=True,
-        returned_objects=[],
-        feature_group_to_add=kl.resultaat_groepen(u.afbeelding, u.kandidaten),
+        returned_objects=["last_active_drawing", "all_drawings"],
+        feature_group_to_add=[*kl.resultaat_groepen(u.afbeelding, u.kandidaten), getekend],
         layer_control=kl.laagkeuze(),
         pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header
     )
     st.caption(tk.uitleg_kaart(params.resolutie_m))
+    ts.verwerk_kaart(kaart_uit)
+    ts.toon(params, u.tabel["Zoekgebied"].tolist() if u.aantal else [])
 
     st.subheader("Kandidaten op volgorde van geschiktheid")
     if u.aantal:
@@ -182,3 +189,5 @@ if u is not None:
 
 with st.expander("Werkwijze"):
     st.markdown(METHODE)
+
+ts.schrijf_link(params if u is not None else None)
