@@ -217,3 +217,16 @@ def test_cli_missing_file_and_bad_option(tmp_path):
     assert uit.returncode == 2 and uit.stderr.strip().count("\n") == 0 and "niet lezen" in uit.stderr
     uit = _cli("--geojson", "x", "--profiel", "groot")
     assert uit.returncode == 2 and "ongeldige keuze" in uit.stderr
+
+
+def test_a_users_own_parks_count_as_existing_parks_in_the_card():
+    """Uploaded IBIS parks (grid.met_bedrijventerreinen) replace the approximate ones in overlap and score."""
+    params = standaard_parameters("grootschalig")
+    gebied = cirkel(236_000, 485_000, 200)  # open land west of Hengelo
+    zonder = toets(gebied, params)
+    park = gpd.GeoDataFrame({"naam": ["Synthetisch terrein"]}, geometry=[gebied.buffer(-200)], crs="EPSG:28992")
+    with grid.met_bedrijventerreinen(park):
+        met = toets(gebied, params)
+    assert met.overlap["bedrijventerrein"].ha == pytest.approx(park.area.iloc[0] / 10_000, rel=0.01)
+    assert met.overlap["bedrijventerrein"].ha > zonder.overlap["bedrijventerrein"].ha
+    assert toets(gebied, params).overlap["bedrijventerrein"].ha == zonder.overlap["bedrijventerrein"].ha

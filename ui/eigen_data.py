@@ -7,6 +7,7 @@ passes `platte_tekst`.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from reb_maps import fmt, herontwikkeling, kaart
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
@@ -207,6 +209,21 @@ def zoekgebieden_parken(laag: Laag, koppeling: dict[str, str] | None = None) -> 
 
 
 # ---------- herontwikkeling ----------
+
+
+def vingerafdruk(parken: gpd.GeoDataFrame | None) -> str | None:
+    """A short key of the parks' geometry and names, for caching a search-area run that used them."""
+    if parken is None:
+        return None
+    inhoud = b"".join(shapely.to_wkb(parken.geometry.values)) + "|".join(map(str, parken["naam"])).encode()
+    return hashlib.sha256(inhoud).hexdigest()[:16]
+
+
+def parken_melding(parken: gpd.GeoDataFrame) -> str:
+    return (
+        f"Bestaande bedrijventerreinen komen uit uw eigen IBIS-bestand ({fmt.getal(len(parken))} terreinen, alleen "
+        "in deze sessie): zowel het masker als de clusteringsfactor. Zet dit uit op de pagina Eigen data."
+    )
 
 
 def vlak_lagen(lagen: dict[str, Laag]) -> list[str]:

@@ -241,6 +241,11 @@ def met_bedrijventerreinen(frame: gpd.GeoDataFrame):
         _EIGEN_PARKEN.reset(token)
 
 
+def eigen_parken() -> tuple[str, gpd.GeoDataFrame] | None:
+    """(fingerprint, parks) while `met_bedrijventerreinen` is active, else None."""
+    return _EIGEN_PARKEN.get()
+
+
 def _parken_sleutel(naam: str) -> str | None:
     eigen = _EIGEN_PARKEN.get()
     return eigen[0] if eigen and naam == "bedrijventerrein" else None

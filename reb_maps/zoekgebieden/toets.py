@@ -208,11 +208,19 @@ def uit_geojson(data: Mapping | str) -> shapely.Geometry:
 # ---------- Layers (loaded and split into parts once) ----------
 
 
-@functools.cache
 def _delen(masker: str) -> tuple[np.ndarray, shapely.STRtree]:
-    """The polygon parts of the layer(s) that feed one hard constraint, with a spatial index."""
-    laag = lagen.met_masker(masker)
-    geoms = [load_analysis_layer(naam).geometry.values for naam in (laag.bestand, *laag.extra_bestanden)]
+    """The polygon parts behind one hard constraint; a user's own parks (grid.met_bedrijventerreinen) count."""
+    eigen = grid.eigen_parken() if masker == "bedrijventerrein" else None
+    return _delen_cached(masker, eigen[0] if eigen else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _delen_cached(masker: str, eigen: str | None) -> tuple[np.ndarray, shapely.STRtree]:
+    if eigen:
+        geoms = [grid.eigen_parken()[1].geometry.values]
+    else:
+        laag = lagen.met_masker(masker)
+        geoms = [load_analysis_layer(naam).geometry.values for naam in (laag.bestand, *laag.extra_bestanden)]
     alle = np.concatenate([np.asarray(g, dtype=object) for g in geoms])
     alle = alle[~(shapely.is_missing(alle) | shapely.is_empty(alle))]
     delen = shapely.get_parts(alle)
@@ -250,9 +258,15 @@ def _afstand(gebied, factor: str) -> Afstand:
     return Afstand(float(afstanden[i]), str(bron["naam"].iloc[i]), schematisch)
 
 
-@functools.lru_cache(maxsize=16)
 def _score(params: Parameters) -> np.ndarray:
-    """The engine's score grid (flat, NaN where a hard constraint excludes the cell); cached per parameters."""
+    """The engine's score grid (flat, NaN where a hard constraint excludes the cell)."""
+    eigen = grid.eigen_parken()
+    return _score_cached(params, eigen[0] if eigen else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _score_cached(params: Parameters, _parken: str | None) -> np.ndarray:
+    """Cached per parameters and per set of the user's own parks (their fingerprint)."""
     score = bereken(params).score
     score.flags.writeable = False
     return score
