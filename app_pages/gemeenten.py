@@ -23,9 +23,7 @@ def toon(fig, bron: str, naam: str) -> None:
     The key carries the current selection, so a new selection starts with a fresh chart and an old
     click cannot select again.
     """
-    event = st.plotly_chart(
-        fig, config=CONFIG, on_select="rerun", selection_mode="points", key=f"{naam}-{selectie}"
-    )
+    event = st.plotly_chart(fig, config=CONFIG, on_select="rerun", selection_mode="points", key=f"{naam}-{selectie}")
     st.caption(bron)
     punten = event.selection.points if event else []
     if punten:
@@ -48,8 +46,13 @@ if selectie:
     breedtes = [max(len(c.waarde), 7) for c in cijfers]  # room for a long value such as 'geen opgave'
     for kolom, cijfer in zip(st.columns(breedtes), cijfers, strict=True):
         kolom.metric(
-            cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg,
-            delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl, border=True,
+            cijfer.label,
+            cijfer.waarde,
+            cijfer.delta,
+            help=cijfer.uitleg,
+            delta_color=cijfer.delta_kleur,
+            delta_arrow=cijfer.pijl,
+            border=True,
         )
     st.caption(" ".join(c.lezing for c in cijfers if c.lezing))
     profielen = load_table("gemeente_profielen")
@@ -100,7 +103,10 @@ st.subheader("Alle gemeenten in één tabel")
 tabel = charts.vergelijkingstabel(gemeenten, meta["kolommen"])
 st.dataframe(charts.markeer_selectie(tabel, selectie), hide_index=True, height=36 * (len(tabel) + 1) + 3)
 st.download_button(
-    labels.DOWNLOAD_CSV, table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
+    labels.DOWNLOAD_CSV,
+    table_csv("gemeenten"),
+    file_name="reb_twente_gemeenten.csv",
+    mime="text/csv",
     on_click="ignore",
 )
 st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")

@@ -4,9 +4,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel, state
-from ui import documenten
+from ui import documenten, eigen_data, eigen_upload
 
 MAP_KEY = "kaart"
+IBIS_KEY = "kaart_ibis_vervangt"
 
 st.title(labels.APP_TITEL)
 st.caption(
@@ -22,10 +23,20 @@ indicator = st.selectbox(
 )
 selected = state.geselecteerd()
 
+eigen = eigen_upload.sessie_lagen()
+ibis = eigen_data.ibis_lagen(eigen)
+vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
+
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
     with st.spinner("Kaart laden…"):
-        m = kaart.dashboard_map(indicator, state.achtergrond(), selected)
+        m = kaart.dashboard_map(
+            indicator,
+            state.achtergrond(),
+            selected,
+            eigen=eigen_data.kaart_lagen(eigen),
+            verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
+        )
     st_folium(
         m,
         key=MAP_KEY,
@@ -36,7 +47,23 @@ with col_map:
     )
     st.caption(kaart.dashboard_attributie())
     documenten.kaart_knoppen(indicator, selected)
-
+    with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):
+        st.caption(
+            "Uw bestand blijft alleen in deze sessie en wordt niet op de server bewaard. Meer (labels, kleuren, "
+            "vergelijking met Tabel 8, herontwikkeling volgens §4.1) op de pagina Eigen data."
+        )
+        eigen_upload.upload("kaart", rerun=True)
+        for sleutel in list(eigen):
+            naam, weg = st.columns([5, 1])
+            naam.text(sleutel)  # a file name is the user's text: plain, never Markdown
+            if weg.button("Verwijder", key=f"kaart_weg:{sleutel}"):
+                eigen_data.verwijder(eigen, sleutel)
+                st.rerun()
+        if ibis:
+            st.checkbox(
+                "Toon mijn IBIS-terreinen in plaats van de kaartlaag 'Bedrijventerreinen (bij benadering)'",
+                key=IBIS_KEY,
+            )
 
 
 def show_figures(gemeente: str | None) -> None:

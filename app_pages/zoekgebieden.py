@@ -5,18 +5,21 @@ widget values to parameters, the engine computes, kaartlagen turns a result into
 The widget values are also kept in one plain dict, so they survive a switch to another page.
 """
 
+import contextlib
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import state
 from reb_maps.data import GEMEENTEN
-from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer, Parameters
+from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer, Parameters, grid
 from reb_maps.zoekgebieden.gevoeligheid import STAP, gevoeligheid
 from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
-from ui import documenten
+from ui import documenten, eigen_data
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import kaartlagen as kl
 from ui.zoekgebieden import teksten as tk
+from ui.zoekgebieden import toets_sectie as ts
 
 MAP_KEY = "zoekkaart"
 STAND = "zg_stand"  # last widget values, restored after a page switch
@@ -33,8 +36,9 @@ def naar_profiel() -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def uitkomst(parameters_json: str) -> kl.Uitkomst:
-    """Keyed by the exact JSON the download offers."""
+def uitkomst(parameters_json: str, parken: str | None = None) -> kl.Uitkomst:
+    """Keyed by the exact JSON the download offers and, with a user's own IBIS parks, their fingerprint
+    (the run itself happens inside `grid.met_bedrijventerreinen`, see below)."""
     return kl.uitkomst(Parameters.from_json(parameters_json))
 
 
@@ -46,6 +50,7 @@ def gevoeligheid_tabel(parameters_json: str):
 # ---------- State: restore after a page switch, or start from the default profile ----------
 
 sessie = st.session_state
+ts.lees_link()  # a shared link sets the form once per session, before the widgets exist
 bewaard = sessie.get(STAND) or fm.startwaarden()
 for key, waarde in bewaard.items():
     sessie.setdefault(key, waarde)
@@ -114,73 +119,85 @@ sessie[STAND] = {key: sessie[key] for key in bewaard}
 # ---------- Main area ----------
 
 st.title(tk.TITEL)
+ts.toon_meldingen()
 st.warning(tk.VOORBEHOUD, icon=":material/info:")
 profiel = PROFIELEN[sessie[fm.K_PROFIEL]]
 st.caption(f"**{profiel.label}:** {profiel.omschrijving} {tk.UITGANGSPUNTEN}")
 
-try:
-    params = fm.parameters_uit(sessie)
-    sleutel = params.to_json()
-    with st.spinner("Zoekgebieden berekenen…"):
-        u = uitkomst(sleutel)
-except OngeldigeInvoer as fout:
-    st.warning(f"{fout} {tk.ONGELDIG}", icon=":material/warning:")
-    u = None
+eigen_parken = sessie.get(eigen_data.ZOEKGEBIEDEN_PARKEN_KEY)
+parken_context = grid.met_bedrijventerreinen(eigen_parken) if eigen_parken is not None else contextlib.nullcontext()
+with parken_context:  # the map, the test card and the downloads all use the same parks
+    if eigen_parken is not None:
+        st.info(eigen_data.parken_melding(eigen_parken), icon=":material/upload_file:")
+    try:
+        params = fm.parameters_uit(sessie)
+        sleutel = params.to_json()
+        with st.spinner("Zoekgebieden berekenen…"):
+            u = uitkomst(sleutel, eigen_data.vingerafdruk(eigen_parken))
+    except OngeldigeInvoer as fout:
+        st.warning(f"{fout} {tk.ONGELDIG}", icon=":material/warning:")
+        u = None
 
-if u is not None:
-    sessie[PARAMETERS] = sleutel
-    sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
-    for waarschuwing in u.waarschuwingen:
-        st.warning(waarschuwing)
-    for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
-        kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
+    if u is not None:
+        sessie[PARAMETERS] = sleutel
+        sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
+        for waarschuwing in u.waarschuwingen:
+            st.warning(waarschuwing)
+        for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
+            kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
 
-    st_folium(
-        kl.basiskaart(state.achtergrond(), state.geselecteerd()),
-        key=MAP_KEY,
-        height=620,
-        use_container_width=True,
-        returned_objects=[],
-        feature_group_to_add=kl.resultaat_groepen(u.afbeelding, u.kandidaten),
-        layer_control=kl.laagkeuze(),
-        pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header
-    )
-    st.caption(tk.uitleg_kaart(params.resolutie_m))
+        kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
+        getekend = ts.kaart_opties(kaart)
+        kaart_uit = st_folium(
+            kaart,
+            key=MAP_KEY,
+            height=620,
+            use_container_width=True,
+            returned_objects=["last_active_drawing", "all_drawings"],
+            feature_group_to_add=[*kl.resultaat_groepen(u.afbeelding, u.kandidaten), getekend],
+            layer_control=kl.laagkeuze(),
+            pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header
+        )
+        st.caption(tk.uitleg_kaart(params.resolutie_m))
+        ts.verwerk_kaart(kaart_uit)
+        ts.toon(params, u.tabel["Zoekgebied"].tolist() if u.aantal else [])
 
-    st.subheader("Kandidaten op volgorde van geschiktheid")
-    if u.aantal:
-        st.dataframe(u.tabel, hide_index=True, width="stretch")
-        st.caption(tk.UITLEG_KANDIDATEN)
-    else:
-        st.info(tk.GEEN_KANDIDATEN, icon=":material/search_off:")
+        st.subheader("Kandidaten op volgorde van geschiktheid")
+        if u.aantal:
+            st.dataframe(u.tabel, hide_index=True, width="stretch")
+            st.caption(tk.UITLEG_KANDIDATEN)
+        else:
+            st.info(tk.GEEN_KANDIDATEN, icon=":material/search_off:")
 
-    with st.expander("Gewichten en factoren"):
-        st.dataframe(u.gewichten, hide_index=True, width="stretch")
-        st.caption(tk.UITLEG_FACTOREN)
+        with st.expander("Gewichten en factoren"):
+            st.dataframe(u.gewichten, hide_index=True, width="stretch")
+            st.caption(tk.UITLEG_FACTOREN)
 
-    with st.expander("Harde beperkingen"):
-        st.dataframe(u.beperkingen, hide_index=True, width="stretch")
-        st.caption(tk.UITLEG_BEPERKINGEN)
+        with st.expander("Harde beperkingen"):
+            st.dataframe(u.beperkingen, hide_index=True, width="stretch")
+            st.caption(tk.UITLEG_BEPERKINGEN)
 
-    with st.expander("Gevoeligheid van de gewichten"):
-        st.markdown(tk.uitleg_gevoeligheid(STAP))
-        if st.button("Gevoeligheid berekenen", icon=":material/tune:", key="zg_gevoeligheid_knop"):
-            sessie[GEVOELIGHEID] = sleutel
-        if sessie.get(GEVOELIGHEID) == sleutel:
-            with st.spinner("Gevoeligheid berekenen…"):
-                tabel = gevoeligheid_tabel(sleutel)
-            st.dataframe(tabel, hide_index=True, width="stretch", height="content")
-            st.caption(tk.UITLEG_RANGEN)
-        elif sessie.get(GEVOELIGHEID):
-            st.caption(tk.GEVOELIGHEID_VEROUDERD)
+        with st.expander("Gevoeligheid van de gewichten"):
+            st.markdown(tk.uitleg_gevoeligheid(STAP))
+            if st.button("Gevoeligheid berekenen", icon=":material/tune:", key="zg_gevoeligheid_knop"):
+                sessie[GEVOELIGHEID] = sleutel
+            if sessie.get(GEVOELIGHEID) == sleutel:
+                with st.spinner("Gevoeligheid berekenen…"):
+                    tabel = gevoeligheid_tabel(sleutel)
+                st.dataframe(tabel, hide_index=True, width="stretch", height="content")
+                st.caption(tk.UITLEG_RANGEN)
+            elif sessie.get(GEVOELIGHEID):
+                st.caption(tk.GEVOELIGHEID_VEROUDERD)
 
-    with st.expander("Downloaden en herhalen", expanded=False):
-        for kolom, (bestand, inhoud, mime) in zip(st.columns(3), kl.downloads(u, sleutel), strict=True):
-            kolom.download_button(
-                bestand, inhoud, file_name=bestand, mime=mime, on_click="ignore", icon=":material/download:"
-            )
-        st.markdown(tk.HERHALEN)
-        st.code(kl.cli_commando(), language="bash")
+        with st.expander("Downloaden en herhalen", expanded=False):
+            for kolom, (bestand, inhoud, mime) in zip(st.columns(3), kl.downloads(u, sleutel), strict=True):
+                kolom.download_button(
+                    bestand, inhoud, file_name=bestand, mime=mime, on_click="ignore", icon=":material/download:"
+                )
+            st.markdown(tk.HERHALEN)
+            st.code(kl.cli_commando(), language="bash")
 
-with st.expander("Werkwijze"):
-    st.markdown(METHODE)
+    with st.expander("Werkwijze"):
+        st.markdown(METHODE)
+
+    ts.schrijf_link(params if u is not None else None)

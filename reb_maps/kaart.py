@@ -312,13 +312,13 @@ def add_legend(m: folium.Map, always: str, more: str = "") -> None:
     m.get_root().html.add_child(folium.Element(box))
 
 
-def dashboard_legend() -> str:
+def dashboard_legend(verberg=frozenset()) -> str:
     """Every drawn layer but the choropleth, grouped by theme (from the catalogue)."""
     delen = []
     for thema, leden in lagen.op_thema().items():
         rijen = []
         for laag in leden:
-            if laag.sleutel == "gemeenten":
+            if laag.sleutel == "gemeenten" or laag.sleutel in verberg:
                 continue
             rijen += list(laag.legenda) or [(laag.label, laag.stijl.kleur, laag.symbool)]
         if rijen:
@@ -555,10 +555,11 @@ def catalogus_laag(sleutel: str):
     return group
 
 
-def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None):
+def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset()):
     """Add every catalogue layer in drawing order; returns {theme: [layers]} and the choropleth legend.
 
     Without an indicator the municipalities are outlines only (maps that show their own results on top).
+    Layers whose key is in `verberg` are left out (replaced by a user's own file).
     """
     AsyncLayerLoading().add_to(m)
     ZoomKlassen().add_to(m)
@@ -566,6 +567,8 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None):
     groepen: dict[str, list] = {}
     legend = ""
     for laag in lagen.kaartlagen():
+        if laag.sleutel in verberg:
+            continue
         if laag.sleutel == "gemeenten":
             if indicator_sleutel is None:
                 layer = gemeenten_grenzen_layer(selected)
@@ -590,8 +593,21 @@ def dashboard_attributie() -> str:
     )
 
 
-def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str | None) -> folium.Map:
-    """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to."""
+THEMA_EIGEN = "Eigen data (alleen in deze sessie)"
+
+
+def dashboard_map(
+    indicator_sleutel: str,
+    achtergrond_naam: str,
+    selected: str | None,
+    eigen: tuple = (),
+    verberg: frozenset[str] = frozenset(),
+) -> folium.Map:
+    """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to.
+
+    `eigen`: a user's own layers as (folium layer, legend rows [(label, colour)]) — embedded in the map, never
+    published as files (they are the session's alone); `verberg`: catalogue layers they replace.
+    """
     bounds = None
     if selected:
         shape = gemeenten_frame().set_index("gemeente").geometry.get(selected)
@@ -599,8 +615,16 @@ def dashboard_map(indicator_sleutel: str, achtergrond_naam: str, selected: str |
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
-    groepen, choropleth_legend = _lagen(m, selected, indicator_sleutel)
-    add_legend(m, choropleth_legend, dashboard_legend())
+    groepen, choropleth_legend = _lagen(m, selected, indicator_sleutel, verberg)
+    eigen_rijen = []
+    for layer, rijen in eigen:
+        layer.add_to(m)
+        groepen.setdefault(THEMA_EIGEN, []).append(layer)
+        eigen_rijen += [(label, kleur, lagen.VLAK) for label, kleur in rijen]
+    meer = dashboard_legend(verberg)
+    if eigen_rijen:
+        meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
+    add_legend(m, choropleth_legend, meer)
     folium.plugins.GroupedLayerControl(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
     return assets.localize(m)
 

@@ -15,12 +15,14 @@ PAGINA_GEMEENTEN = "Gemeenten"
 PAGINA_REGIO = "Regio & economie"
 PAGINA_ZOEKGEBIEDEN = "Zoekgebieden"
 PAGINA_SCHAALSPRONG = "Schaalsprong"
+PAGINA_EIGEN_DATA = "Eigen data"
 PAGINA_BRONNEN = "Bronnen & toelichting"
 
 # Shared widgets.
 WIDGET_GEMEENTE = "Gemeente"
 WIDGET_ACHTERGROND = "Achtergrondkaart"
 WIDGET_INDICATOR = "Kleur gemeenten naar"
+KAART_EIGEN_LAAG = "Eigen kaartlaag (IBIS, BAG, plannen)"
 GEEN_GEMEENTE = "Heel Twente"
 
 # Sources as the app shows them.

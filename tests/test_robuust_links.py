@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reb_maps import labels, state
-from reb_maps import schaalsprong_view as view
 from reb_maps.url import MAX_TEKEN, kort, lees_getal
+from ui import schaalsprong as view
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SCHAALSPRONG = "app_pages/schaalsprong.py"

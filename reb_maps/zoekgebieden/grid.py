@@ -12,7 +12,10 @@ points every `STAP_M` metres (error ≤ STAP_M / 2); inside a polygon the distan
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+import hashlib
 import math
 from dataclasses import dataclass
 
@@ -218,10 +221,45 @@ _MASKER_LAGEN = {
 } | {"wegen": _wegen_geometrie}
 
 
-@functools.lru_cache(maxsize=48)
+# --- own business parks (e.g. an uploaded IBIS file) instead of data/ --------------------------------
+# A context variable, not a global: each Streamlit session runs in its own thread, so one user's parks never
+# reach another's analysis. The caches below are keyed by a hash of the parks' geometry.
+_EIGEN_PARKEN: contextvars.ContextVar[tuple[str, gpd.GeoDataFrame] | None] = contextvars.ContextVar(
+    "eigen_bedrijventerreinen", default=None
+)
+
+
+@contextlib.contextmanager
+def met_bedrijventerreinen(frame: gpd.GeoDataFrame):
+    """Inside the block the "existing parks" mask and factor use `frame` (EPSG:28992, column `naam`)."""
+    frame = frame.to_crs("EPSG:28992")[["naam", "geometry"]].reset_index(drop=True)
+    sleutel = hashlib.sha256(b"".join(shapely.to_wkb(frame.geometry.values))).hexdigest()
+    token = _EIGEN_PARKEN.set((sleutel, frame))
+    try:
+        yield
+    finally:
+        _EIGEN_PARKEN.reset(token)
+
+
+def eigen_parken() -> tuple[str, gpd.GeoDataFrame] | None:
+    """(fingerprint, parks) while `met_bedrijventerreinen` is active, else None."""
+    return _EIGEN_PARKEN.get()
+
+
+def _parken_sleutel(naam: str) -> str | None:
+    eigen = _EIGEN_PARKEN.get()
+    return eigen[0] if eigen and naam == "bedrijventerrein" else None
+
+
 def masker(naam: str, resolutie: int) -> np.ndarray:
     """A fixed hard constraint (True = excluded): natura2000, nnn, water, wegen, bedrijventerrein, stikstofzone."""
-    return _alleen_lezen(raak_masker(resolutie, _MASKER_LAGEN[naam]()))
+    return _masker(naam, resolutie, _parken_sleutel(naam))
+
+
+@functools.lru_cache(maxsize=48)
+def _masker(naam: str, resolutie: int, eigen: str | None) -> np.ndarray:
+    geometrie = _EIGEN_PARKEN.get()[1].geometry.values if eigen else _MASKER_LAGEN[naam]()
+    return _alleen_lezen(raak_masker(resolutie, geometrie))
 
 
 @functools.lru_cache(maxsize=32)
@@ -308,21 +346,28 @@ _BRONNEN = {
 }
 
 
-@functools.cache
-def _bron_cached(factor: str) -> gpd.GeoDataFrame:
-    frame = _BRONNEN[factor]()
+@functools.lru_cache(maxsize=32)
+def _bron_cached(factor: str, eigen: str | None = None) -> gpd.GeoDataFrame:
+    frame = _EIGEN_PARKEN.get()[1].copy() if eigen else _BRONNEN[factor]()
     return frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
 
 
 def bron(factor: str) -> gpd.GeoDataFrame:
     """The features a factor measures distance to (EPSG:28992; column `naam`); may be empty."""
-    return _bron_cached(factor).copy()
+    return _bron_cached(factor, _parken_sleutel(factor)).copy()
+
+
+def afstand(factor: str, resolutie: int) -> np.ndarray | None:
+    """Distance (m) from every cell centre to the factor's nearest feature; None if the layer is empty."""
+    return _afstand(factor, resolutie, _parken_sleutel(factor))
+
+
+afstand.cache_clear = lambda: _afstand.cache_clear()  # callers (the bench) clear it as before
 
 
 @functools.lru_cache(maxsize=48)
-def afstand(factor: str, resolutie: int) -> np.ndarray | None:
-    """Distance (m) from every cell centre to the factor's nearest feature; None if the layer is empty."""
-    geoms = _schoon(_bron_cached(factor).geometry.values)
+def _afstand(factor: str, resolutie: int, eigen: str | None) -> np.ndarray | None:
+    geoms = _schoon(_bron_cached(factor, eigen).geometry.values)
     if geoms.size == 0:
         return None
     xc, yc = middelpunten(resolutie)
@@ -344,7 +389,7 @@ def afstand(factor: str, resolutie: int) -> np.ndarray | None:
 def wis_cache() -> None:
     """Forget every cached grid (for benchmarks and tests of the first run)."""
     for func in (
-        regio_geometrie, raster, middelpunten, binnen_regio, masker, bebouwing_masker, gemeente_index,
-        _bron_cached, afstand,
+        regio_geometrie, raster, middelpunten, binnen_regio, _masker, bebouwing_masker, gemeente_index,
+        _bron_cached, _afstand,
     ):  # fmt: skip
         func.cache_clear()

@@ -1,0 +1,43 @@
+"""python -m reb_maps.eigen_data FILE [--laag NAAM] [--json]: check a file as the upload does."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from reb_maps.cli import DutchFormatter, DutchParser
+from reb_maps.eigen_data import EigenDataFout, lees
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = DutchParser(
+        prog="python -m reb_maps.eigen_data",
+        description="Lees een eigen kaartbestand met dezelfde controles als de upload in de app.",
+        formatter_class=DutchFormatter,
+    )
+    parser.add_argument("bestand", help="GeoPackage, GeoJSON, Shapefile (zip), FlatGeobuf, CSV of Excel")
+    parser.add_argument("--laag", help="laag in een GeoPackage of zip, blad in een Excel-bestand")
+    parser.add_argument("--json", action="store_true", help="samenvatting als JSON")
+    args = parser.parse_args(argv)
+    pad = Path(args.bestand)
+    try:
+        if not pad.is_file():
+            raise EigenDataFout(f"Bestand niet gevonden: {args.bestand}")
+        resultaat = lees(pad.read_bytes(), pad.name, args.laag)
+    except EigenDataFout as fout:
+        parser.exit(2, f"{parser.prog}: fout: {fout}\n")
+    uit = {**resultaat.samenvatting.als_dict(), "notes": resultaat.notes}
+    if args.json:
+        print(json.dumps(uit, ensure_ascii=False, indent=2))
+    else:
+        for sleutel, waarde in uit.items():
+            print(f"{sleutel}: {waarde}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        sys.exit(0)

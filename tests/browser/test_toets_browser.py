@@ -1,0 +1,71 @@
+"""Toets een locatie in the real app: Leaflet.draw served locally, a rectangle drawn with the mouse, the card."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .helpers import map_frame, wait_for_features, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def kies(page, label: str, optie: str) -> None:
+    """Add an option in a multiselect; a rerun may close the list, so open it again if needed."""
+    for _ in range(3):
+        wait_idle(page, timeout=60_000)
+        page.wait_for_timeout(1000)
+        page.get_by_role("combobox", name=label).click()
+        keuze = page.get_by_role("option", name=optie, exact=True)
+        try:
+            keuze.wait_for(timeout=5000)
+            keuze.click()
+            page.keyboard.press("Escape")
+            wait_idle(page, timeout=60_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"option {optie} not offered in {label}")
+
+
+def test_draw_a_rectangle_offline_and_see_the_card_and_comparison(page, app_url, screenshot_dir):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(f"{app_url}/zoekgebieden?achtergrond=geen&r=250")
+    wait_idle(page, timeout=120_000)
+    wait_for_features(page, minimum=1)
+    frame = map_frame(page)
+    knop = frame.locator("a.leaflet-draw-draw-rectangle")
+    knop.wait_for(timeout=60_000)
+    assert any(url.endswith("/app/static/vendor/leaflet-draw/leaflet.draw.js") for url in requests)
+    assert any(url.endswith("/app/static/vendor/leaflet-draw/leaflet.draw.css") for url in requests)
+
+    knop.click()
+    box = frame.locator(".leaflet-container").bounding_box()
+    x, y = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.5
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 12, y + 8, steps=4)
+    page.mouse.move(x + 25, y + 16, steps=4)
+    page.mouse.up()
+    page.wait_for_url("**t=T1**", timeout=60_000)  # the drawing became area T1, in the link
+    wait_idle(page, timeout=60_000)
+    page.set_viewport_size({"width": 1500, "height": 1400})
+    page.get_by_role("heading", name="Toets een locatie").scroll_into_view_if_needed()
+    page.locator('[data-testid="stMetric"]', has_text="Geschiktheid gemiddeld").first.wait_for()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=screenshot_dir / "toets_kaart.png")
+
+    kies(page, "Kies twee tot vier gebieden", "Getekend gebied 1")
+    kies(page, "Kies twee tot vier gebieden", "Zoekgebied G01")
+    page.get_by_role("button", name="vergelijking.pdf").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Vergelijk locaties").scroll_into_view_if_needed()
+    page.locator('[data-testid="stImage"]').first.wait_for()
+    page.screenshot(path=screenshot_dir / "toets_vergelijking.png")
+
+    page.wait_for_url("**vg=T1.G01**", timeout=30_000)  # the comparison is in the link too
+    assert "v=" in page.url
+    hosts = {urlparse(url).hostname for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
+    assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {hosts - {'127.0.0.1', 'localhost'}}"

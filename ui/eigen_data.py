@@ -1,0 +1,303 @@
+"""Adapters of the page Eigen data: session layers, summaries, maps and tables — no st.* calls here.
+
+Layers live in a dict the page keeps in st.session_state (never on disk). Every user value that reaches
+the map is escaped by `reb_maps.eigen_data.weergave`; text for Streamlit widgets that render Markdown
+passes `platte_tekst`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from reb_maps import fmt, herontwikkeling, kaart
+from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
+from reb_maps.eigen_data import lagen as lagen_van
+from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
+
+LAGEN_KEY = "eigen_data_lagen"
+# The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); see
+# reb_maps.zoekgebieden.grid.met_bedrijventerreinen. Set by this page, read by the lead's wiring.
+ZOEKGEBIEDEN_PARKEN_KEY = "eigen_data_zoekgebieden_parken"
+BRON_EIGEN = "Bron: eigen bestand van de gebruiker"
+GEEN = "(geen)"
+TOP = 10
+KLEUR_TOP = "#fde0dd"
+SCORE_KLEUREN = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")  # score 0–6
+
+SAMENVATTING_LABELS = {
+    "bestandsnaam": "Bestand",
+    "formaat": "Formaat",
+    "laag": "Laag",
+    "features": "Objecten",
+    "geometrietypen": "Geometrietypen",
+    "crs": "Coördinatenstelsel",
+    "crs_herkomst": "Stelsel gevonden of aangenomen",
+    "gerepareerd": "Hersteld (make_valid)",
+    "verwijderd": "Weggelaten zonder geometrie",
+    "platgemaakt": "Hoogte/M weggelaten",
+    "grenzen_wgs84": "Grenzen (lengte/breedte)",
+    "kolommen": "Kolommen",
+    "schema": "Herkend schema",
+    "weergave_features": "Op de kaart",
+    "weergave_tolerantie_m": "Vereenvoudigd voor de kaart (m)",
+}
+_MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def platte_tekst(tekst: str) -> str:
+    """User text for a widget that renders Markdown: every Markdown character escaped, so it shows as typed."""
+    return _MARKDOWN_TEKENS.sub(r"\\\1", str(tekst))
+
+
+@dataclass
+class Laag:
+    naam: str  # as the user sees it: file name (and layer)
+    resultaat: Resultaat
+    label_kolom: str | None = None
+    kleur_kolom: str | None = None
+
+
+def laag_naam(bestandsnaam: str, laag: str | None) -> str:
+    return f"{bestandsnaam} – {laag}" if laag else str(bestandsnaam)
+
+
+def voeg_toe(lagen: dict[str, Laag], data: bytes, bestandsnaam: str, laag: str | None = None) -> str:
+    """Read a file into the session's layers; returns its key. Raises EigenDataFout with the Dutch message."""
+    resultaat = lees(data, bestandsnaam, laag)
+    naam = laag_naam(bestandsnaam, resultaat.samenvatting.laag)
+    sleutel, nummer = naam, 2
+    while sleutel in lagen:
+        sleutel, nummer = f"{naam} ({nummer})", nummer + 1
+    kolommen = resultaat.samenvatting.kolommen
+    label = next((k for k in kolommen if k.lower() in ("naam", "plan_naam", "name")), None)
+    lagen[sleutel] = Laag(sleutel, resultaat, label_kolom=label)
+    return sleutel
+
+
+def lees_veilig(lagen: dict[str, Laag], data: bytes, bestandsnaam: str, laag: str | None = None):
+    """(key, None, None) on success; (None, message, layers to choose from) when refused."""
+    try:
+        return voeg_toe(lagen, data, bestandsnaam, laag), None, None
+    except LaagKeuzeNodig as keuze:
+        return None, str(keuze), keuze.lagen
+    except EigenDataFout as fout:
+        return None, str(fout), None
+
+
+def verwijder(lagen: dict[str, Laag], sleutel: str) -> None:
+    lagen.pop(sleutel, None)
+
+
+def samenvatting_tabel(resultaat: Resultaat) -> pd.DataFrame:
+    """Two text columns (shown with st.dataframe, so as plain text)."""
+    rijen = []
+    for sleutel, waarde in resultaat.samenvatting.als_dict().items():
+        if sleutel == "geometrietypen":
+            waarde = ", ".join(f"{t}: {fmt.getal(n)}" for t, n in waarde.items())
+        elif sleutel == "grenzen_wgs84":
+            waarde = f"{waarde[0]:.4f}–{waarde[2]:.4f} °O, {waarde[1]:.4f}–{waarde[3]:.4f} °N"
+        elif sleutel == "kolommen":
+            waarde = ", ".join(waarde)
+        elif isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+            waarde = fmt.getal(waarde)
+        rijen.append((SAMENVATTING_LABELS[sleutel], "–" if waarde in (None, "") else str(waarde)))
+    return pd.DataFrame(rijen, columns=["Eigenschap", "Waarde"])
+
+
+# ---------- map ----------
+
+
+def _stijl(feature: dict) -> dict:
+    kleur = feature["properties"].get("kleur", KLEUR_STANDAARD)
+    return {"color": kleur, "fillColor": kleur, "weight": 2, "fillOpacity": 0.5, "radius": 5}
+
+
+def laag_data(laag: Laag) -> tuple[dict, list[tuple[str, str]]]:
+    """The layer's GeoJSON payload (≤ 2 MB, escaped) and its legend rows."""
+    frame = laag.resultaat.weergave
+    if laag.kleur_kolom and laag.kleur_kolom in frame:
+        kleuren, legenda = kleur_indeling(frame[laag.kleur_kolom])
+    else:
+        kleuren, legenda = None, [(laag.naam, KLEUR_STANDAARD)]
+    return kaartdata(frame, laag.naam, laag.label_kolom, kleuren, BRON_EIGEN), legenda
+
+
+def geojson_laag(data: dict, naam: str) -> folium.GeoJson:
+    props = data["features"][0]["properties"] if data["features"] else {}
+    return folium.GeoJson(
+        data,
+        name=html.escape(naam),  # Leaflet's layer control renders names as HTML
+        style_function=_stijl,
+        marker=folium.CircleMarker(radius=5, fill=True),
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False) if "tip" in props else None,
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False) if "popup" in props else None,
+        zoom_on_click=False,
+    )
+
+
+def kaart_lagen(lagen: dict[str, Laag]) -> tuple:
+    """The session's layers for the dashboard map: (folium layer, legend rows) each."""
+    uit = []
+    for laag in lagen.values():
+        data, legenda = laag_data(laag)
+        uit.append((geojson_laag(data, laag.naam), legenda))
+    return tuple(uit)
+
+
+def ibis_lagen(lagen: dict[str, Laag]) -> list[str]:
+    return [sleutel for sleutel, laag in lagen.items() if laag.resultaat.is_ibis]
+
+
+def _legenda_html(blokken: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    delen = []
+    for titel, rijen in blokken:
+        items = "".join(
+            f"<div><span style='display:inline-block;width:12px;height:12px;background:{html.escape(c)};"
+            f"margin-right:4px;border:1px solid #666'></span>{html.escape(label)}</div>"
+            for label, c in rijen
+        )
+        delen.append(f"<div style='margin-bottom:4px'><b>{html.escape(titel)}</b>{items}</div>")
+    return (
+        "<div id='eigen-legenda' style='position:absolute;bottom:30px;left:10px;z-index:1000;"
+        "background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:11px sans-serif;"
+        f"max-height:45%;max-width:260px;overflow:auto'>{''.join(delen)}</div>"
+    )
+
+
+def totale_grenzen(frames: list[gpd.GeoDataFrame]):
+    """[[lat_min, lon_min], [lat_max, lon_max]] over all frames (EPSG:4326), or None."""
+    if not frames:
+        return None
+    b = pd.DataFrame([f.total_bounds for f in frames], columns=["minx", "miny", "maxx", "maxy"])
+    return [[float(b["miny"].min()), float(b["minx"].min())], [float(b["maxy"].max()), float(b["maxx"].max())]]
+
+
+def kaart_eigen_lagen(lagen: dict[str, Laag], achtergrond: str) -> folium.Map:
+    m = kaart.base_map(achtergrond, totale_grenzen([laag.resultaat.weergave for laag in lagen.values()]))
+    blokken = []
+    for laag in lagen.values():
+        data, legenda = laag_data(laag)
+        geojson_laag(data, laag.naam).add_to(m)
+        blokken.append((laag.naam, legenda))
+    if blokken:
+        m.get_root().html.add_child(folium.Element(_legenda_html(blokken)))
+    return kaart.finish(m)
+
+
+# ---------- IBIS ----------
+
+
+def ibis_vergelijking(laag: Laag, koppeling: dict[str, str] | None = None) -> tuple[pd.DataFrame, str]:
+    frame = ibis.koppel_kolommen(laag.resultaat.analyse, koppeling)
+    tabel, noot = ibis.vergelijking(frame)
+    getoond = tabel.copy()
+    for kolom in (ibis.KOLOM_BRUTO, ibis.KOLOM_IBIS_NETTO, ibis.KOLOM_REB_NETTO, ibis.KOLOM_VERSCHIL):
+        getoond[kolom] = [fmt.getal(v, 1) for v in tabel[kolom]]
+    return getoond, noot
+
+
+def zoekgebieden_parken(laag: Laag, koppeling: dict[str, str] | None = None) -> gpd.GeoDataFrame:
+    return ibis.parken_voor_zoekgebieden(ibis.koppel_kolommen(laag.resultaat.analyse, koppeling))
+
+
+# ---------- herontwikkeling ----------
+
+
+def vingerafdruk(parken: gpd.GeoDataFrame | None) -> str | None:
+    """A short key of the parks' geometry and names, for caching a search-area run that used them."""
+    if parken is None:
+        return None
+    inhoud = b"".join(shapely.to_wkb(parken.geometry.values)) + "|".join(map(str, parken["naam"])).encode()
+    return hashlib.sha256(inhoud).hexdigest()[:16]
+
+
+def parken_melding(parken: gpd.GeoDataFrame) -> str:
+    return (
+        f"Bestaande bedrijventerreinen komen uit uw eigen IBIS-bestand ({fmt.getal(len(parken))} terreinen, alleen "
+        "in deze sessie): zowel het masker als de clusteringsfactor. Zet dit uit op de pagina Eigen data."
+    )
+
+
+def vlak_lagen(lagen: dict[str, Laag]) -> list[str]:
+    """Layers with polygons that can serve as parks; IBIS layers first."""
+    vlakken = [
+        k for k, laag in lagen.items() if any("Polygon" in t for t in laag.resultaat.samenvatting.geometrietypen)
+    ]
+    return sorted(vlakken, key=lambda k: not lagen[k].resultaat.is_ibis)
+
+
+def panden_lagen(lagen: dict[str, Laag], parken: str) -> list[str]:
+    """Choices for the buildings: layers with a building year first, then (geen), then the rest."""
+
+    def heeft_bouwjaar(k: str) -> bool:
+        return any(c.lower() in herontwikkeling.BOUWJAAR_KOLOMMEN for c in lagen[k].resultaat.samenvatting.kolommen)
+
+    overige = [k for k in lagen if k != parken]
+    return [*[k for k in overige if heeft_bouwjaar(k)], GEEN, *[k for k in overige if not heeft_bouwjaar(k)]]
+
+
+def score(lagen: dict[str, Laag], parken: str, panden: str | None) -> gpd.GeoDataFrame:
+    return herontwikkeling.scoor(lagen[parken].resultaat.analyse, lagen[panden].resultaat.analyse if panden else None)
+
+
+def score_tabel(resultaat: gpd.GeoDataFrame):
+    """The ranked table with Dutch headers, verdicts as ja / nee / onbekend, the top 10 highlighted (Styler)."""
+    tabel = herontwikkeling.als_tabel(resultaat)
+    for kolom in herontwikkeling.SCORE_KOLOMMEN:
+        tabel[kolom] = tabel[kolom].map({1: "ja (1)", 0: "nee (0)"}).fillna(herontwikkeling.ONBEKEND)
+    for kolom in ("milieucategorie", "gsi_pct", "gemiddeld_bouwjaar", "bruto_ha"):
+        tabel[kolom] = [v if isinstance(v, str) else fmt.getal(v, 1) for v in tabel[kolom]]
+    tabel["revitalisatie"] = tabel["revitalisatie"].astype(str)
+    tabel = tabel.rename(columns=herontwikkeling.KOLOM_LABELS)
+    rang = herontwikkeling.KOLOM_LABELS["rang"]
+    return tabel.style.apply(
+        lambda rij: [f"background-color:{KLEUR_TOP}" if rij[rang] <= TOP else ""] * len(rij), axis=1
+    )
+
+
+def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
+    wgs = resultaat.to_crs("EPSG:4326")
+    tabel = herontwikkeling.als_tabel(resultaat)
+    props = []
+    for _, rij in tabel.iterrows():
+        rijen = [(herontwikkeling.KOLOM_LABELS[k], rij[k]) for k in herontwikkeling.KOLOM_LABELS if k != "naam"]
+        props.append(
+            {
+                "popup": popup_html(rij["naam"], rijen, herontwikkeling.BRON),
+                "tip": html.escape(f"{rij['naam']}: {rij['score']} van 6"),
+                "kleur": SCORE_KLEUREN[int(rij["score"])],
+            }
+        )
+    data = {"type": "FeatureCollection", "features": []}
+    for i, (geom, p) in enumerate(zip(wgs.geometry.values, props, strict=True)):
+        data["features"].append({"type": "Feature", "id": str(i), "geometry": geom.__geo_interface__, "properties": p})
+    m = kaart.base_map(achtergrond, totale_grenzen([wgs]))
+    geojson_laag(data, "Herontwikkelingsscore (§4.1)").add_to(m)
+    legenda = [(f"Score {s}", SCORE_KLEUREN[s]) for s in range(7)]
+    m.get_root().html.add_child(folium.Element(_legenda_html([("Score (0–6)", legenda)])))
+    return kaart.finish(m)
+
+
+def kolom_keuzes(laag: Laag) -> list[str]:
+    return [GEEN, *attribuut_kolommen(laag.resultaat.weergave)]
+
+
+def keuze_index(keuzes: list[str], kolom: str | None) -> int:
+    return keuzes.index(kolom) if kolom in keuzes else 0
+
+
+def bestand_lagen(data: bytes, bestandsnaam: str) -> list[str]:
+    """Layers to choose from before reading; [] when there is nothing to choose or the file is refused
+    (reading it then gives the Dutch message)."""
+    try:
+        return lagen_van(data, bestandsnaam)
+    except EigenDataFout:
+        return []

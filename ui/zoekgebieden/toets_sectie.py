@@ -1,0 +1,196 @@
+"""The Streamlit part of "Toets een locatie", "Vergelijk" and the shared link on the page Zoekgebieden.
+
+The page calls, in this order: `lees_link()` before its widgets (a link opened in a new session sets the
+form, the drawn areas, the tested area and the comparison), `kaart_opties(m)` for the map,
+`verwerk_kaart(uit)` with what st_folium returned, `toon(params, kandidaat_ids)` for the card and the
+comparison, and `schrijf_link(params)` at the end. Values from the link are shown only as plain text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reb_maps.zoekgebieden.profielen import OngeldigeInvoer, Parameters
+from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
+from ui.zoekgebieden import formulier as fm
+from ui.zoekgebieden import link
+from ui.zoekgebieden import toetsen as tt
+
+GEBIEDEN = "zg_gebieden"  # list[link.Gebied], named T1, T2… by position
+VERWERKT = "zg_verwerkt"  # codes of map drawings already taken over (st_folium keeps returning them)
+K_TOETS = "zg_toets"  # widget: the tested area
+K_VERGELIJK = "zg_vergelijk"  # widget: the compared areas
+K_HA = "zg_punt_ha"  # widget: area of a circle around a drawn point
+LINK_GELEZEN = "zg_link_gelezen"
+MELDINGEN = "zg_link_meldingen"
+STANDAARD_HA = {"grootschalig": 200, "regionaal-mkb": 35}
+UITLEG_TEKENEN = (
+    "Teken met de knoppen links op de kaart een veelhoek of rechthoek, of zet een punt (dan telt een cirkel "
+    "met de oppervlakte hieronder). Het gebied wordt getoetst aan de instellingen in de zijbalk."
+)
+UITLEG_LINK = (
+    "De link in de adresbalk bevat deze weergave: profiel, gewichten, drempels, getekende gebieden, de toets "
+    "en de vergelijking. Wie hem opent, ziet dezelfde kandidaten en dezelfde toets."
+)
+
+
+def lees_link() -> None:
+    """Once per session: take the Zoekgebieden view from the link (before the widgets are drawn)."""
+    sessie = st.session_state
+    if sessie.get(LINK_GELEZEN):
+        return
+    sessie[LINK_GELEZEN] = True
+    weergave, meldingen = link.decodeer(st.query_params.to_dict())
+    sessie[MELDINGEN] = meldingen
+    if weergave is None:
+        return
+    sessie.update(fm.widget_waarden(weergave.params))
+    sessie[GEBIEDEN] = list(weergave.gebieden)
+    if weergave.toets:
+        sessie[K_TOETS] = weergave.toets
+    if weergave.vergelijk:
+        sessie[K_VERGELIJK] = list(weergave.vergelijk)
+
+
+def toon_meldingen() -> None:
+    meldingen = st.session_state.pop(MELDINGEN, [])
+    if meldingen:
+        st.warning("Een deel van de link kon niet worden gebruikt; de rest wel.", icon=":material/link_off:")
+        for melding in meldingen:
+            st.text(melding)  # plain text: the value comes from the URL
+
+
+def _gebieden() -> list[link.Gebied]:
+    return st.session_state.setdefault(GEBIEDEN, [])
+
+
+def kaart_opties(m, actief_bekend: bool = True):
+    """The drawing tool on the map, and the saved areas as a feature group (for feature_group_to_add)."""
+    tt.voeg_teken_gereedschap_toe(m)
+    geometrieen = {}
+    for i, gebied in enumerate(_gebieden(), 1):
+        try:
+            geometrieen[f"T{i}"] = gebied.geometrie()
+        except OngeldigeInvoer:
+            continue
+    return tt.gebieden_groep(geometrieen, st.session_state.get(K_TOETS))
+
+
+def verwerk_kaart(uit: dict | None) -> None:
+    """Take new drawings from the map over as areas; the newest becomes the tested one."""
+    sessie = st.session_state
+    verwerkt = sessie.setdefault(VERWERKT, set())
+    for feature in (uit or {}).get("all_drawings") or []:
+        gebied = tt.uit_tekening(feature, sessie.get(K_HA, 200))
+        if gebied is None:
+            continue
+        code = link.gebied_code(gebied) if not gebied.cirkel else f"punt{gebied.cirkel[:2]}"
+        if code in verwerkt:
+            continue
+        verwerkt.add(code)
+        if len(_gebieden()) >= link.MAX_GEBIEDEN:
+            st.toast("Er kunnen hoogstens acht gebieden tegelijk bewaard worden.")
+            break
+        _gebieden().append(gebied)
+        sessie[K_TOETS] = f"T{len(_gebieden())}"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _toets(params_json: str, naam: str, gebied: link.Gebied | None) -> Toets:
+    params = Parameters.from_json(params_json)
+    geometrie = kandidaat(params, naam) if gebied is None else gebied.geometrie()
+    return toets(geometrie, params, naam)
+
+
+def _gebied_van(naam: str) -> link.Gebied | None:
+    return _gebieden()[int(naam[1:]) - 1] if naam.startswith("T") else None
+
+
+def _toets_van(params: Parameters, naam: str) -> Toets:
+    return _toets(params.to_json(), naam, _gebied_van(naam))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _kaartjes(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...]) -> bytes:
+    return tt.kaartjes_png([_toets(params_json, naam, gebied) for naam, gebied in keuze])
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _pdf(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...]) -> bytes:
+    toetsen = [_toets(params_json, naam, gebied) for naam, gebied in keuze]
+    return tt.vergelijk_pdf(toetsen, Parameters.from_json(params_json).profiel)
+
+
+def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
+    """The card of the tested area, and the comparison."""
+    sessie = st.session_state
+    st.subheader("Toets een locatie")
+    st.caption(UITLEG_TEKENEN)
+    kolommen = st.columns([1, 1, 2])
+    kolommen[0].number_input("Oppervlakte bij een punt (ha)", min_value=1, max_value=2000, step=5,
+                             value=STANDAARD_HA[params.profiel], key=K_HA)  # fmt: skip
+    if _gebieden() and kolommen[1].button("Getekende gebieden wissen", icon=":material/delete:"):
+        sessie[GEBIEDEN] = []
+        sessie.pop(K_TOETS, None)
+        sessie.pop(K_VERGELIJK, None)
+        st.rerun()
+    opties = [f"T{i}" for i in range(1, len(_gebieden()) + 1)] + list(kandidaat_ids)
+    if not opties:
+        st.info("Teken een gebied op de kaart of kies een zoekgebied om het te toetsen.")
+        return
+    if sessie.get(K_TOETS) not in opties:
+        if sessie.get(K_TOETS):
+            st.text(f"Gebied '{str(sessie[K_TOETS])[:60]}' bestaat niet (meer) bij deze instellingen.")
+        sessie[K_TOETS] = opties[0]
+    naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=tt.gebied_naam)
+    try:
+        t = _toets_van(params, naam)
+    except OngeldigeInvoer as fout:
+        st.warning(str(fout), icon=":material/warning:")
+        return
+    for kolom, (label, waarde, hulp) in zip(st.columns(4), tt.kerncijfers(t), strict=True):
+        kolom.metric(label, waarde, help=hulp)
+    links, rechts = st.columns([3, 2])
+    links.dataframe(tt.principes_tabel(t), hide_index=True, width="stretch")
+    rechts.dataframe(tt.maten_tabel(t).iloc[: -len(t.principes)], hide_index=True, width="stretch")
+    st.caption(f"{VOETNOOT_PRINCIPES} Afstanden hemelsbreed vanaf de rand van het gebied. {tt.BRON}.")
+
+    st.subheader("Vergelijk locaties")
+    if K_VERGELIJK in sessie:
+        sessie[K_VERGELIJK] = [n for n in sessie[K_VERGELIJK] if n in opties]
+    keuze = st.multiselect("Kies twee tot vier gebieden", opties, key=K_VERGELIJK, max_selections=4,
+                           format_func=tt.gebied_naam, placeholder="Zoekgebieden of getekende gebieden")  # fmt: skip
+    if len(keuze) < 2:
+        st.caption("Kies minstens twee gebieden om ze naast elkaar te zetten.")
+        return
+    sleutel = (params.to_json(), tuple((n, _gebied_van(n)) for n in keuze))
+    try:
+        toetsen = tuple(_toets_van(params, n) for n in keuze)
+    except OngeldigeInvoer as fout:
+        st.warning(str(fout), icon=":material/warning:")
+        return
+    st.image(_kaartjes(*sleutel), caption="Ligging (RD New, noorden boven); kaartlagen: CBS/Kadaster, OSM, RVO.")
+    st.dataframe(tt.vergelijk_tabel(toetsen), hide_index=True, width="stretch", height="content")
+    a, b = st.columns(2)
+    a.download_button("vergelijking.csv", tt.vergelijk_csv(toetsen), file_name="vergelijking.csv", mime="text/csv",
+                      on_click="ignore", icon=":material/download:")  # fmt: skip
+    b.download_button("vergelijking.pdf", _pdf(*sleutel), file_name="vergelijking.pdf",
+                      mime="application/pdf", on_click="ignore", icon=":material/download:")  # fmt: skip
+
+
+def schrijf_link(params: Parameters | None) -> None:
+    """Keep the link's Zoekgebieden parameters in step with what is on screen (other parameters untouched)."""
+    if params is None:
+        return
+    sessie = st.session_state
+    weergave = link.Weergave(
+        params, tuple(_gebieden()), sessie.get(K_TOETS), tuple(sessie.get(K_VERGELIJK) or ())
+    )
+    rest = sum(len(k) + len(v) + 2 for k, v in st.query_params.to_dict().items() if k not in link.SLEUTELS)
+    nieuw = link.codeer(weergave, basis_lengte=rest + 80)  # 80: scheme, host and page path
+    for sleutel in link.SLEUTELS:
+        if sleutel not in nieuw and sleutel in st.query_params:
+            del st.query_params[sleutel]
+        elif sleutel in nieuw and st.query_params.get(sleutel) != nieuw[sleutel]:
+            st.query_params[sleutel] = nieuw[sleutel]
+    st.caption(UITLEG_LINK)

@@ -1,0 +1,331 @@
+"""Page adapter of "Toets een locatie": drawing tool, card rows, comparison table, CSV, small maps and PDF.
+
+No Streamlit here: everything takes `Toets` results (reb_maps.zoekgebieden.toets) and returns folium
+elements, DataFrames, text or file bytes, so it is tested without a browser. The small maps are drawn
+in RD New with matplotlib from the layer catalogue's colours.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Transformer
+
+from reb_maps import assets, fmt, lagen
+from reb_maps.geodata import load_analysis_layer
+from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
+from reb_maps.zoekgebieden.toets import AFSTAND_FACTOREN, OVERLAP_LABELS, VOETNOOT_PRINCIPES, Toets
+from ui.zoekgebieden.link import Gebied
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2's font subsetting logs every table at INFO
+
+LAAG_GEBIEDEN = "Getoetste gebieden"
+KLEUR_GEBIED = "#ff00ff"  # magenta: apart from the red roads, the viridis score and the candidates' black
+BRON = (
+    "Berekening: dit dashboard (toets van één gebied, indicatief); kaartgegevens: CBS/Kadaster (PDOK), "
+    "OpenStreetMap, RVO/provincies"
+)
+FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+FONT_VET = FONT.with_name("DejaVuSans-Bold.ttf")
+_NAAR_RD = Transformer.from_crs(4326, 28992, always_xy=True)
+_NAAR_WGS = Transformer.from_crs(28992, 4326, always_xy=True)
+# Context of the small maps, bottom to top (keys of the layer catalogue).
+KAARTJE_LAGEN = ("gemeenten", "natura2000", "nnn", "bebouwde_kom", "waterwegen", "bedrijventerreinen", "wegen")
+
+
+def gebied_naam(naam: str) -> str:
+    """'T2' → 'Getekend gebied 2'; candidate ids stay as they are ('Zoekgebied G01')."""
+    return f"Getekend gebied {naam[1:]}" if naam.startswith("T") else f"Zoekgebied {naam}"
+
+
+# ---------- The drawing tool and the drawn areas on the map ----------
+
+
+def teken_gereedschap() -> folium.plugins.Draw:
+    """Leaflet.draw with polygon, rectangle and marker (a point + an area in ha); served locally."""
+    vorm = {"shapeOptions": {"color": KLEUR_GEBIED, "weight": 3, "fillOpacity": 0.1}}
+    return folium.plugins.Draw(
+        export=False,
+        position="topleft",
+        draw_options={
+            "polyline": False,
+            "circle": False,
+            "circlemarker": False,
+            "polygon": {**vorm, "allowIntersection": False, "showArea": False},
+            "rectangle": {**vorm, "showArea": False},
+            "marker": True,
+        },
+        edit_options={"edit": False, "remove": True},
+    )
+
+
+def voeg_teken_gereedschap_toe(m: folium.Map) -> folium.Map:
+    teken_gereedschap().add_to(m)
+    return assets.localize(m)
+
+
+def uit_tekening(feature: dict, ha: float) -> Gebied | None:
+    """A drawn feature (GeoJSON, EPSG:4326) as an area on the 10 m grid; a marker becomes a circle of `ha`."""
+    geometrie = (feature or {}).get("geometry") or {}
+    try:
+        vorm = shapely.geometry.shape(geometrie)
+    except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException):
+        return None
+    if vorm.is_empty:
+        return None
+    vorm = shapely.transform(vorm, lambda xy: np.column_stack(_NAAR_RD.transform(*xy.T)))
+    if vorm.geom_type == "Point":
+        return Gebied(cirkel=(int(round(vorm.x, -1)), int(round(vorm.y, -1)), float(ha)))
+    if vorm.geom_type in ("Polygon", "MultiPolygon"):
+        return Gebied.van(vorm)
+    return None
+
+
+def gebieden_groep(gebieden: dict[str, shapely.Geometry], actief: str | None) -> folium.FeatureGroup:
+    """The saved drawn areas (EPSG:28992) as outlines with their name; the tested one drawn heavier."""
+    groep = folium.FeatureGroup(name=LAAG_GEBIEDEN, show=True)
+    for naam, geometrie in gebieden.items():
+        wgs = shapely.transform(geometrie, lambda xy: np.column_stack(_NAAR_WGS.transform(*xy.T)))
+        folium.GeoJson(
+            shapely.geometry.mapping(wgs),
+            style_function=lambda _f, zwaar=naam == actief: {
+                "color": KLEUR_GEBIED, "weight": 4 if zwaar else 2, "fillOpacity": 0.12 if zwaar else 0.04,
+            },
+            tooltip=gebied_naam(naam),  # folium escapes a plain tooltip string
+        ).add_to(groep)
+    return assets.localize(groep)
+
+
+# ---------- Card ----------
+
+
+def _afstand_tekst(meter) -> str:
+    if meter is None:
+        return "–"
+    return f"{fmt.getal(round(meter, -1), 0)} m" if meter < 1000 else f"{fmt.getal(meter / 1000, 1)} km"
+
+
+def afstand_regel(t: Toets, factor: str) -> str:
+    a = t.afstanden[factor]
+    if a.meter is None:
+        return "geen gegevens"
+    tekst = f"{_afstand_tekst(a.meter)} ({a.naam}"
+    return tekst + (", schematisch tracé: bij benadering)" if a.schematisch else ")")
+
+
+def gemeenten_tekst(t: Toets) -> str:
+    tekst = ", ".join(f"{n} {fmt.fractie(a) if a >= 0.005 else '< 1%'}" for n, a in t.gemeenten.items())
+    buiten = 1 - sum(t.gemeenten.values())
+    return tekst + (f", buiten Twente {fmt.fractie(buiten)}" if buiten >= 0.005 else "")
+
+
+def kerncijfers(t: Toets) -> list[tuple[str, str, str | None]]:
+    """The headline metrics of the card: label, value, help."""
+    return [
+        ("Oppervlakte", fmt.met_eenheid(t.oppervlakte_ha, "ha", 1), None),
+        (
+            "Geschiktheid gemiddeld",
+            fmt.getal(t.score_gemiddeld, 2),
+            "Gemiddelde score (0–1) van de rastercellen met hun middelpunt in het gebied, bij de huidige "
+            "instellingen; alleen cellen die geen harde beperking raakt.",
+        ),
+        ("Geschiktheid minimum", fmt.getal(t.score_minimum, 2), None),
+        (
+            "Toegestane cellen",
+            fmt.fractie(t.toegestaan_aandeel),
+            f"Aandeel van de {t.cellen} rastercellen in het gebied dat geen harde beperking raakt.",
+        ),
+    ]
+
+
+def maten(t: Toets) -> dict[str, str]:
+    """Every measure of the card as formatted text (label → value): the card's table and the comparison."""
+    rijen = {
+        "Oppervlakte": fmt.met_eenheid(t.oppervlakte_ha, "ha", 1),
+        "Gemeenten (aandeel)": gemeenten_tekst(t),
+    }
+    for factor in AFSTAND_FACTOREN:
+        rijen[KOLOMMEN[f"afstand_{factor}_m"][0]] = afstand_regel(t, factor)
+    for sleutel, o in t.overlap.items():
+        rijen[f"Overlap {OVERLAP_LABELS[sleutel]}"] = (
+            f"{fmt.met_eenheid(o.ha, 'ha', 1)} ({fmt.fractie(o.aandeel, 1)})"
+        )
+    rijen["Geschiktheid gemiddeld"] = fmt.getal(t.score_gemiddeld, 2)
+    rijen["Geschiktheid minimum"] = fmt.getal(t.score_minimum, 2)
+    rijen["Toegestane cellen"] = fmt.fractie(t.toegestaan_aandeel)
+    for p in t.principes:
+        rijen[f"{p.paragraaf} {p.naam}"] = f"{'✓' if p.voldaan else '✗'} {p.waarde}"
+    return rijen
+
+
+def maten_tabel(t: Toets) -> pd.DataFrame:
+    return pd.DataFrame({"Maat": list(maten(t)), "Waarde": list(maten(t).values())})
+
+
+def principes_tabel(t: Toets) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "": ["✓" if p.voldaan else "✗" for p in t.principes],
+            "Principe": [f"{p.paragraaf} {p.naam}" for p in t.principes],
+            "Waarde": [p.waarde for p in t.principes],
+        }
+    )
+
+
+# ---------- Comparison ----------
+
+
+def vergelijk_tabel(toetsen: Sequence[Toets]) -> pd.DataFrame:
+    """Measures as rows, one column per area (formatted text)."""
+    kolommen = {gebied_naam(t.naam): maten(t) for t in toetsen}
+    frame = pd.DataFrame(kolommen)
+    frame.index.name = "Maat"
+    return frame.reset_index()
+
+
+def vergelijk_csv(toetsen: Sequence[Toets]) -> str:
+    """The comparison as CSV with plain numbers (one row per area, the command line's keys as columns)."""
+    rijen = []
+    for t in toetsen:
+        d = t.to_dict()
+        rij = {"gebied": t.naam, "profiel": t.profiel, "oppervlakte_ha": d["oppervlakte_ha"]}
+        rij["gemeenten"] = "; ".join(f"{n} {a:.3f}" for n, a in d["gemeenten"].items())
+        for factor in AFSTAND_FACTOREN:
+            rij[f"afstand_{factor}_m"] = d[f"afstand_{factor}_m"]
+            rij[f"{factor}_naam"] = t.afstanden[factor].naam
+        rij["nweg_schematisch"] = t.afstanden["nweg"].schematisch
+        rij |= {f"overlap_{k}_ha": v for k, v in d["overlap_ha"].items()}
+        rij |= {"score_gemiddeld": d["score_gemiddeld"], "score_minimum": d["score_minimum"]}
+        rij |= {f"principe_{i}_{p.naam}": p.voldaan for i, p in enumerate(t.principes, 1)}
+        rijen.append(rij)
+    return pd.DataFrame(rijen).to_csv(index=False)
+
+
+@functools.cache
+def _delen(sleutel: str) -> tuple[np.ndarray, shapely.STRtree]:
+    """A context layer split into parts with a spatial index: a small map clips only what it shows."""
+    laag = lagen.laag(sleutel)
+    frame = load_analysis_layer(laag.bestand)
+    if laag.filter and laag.filter[0] in frame:
+        frame = frame[frame[laag.filter[0]] == laag.filter[1]]
+    delen = shapely.get_parts(np.asarray(frame.geometry.values, dtype=object))
+    return delen, shapely.STRtree(delen)
+
+
+def _context(bounds) -> list[tuple[gpd.GeoSeries, lagen.Laag]]:
+    uit = []
+    for sleutel in KAARTJE_LAGEN:
+        delen, boom = _delen(sleutel)
+        raak = delen[boom.query(shapely.box(*bounds))]
+        uit.append((gpd.GeoSeries(shapely.clip_by_rect(raak, *bounds)), lagen.laag(sleutel)))
+    return uit
+
+
+def _paden(geoms) -> list[MplPath]:
+    """Matplotlib paths of (multi)polygons, holes included (drawn straight, not through geopandas' plot)."""
+    paden = []
+    for vlak in shapely.get_parts(np.asarray(geoms, dtype=object)):
+        if vlak.geom_type != "Polygon" or vlak.is_empty:
+            continue
+        ringen = [vlak.exterior, *vlak.interiors]
+        paden.append(MplPath.make_compound_path(*[MplPath(np.asarray(r.coords)[:, :2], closed=True) for r in ringen]))
+    return paden
+
+
+def _lijnen(geoms) -> list[np.ndarray]:
+    delen = shapely.get_parts(np.asarray(geoms, dtype=object))
+    return [np.asarray(d.coords)[:, :2] for d in delen if d.geom_type == "LineString" and not d.is_empty]
+
+
+def kaartje(ax, t: Toets, marge_m: float = 1500) -> None:
+    """One small map in RD New: the area over the catalogue's context layers, north up, 1 km bar."""
+    minx, miny, maxx, maxy = t.geometrie.bounds
+    zijde = max(maxx - minx, maxy - miny) / 2 + marge_m
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    bounds = (cx - zijde, cy - zijde, cx + zijde, cy + zijde)
+    for geoms, laag in _context(bounds):
+        s = laag.stijl
+        if laag.sleutel == "gemeenten":  # outlines only: a fill would hide the rest
+            ax.add_collection(LineCollection(_lijnen(shapely.boundary(geoms.values)), colors=s.kleur,
+                                             linewidths=0.6, linestyles="--"))  # fmt: skip
+        elif laag.geometrie == lagen.LIJN:
+            ax.add_collection(LineCollection(_lijnen(geoms.values), colors=s.kleur, linewidths=max(s.lijn / 2, 0.8)))
+        else:
+            vlakken = [PathPatch(p) for p in _paden(geoms.values)]
+            dekking = max(s.vuldekking, 0.15)
+            ax.add_collection(PatchCollection(vlakken, facecolor=s.vul, alpha=dekking, edgecolor=s.kleur, lw=0.4))
+    ax.add_collection(PatchCollection([PathPatch(p) for p in _paden([t.geometrie])], facecolor="none",
+                                      edgecolor=KLEUR_GEBIED, linewidth=2))  # fmt: skip
+    ax.set_xlim(bounds[0], bounds[2])
+    ax.set_ylim(bounds[1], bounds[3])
+    ax.set_aspect("equal")
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    x0, y0 = bounds[0] + 0.06 * 2 * zijde, bounds[1] + 0.06 * 2 * zijde
+    ax.plot([x0, x0 + 1000], [y0, y0], color="black", linewidth=2)
+    ax.text(x0 + 500, y0 + 0.02 * 2 * zijde, "1 km", ha="center", fontsize=7)
+    ax.set_title(gebied_naam(t.naam), fontsize=9)
+
+
+def kaartjes_png(toetsen: Sequence[Toets], dpi: int = 110) -> bytes:
+    """The small maps of the compared areas side by side, as one PNG."""
+    fig, assen = plt.subplots(1, len(toetsen), figsize=(2.6 * len(toetsen), 2.9), squeeze=False)
+    try:
+        for ax, t in zip(assen[0], toetsen, strict=True):
+            kaartje(ax, t)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi)
+    finally:
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str) -> bytes:
+    """One A4 landscape page: title, the small maps, the comparison table, principles' note and source."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT_VET))
+    pdf.add_page()
+    pdf.set_margins(10, 10)
+    pdf.set_font("DejaVu", "B", 14)
+    pdf.cell(0, 8, "Vergelijking van locaties — toets aan de zoekcriteria", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8)
+    pdf.cell(0, 5, f"Profiel: {PROFIELEN[profiel].label}. Indicatief, geen beleid.", new_x="LMARGIN", new_y="NEXT")
+    breedte = min(277, 62 * len(toetsen))
+    pdf.image(io.BytesIO(kaartjes_png(toetsen, dpi=150)), x=10, y=pdf.get_y() + 1, w=breedte)
+    pdf.set_y(pdf.get_y() + 2 + breedte * 2.9 / (2.6 * len(toetsen)))
+    tabel = vergelijk_tabel(toetsen)
+    pdf.set_font("DejaVu", "", 6.5)
+    eerste = 277 - (len(toetsen) * 52)
+    with pdf.table(col_widths=(eerste, *([52] * len(toetsen))), line_height=3.2, first_row_as_headings=True,
+                   text_align="LEFT") as tab:  # fmt: skip
+        tab.row([str(c) for c in tabel.columns])
+        for _, rij in tabel.iterrows():
+            tab.row([str(v) for v in rij])
+    pdf.set_font("DejaVu", "", 6)
+    pdf.set_y(min(pdf.get_y() + 1, 193))
+    pdf.multi_cell(0, 2.8, f"{VOETNOOT_PRINCIPES} {BRON}.")
+    return bytes(pdf.output())
