@@ -10,7 +10,7 @@ from reb_maps import labels, state
 from reb_maps.data import source_of
 from ui import schaalsprong as view
 
-SCENARIO = "schaalsprong_scenario"  # last widget values, restored after a page switch
+SCENARIO = view.SCENARIO_KEY  # last widget values, restored after a page switch
 MELDINGEN = "_schaalsprong_meldingen"  # notices about the URL, shown once
 VERDEEL = "ss_verdeel"
 BEREKENING = "berekening: dit dashboard, met de aannames hierboven"

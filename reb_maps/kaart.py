@@ -18,7 +18,7 @@ import jinja2
 import pandas as pd
 from shapely.ops import polylabel
 
-from reb_maps import assets, fmt, klassen, labels, lagen
+from reb_maps import assets, fmt, klassen, labels, lagen, werklocaties
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import tekort
@@ -383,20 +383,6 @@ def finish(m: folium.Map) -> folium.Map:
 
 # ---------- Work locations from the report ----------
 
-PUNT_TYPES_CAMPUS = {"campus", "innovatieomgeving"}
-
-
-def _locatie_laag(row) -> str:
-    """The value of the catalogue's filter column `laag` for one location."""
-    if row["type"] in PUNT_TYPES_CAMPUS:
-        return "campus"
-    if row["status"] != "bestaand":
-        return "plan"
-    if row["grootschalig"]:
-        return "grootschalig"
-    return "bedrijventerrein"
-
-
 def _locatie_popup(row, campus_feiten: dict) -> str:
     rijen = [("Gemeente", row["gemeente"]), ("Soort", row["type"]), ("Status", row["status"])]
     if not fmt.is_missing(row.get("bruto_ha")):
@@ -422,19 +408,10 @@ def _locatie_popup(row, campus_feiten: dict) -> str:
 @functools.cache
 def locaties_frame() -> gpd.GeoDataFrame:
     """Every named location with its geometry (TOP10NL polygon or indicative point) and catalogue layer."""
-    polygons = load_layer("bedrijventerreinen")
-    points = load_layer("locatie_punten")
-    geo = pd.concat([polygons, points], ignore_index=True)
-    if geo.empty:
+    frame = werklocaties.locaties_wgs84()
+    if frame.empty:
         return gpd.GeoDataFrame(columns=["locatie_id", "laag", "geometry"], geometry="geometry", crs="EPSG:4326")
-    geo = gpd.GeoDataFrame(geo, geometry="geometry", crs=polygons.crs or points.crs)
-    locaties = load_table("locaties")
-    sizes = load_table("grootschalige_terreinen")[["locatie_id", "bruto_ha", "netto_ha"]]
-    frame = geo[["locatie_id", "nauwkeurigheid", "geometry"]].merge(locaties, on="locatie_id", how="inner")
-    frame = frame.merge(sizes, on="locatie_id", how="left")
     feiten = {r["campus"]: r for r in load_table("campus_feiten").to_dict("records")}
-    frame["laag"] = frame.apply(_locatie_laag, axis=1)
-    frame["kleur"] = [lagen.STATUS_KLEUREN.get(s, "#666") for s in frame["status"]]
     frame["popup"] = [_locatie_popup(row, feiten) for _, row in frame.iterrows()]
     frame["tip"] = [f"{html.escape(n)} ({html.escape(s)})" for n, s in zip(frame["naam"], frame["status"], strict=True)]
     # Two report parks can share one TOP10NL polygon (Twentekanaal Noord and Zuid): draw it once, with both popups.

@@ -13,12 +13,12 @@ import geopandas as gpd
 import pandas as pd
 
 from reb_maps.data import load_table
-from reb_maps.geodata import load_analysis_layer
+from reb_maps.geodata import load_analysis_layer, load_layer
 from reb_maps.lagen import STATUS_KLEUREN
 
 CAMPUS_TYPES = {"campus", "innovatieomgeving"}
 KOLOMMEN = ["locatie_id", "naam", "gemeente", "type", "status", "grootschalig", "laag", "kleur",
-            "nauwkeurigheid", "bruto_ha", "netto_ha", "paragraaf", "geometry"]  # fmt: skip
+            "nauwkeurigheid", "bruto_ha", "netto_ha", "paragraaf", "omschrijving", "geometry"]  # fmt: skip
 
 
 def laag_van(type_: str, status: str, grootschalig: bool) -> str:
@@ -31,10 +31,13 @@ def laag_van(type_: str, status: str, grootschalig: bool) -> str:
 
 
 @functools.cache
-def _locaties_rd() -> gpd.GeoDataFrame:
-    geo = pd.concat([load_analysis_layer("bedrijventerreinen"), load_analysis_layer("locatie_punten")],
-                    ignore_index=True)  # fmt: skip
-    geo = gpd.GeoDataFrame(geo[["locatie_id", "nauwkeurigheid", "geometry"]], geometry="geometry", crs="EPSG:28992")
+def _locaties(analyse: bool) -> gpd.GeoDataFrame:
+    laden = load_analysis_layer if analyse else load_layer
+    delen = [laden("bedrijventerreinen"), laden("locatie_punten")]
+    crs = delen[0].crs
+    geo = gpd.GeoDataFrame(
+        pd.concat(delen, ignore_index=True)[["locatie_id", "nauwkeurigheid", "geometry"]], geometry="geometry", crs=crs
+    )
     frame = geo.merge(load_table("locaties"), on="locatie_id", how="inner")
     sizes = load_table("grootschalige_terreinen")[["locatie_id", "bruto_ha", "netto_ha"]]
     frame = frame.merge(sizes, on="locatie_id", how="left")
@@ -42,9 +45,14 @@ def _locaties_rd() -> gpd.GeoDataFrame:
         laag_van(t, s, bool(g)) for t, s, g in zip(frame["type"], frame["status"], frame["grootschalig"], strict=True)
     ]
     frame["kleur"] = [STATUS_KLEUREN.get(s, "#666666") for s in frame["status"]]
-    return gpd.GeoDataFrame(frame[KOLOMMEN], geometry="geometry", crs="EPSG:28992")
+    return gpd.GeoDataFrame(frame[KOLOMMEN], geometry="geometry", crs=crs)
 
 
 def locaties_rd() -> gpd.GeoDataFrame:
     """Every named location in EPSG:28992 (a copy of the per-process cache)."""
-    return _locaties_rd().copy()
+    return _locaties(True).copy()
+
+
+def locaties_wgs84() -> gpd.GeoDataFrame:
+    """Every named location in EPSG:4326, for the interactive map (a copy of the per-process cache)."""
+    return _locaties(False).copy()

@@ -36,7 +36,7 @@ HULP_KAART = "De kaart zoals hierboven gekozen (indicator en gemeente), om af te
 FOUT = "Het document kon niet worden gemaakt. Probeer het opnieuw; de fout is vastgelegd in het logboek."
 
 # Session keys written by other pages (the Schaalsprong page's scenario, the Zoekgebieden page's last run).
-SCHAALSPRONG_SCENARIO = "schaalsprong_scenario"
+SCHAALSPRONG_SCENARIO = schaalsprong_view.SCENARIO_KEY
 ZOEKGEBIEDEN_KANDIDATEN = "zg_kandidaten_csv"
 
 

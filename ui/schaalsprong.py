@@ -29,6 +29,8 @@ from reb_maps.schaalsprong import (
 )
 from reb_maps.url import UrlMelding, laatste, lees_getal
 
+SCENARIO_KEY = "schaalsprong_scenario"  # session state: the last scenario set on the page (briefing reads it)
+
 SEPARATORS = ",."  # plotly: decimal comma, thousands dot
 
 
