@@ -1,9 +1,9 @@
 """Kaart: Twente's work locations, corridors and constraints on one map, with a panel per municipality."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from reb_maps import kaart, labels, paneel, state
+from reb_maps.kaart_cache import st_folium_cached
 
 MAP_KEY = "kaart"
 
@@ -23,16 +23,15 @@ selected = state.geselecteerd()
 
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
-    with st.spinner("Kaart laden…"):
-        m = kaart.dashboard_map(indicator, state.achtergrond(), selected)
-    st_folium(
-        m,
-        key=MAP_KEY,
-        height=660,
-        use_container_width=True,
-        returned_objects=["last_active_drawing"],
-        on_change=lambda: state.on_map_click(MAP_KEY),
-    )
+    with st.spinner("Kaart laden…"):  # built and rendered once per input tuple per process (kaart_cache)
+        st_folium_cached(
+            kaart.dashboard_map,
+            (indicator, state.achtergrond(), selected),
+            key=MAP_KEY,
+            height=660,
+            returned_objects=["last_active_drawing"],
+            on_change=lambda: state.on_map_click(MAP_KEY),
+        )
     st.caption(kaart.DASHBOARD_ATTRIBUTIE)
 
 
