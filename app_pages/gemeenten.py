@@ -98,9 +98,9 @@ tabel = figuren.tabel
 hoogte = 36 * (len(tabel) + 1) + 3
 st.dataframe(charts.markeer_selectie(tabel, selectie) if selectie else tabel, hide_index=True, height=hoogte)
 st.download_button(
-    labels.DOWNLOAD_CSV, table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
+    labels.DOWNLOAD_CSV, lambda: table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
     on_click="ignore",
-)
+)  # the CSV is made when someone clicks, not on every run
 st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
 
 with st.expander("Opmerkingen bij de cijfers"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import sys
 import time
 import urllib.parse
@@ -56,6 +57,18 @@ def rss_mb(pids: list[int]) -> float | None:
         except OSError:
             return None
     return total / 1024 if pids else None
+
+
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU time of the given processes (/proc/PID/stat): load-independent cost of the runs."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK") if pids else None
 
 
 def stream_url(base: str) -> str:
@@ -128,8 +141,9 @@ async def session(url: str, query: str, start: asyncio.Event, done: asyncio.Even
         results.errors.append(f"verbinding: {type(exc).__name__}: {exc}")
 
 
-async def round_of(url: str, n: int, queries: list[str], pids: list[int]) -> tuple[Results, float | None]:
+async def round_of(url: str, n: int, queries: list[str], pids: list[int]) -> tuple[Results, float | None, float | None]:
     results = Results()
+    cpu_before = cpu_seconds(pids)
     start, done = asyncio.Event(), asyncio.Event()
     tasks = [asyncio.create_task(session(url, queries[i % len(queries)], start, done, results)) for i in range(n)]
     await asyncio.sleep(0.5)  # let every session connect before the runs start together
@@ -139,9 +153,11 @@ async def round_of(url: str, n: int, queries: list[str], pids: list[int]) -> tup
             break
         await asyncio.sleep(0.1)
     memory = rss_mb(pids)
+    cpu_after = cpu_seconds(pids)
     done.set()
     await asyncio.wait_for(asyncio.gather(*tasks), RUN_TIMEOUT)
-    return results, memory
+    cpu = None if cpu_before is None or cpu_after is None else (cpu_after - cpu_before) / n
+    return results, memory, cpu
 
 
 def pct(values: list[float], q: float) -> float:
@@ -160,8 +176,8 @@ def measure(base_url: str, counts: list[int], pids: list[int], spread: bool) -> 
     base_rss = rss_mb(pids)
     print(f"RSS na opwarmen: {fmt_mb(base_rss)}", flush=True)
     for n in counts:
-        results, memory = asyncio.run(round_of(url, n, gemeenten, pids))
-        row = {"n": n, "errors": results.errors, "rss": memory, "base_rss": base_rss}
+        results, memory, cpu = asyncio.run(round_of(url, n, gemeenten, pids))
+        row = {"n": n, "errors": results.errors, "rss": memory, "base_rss": base_rss, "cpu": cpu}
         for page in PAGES:
             row[page] = (pct(results.seconds[page], 0.5), pct(results.seconds[page], 0.95))
         rows.append(row)
@@ -170,7 +186,8 @@ def measure(base_url: str, counts: list[int], pids: list[int], spread: bool) -> 
             f"N={n:>2}  "
             + "  ".join(f"{p}: p50 {row[p][0]:.2f} s / p95 {row[p][1]:.2f} s" for p in PAGES)
             + f"  fouten {len(results.errors)}  RSS {fmt_mb(memory)}"
-            + (f" (+{extra:.1f} MB per extra sessie)" if extra is not None else ""),
+            + (f" (+{extra:.1f} MB per extra sessie)" if extra is not None else "")
+            + (f"  server-CPU {cpu * 1000:.0f} ms per sessie" if cpu is not None else ""),
             flush=True,
         )
         for error in sorted(set(results.errors))[:5]:
