@@ -209,8 +209,7 @@ def fmt_mb(value: float | None) -> str:
 def own_server(workers: int):
     """The app on a free loopback port: one Streamlit process, or several behind nginx."""
     if workers > 1:
-        sys.path.insert(0, str(ROOT / "deploy"))
-        import serve
+        from deploy import serve
 
         with serve.cluster(workers) as running:
             yield running.url, running.worker_pids
