@@ -167,11 +167,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(base_url: str, counts: list[int], pids: list[int], spread: bool) -> list[dict]:
+def measure(base_url: str, counts: list[int], pids: list[int], spread: bool, warm_urls: list[str]) -> list[dict]:
     url = stream_url(base_url)
     gemeenten = [""] + [f"gemeente={urllib.parse.quote(g)}" for g in labels_gemeenten()] if spread else [""]
-    # Warm-up: the first visitor fills the process caches (tables, layers, static files).
-    asyncio.run(round_of(url, 1, [""], pids))
+    # Warm-up: a first visitor per process fills its caches (tables, layers, static files).
+    for warm in warm_urls:
+        asyncio.run(round_of(stream_url(warm), 1, [""], []))
     rows = []
     base_rss = rss_mb(pids)
     print(f"RSS na opwarmen: {fmt_mb(base_rss)}", flush=True)
@@ -212,7 +213,7 @@ def own_server(workers: int):
         from deploy import serve
 
         with serve.cluster(workers) as running:
-            yield running.url, running.worker_pids
+            yield running.url, running.worker_pids, running.worker_urls
         return
     from tests.browser.conftest import free_port, start_streamlit, wait_healthy
 
@@ -223,7 +224,7 @@ def own_server(workers: int):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
-        yield url, [proc.pid]
+        yield url, [proc.pid], [url]
     finally:
         proc.terminate()
         try:
@@ -244,11 +245,11 @@ def main() -> int:
     if args.url:
         pids = [int(p) for p in args.pids.split(",") if p.strip()]
         print(f"Server: {args.url}")
-        measure(args.url, counts, pids, args.spreiding)
+        measure(args.url, counts, pids, args.spreiding, [args.url] * 4)  # behind a proxy: reach every worker
         return 0
-    with own_server(args.workers) as (url, pids):
+    with own_server(args.workers) as (url, pids, worker_urls):
         print(f"Server: {url} ({args.workers} proces{'sen' if args.workers > 1 else ''})", flush=True)
-        measure(url, counts, pids, args.spreiding)
+        measure(url, counts, pids, args.spreiding, worker_urls)
     return 0
 
 
