@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reb_maps import labels  # noqa: E402
+from reb_maps.data import GEMEENTEN  # noqa: E402
 
 PAGES = ("kaart", "gemeenten")
 URL_PATHS = {"kaart": "", "gemeenten": "gemeenten"}  # Kaart is the default page: the bare link opens it
@@ -169,7 +170,7 @@ def pct(values: list[float], q: float) -> float:
 
 def measure(base_url: str, counts: list[int], pids: list[int], spread: bool, warm_urls: list[str]) -> list[dict]:
     url = stream_url(base_url)
-    gemeenten = [""] + [f"gemeente={urllib.parse.quote(g)}" for g in labels_gemeenten()] if spread else [""]
+    gemeenten = [""] + [f"gemeente={urllib.parse.quote(g)}" for g in GEMEENTEN] if spread else [""]
     # Warm-up: a first visitor per process fills its caches (tables, layers, static files).
     for warm in warm_urls:
         asyncio.run(round_of(stream_url(warm), 1, [""], []))
@@ -187,19 +188,13 @@ def measure(base_url: str, counts: list[int], pids: list[int], spread: bool, war
             f"N={n:>2}  "
             + "  ".join(f"{p}: p50 {row[p][0]:.2f} s / p95 {row[p][1]:.2f} s" for p in PAGES)
             + f"  fouten {len(results.errors)}  RSS {fmt_mb(memory)}"
-            + (f" (+{extra:.1f} MB per extra sessie)" if extra is not None else "")
+            + (f" ({extra:+.1f} MB per extra sessie)" if extra is not None else "")
             + (f"  server-CPU {cpu * 1000:.0f} ms per sessie" if cpu is not None else ""),
             flush=True,
         )
         for error in sorted(set(results.errors))[:5]:
             print(f"    {error}")
     return rows
-
-
-def labels_gemeenten() -> list[str]:
-    from reb_maps.data import GEMEENTEN
-
-    return list(GEMEENTEN)
 
 
 def fmt_mb(value: float | None) -> str:
