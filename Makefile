@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+WORKERS ?= 2
+SERVE_PORT ?= 8080
+SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint bench geodata clean
+.PHONY: run serve test lint bench bench-load geodata clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +21,13 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.stamp-run $@
 
+# Only this computer can open it; see the README ("Voor meer mensen") to open it to a network.
 run: $(VENV)/.stamp-run
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+
+# Several app processes behind nginx (sticky sessions, security headers): make serve WORKERS=4
+serve: $(VENV)/.stamp-run
+	$(BIN)/python deploy/serve.py --werkers $(WORKERS) --poort $(SERVE_PORT) --adres $(SERVE_ADDRESS)
 
 test: $(VENV)/.stamp-dev
 	$(BIN)/ruff check .
@@ -28,6 +36,11 @@ test: $(VENV)/.stamp-dev
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python bench/bench_app.py
 	$(BIN)/python bench/bench_zoekgebieden.py
+
+# N concurrent sessions over Streamlit's websocket protocol (single process, then 2 workers behind nginx).
+bench-load: $(VENV)/.stamp-dev
+	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_load.py --workers 2
 
 # Development only: derive data/geo from ../shared/geodata (deterministic).
 geodata: $(VENV)/.stamp-run

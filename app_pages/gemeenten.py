@@ -7,6 +7,7 @@ A click on a municipality's bar selects it, like the sidebar and the map do.
 import streamlit as st
 
 from reb_maps import charts, kerncijfers, labels, state
+from reb_maps.charts.figuren import gemeenten_figuren
 from reb_maps.data import load_table, source_of, table_csv, table_meta
 from ui import documenten
 
@@ -15,6 +16,7 @@ CONFIG = {"displaylogo": False}
 gemeenten = load_table("gemeenten")
 meta = table_meta("gemeenten")
 selectie = state.geselecteerd()
+figuren = gemeenten_figuren(selectie)  # built once per selection and process
 
 
 def toon(fig, bron: str, naam: str) -> None:
@@ -68,12 +70,11 @@ links, rechts = st.columns(2, gap="large")
 with links:
     st.subheader("Banen")
     st.markdown("Aantal banen in 2023 en hoe sterk dat aantal sinds 2014 is gegroeid.")
-    toon(charts.banen(gemeenten, selectie), source_of("gemeenten", "banen_2023"), "banen")
+    toon(figuren.banen, source_of("gemeenten", "banen_2023"), "banen")
 with rechts:
     st.subheader("Netto areaal bedrijventerrein")
     st.markdown("Hoeveel hectare bedrijventerrein elke gemeente begin 2023 had, en welk deel van Twente dat is.")
-    totaal = meta.get("totalen", {}).get("netto_areaal_ha", {}).get("waarde")
-    toon(charts.netto_areaal(gemeenten, selectie, totaal), source_of("gemeenten", "netto_areaal_ha"), "netto")
+    toon(figuren.netto_areaal, source_of("gemeenten", "netto_areaal_ha"), "netto")
 
 st.subheader("Vraag tot 2040 tegenover het harde aanbod")
 st.markdown(
@@ -87,7 +88,7 @@ st.markdown(
     + "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul "
     "maar een ontbrekend cijfer, dus krijgen ze geen kleur."
 )
-toon(charts.vraag_aanbod(gemeenten, selectie), source_of("gemeenten", "hard_aanbod_ha"), "vraag")
+toon(figuren.vraag_aanbod, source_of("gemeenten", "hard_aanbod_ha"), "vraag")
 
 st.subheader("Grootschalige vraag voor heel Twente")
 groot = load_table("grootschalige_vraag")
@@ -96,19 +97,17 @@ st.markdown(
     "Twente. Het rapport zet die regel onder Almelo; hier staat hij apart, zodat hij niet als vijftiende "
     "gemeente meetelt en niet bij Almelo wordt opgeteld."
 )
-st.plotly_chart(charts.grootschalig(groot), config=CONFIG, key="grootschalig")
+st.plotly_chart(figuren.grootschalig, config=CONFIG, key="grootschalig")
 st.caption(source_of("grootschalige_vraag"))
 
 st.subheader("Alle gemeenten in één tabel")
-tabel = charts.vergelijkingstabel(gemeenten, meta["kolommen"])
-st.dataframe(charts.markeer_selectie(tabel, selectie), hide_index=True, height=36 * (len(tabel) + 1) + 3)
+tabel = figuren.tabel
+hoogte = 36 * (len(tabel) + 1) + 3
+st.dataframe(charts.markeer_selectie(tabel, selectie) if selectie else tabel, hide_index=True, height=hoogte)
 st.download_button(
-    labels.DOWNLOAD_CSV,
-    table_csv("gemeenten"),
-    file_name="reb_twente_gemeenten.csv",
-    mime="text/csv",
+    labels.DOWNLOAD_CSV, lambda: table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
     on_click="ignore",
-)
+)  # the CSV is made when someone clicks, not on every run
 st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
 
 with st.expander("Opmerkingen bij de cijfers"):

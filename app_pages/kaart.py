@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel, state
+from reb_maps.kaart_cache import st_folium_cached
 from ui import documenten, eigen_data, eigen_upload
 
 MAP_KEY = "kaart"
@@ -30,21 +31,31 @@ vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
     with st.spinner("Kaart laden…"):
-        m = kaart.dashboard_map(
-            indicator,
-            state.achtergrond(),
-            selected,
-            eigen=eigen_data.kaart_lagen(eigen),
-            verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
-        )
-    st_folium(
-        m,
-        key=MAP_KEY,
-        height=660,
-        use_container_width=True,
-        returned_objects=["last_active_drawing"],
-        on_change=lambda: state.on_map_click(MAP_KEY),
-    )
+        if eigen:  # the session's own layers: this map is the user's alone, never cached for others
+            m = kaart.dashboard_map(
+                indicator,
+                state.achtergrond(),
+                selected,
+                eigen=eigen_data.kaart_lagen(eigen),
+                verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
+            )
+            st_folium(
+                m,
+                key=MAP_KEY,
+                height=660,
+                use_container_width=True,
+                returned_objects=["last_active_drawing"],
+                on_change=lambda: state.on_map_click(MAP_KEY),
+            )
+        else:  # built and rendered once per input tuple per process (kaart_cache)
+            st_folium_cached(
+                kaart.dashboard_map,
+                (indicator, state.achtergrond(), selected),
+                key=MAP_KEY,
+                height=660,
+                returned_objects=["last_active_drawing"],
+                on_change=lambda: state.on_map_click(MAP_KEY),
+            )
     st.caption(kaart.dashboard_attributie())
     documenten.kaart_knoppen(indicator, selected)
     with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):

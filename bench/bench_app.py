@@ -1,8 +1,9 @@
-"""Time the real app against an empty one-line Streamlit app, served and driven the same way.
+"""Time the real app's pages against floors: minimal Streamlit apps served and driven the same way.
 
-Prints ratios (app / empty page) for: navigation → map drawn, navigation → charts drawn (with a one-chart
-plotly page as a second reference: the cost of plotly itself), and the
-map payload (bytes received over the websocket while the map page loads) in MB.
+Three floors: an empty one-line page (for text pages), a one-chart plotly page (for chart pages) and a
+one-layer st_folium map (for map pages). Prints, cold and warm browser cache, every page's time as a ratio to
+its own floor (and to the empty page), and the map payload (bytes received over the websocket plus the
+layer files while the map page loads) in MB.
 Run: .venv/bin/python bench/bench_app.py [--rounds N]
 """
 
@@ -26,6 +27,11 @@ from tests.browser.conftest import (  # noqa: E402
     wait_healthy,
 )
 from tests.browser.helpers import MAP_FRAME  # noqa: E402
+
+# Every page against the floor of its kind: text pages → empty page, chart pages → one plotly chart,
+# map pages → one st_folium layer. "nav" is itself a floor-like text page (st.navigation + sidebar).
+FLOOR_NAMES = {"leeg": "de lege pagina", "plotly": "de plotly-pagina", "kaartvloer": "de kaart met één laag"}
+PAGE_FLOORS = {"nav": "leeg", "grafieken": "plotly", "kaart": "kaartvloer"}
 
 
 def timed_load(page, url: str, ready) -> tuple[float, int]:
@@ -89,6 +95,7 @@ def main() -> int:
         ("leeg", "bench/empty_app.py"),
         ("plotly", "bench/plotly_app.py"),
         ("nav", "bench/nav_app.py"),
+        ("kaartvloer", "bench/map_app.py"),
     ):
         port = free_port()
         proc = start_streamlit(script, port, logs / f"{name}.log")
@@ -96,17 +103,20 @@ def main() -> int:
     try:
         for proc, url in servers.values():
             wait_healthy(url, proc)
-        app_url, empty_url, plotly_url, nav_url = (servers[k][1] for k in ("app", "leeg", "plotly", "nav"))
+        app_url, empty_url, plotly_url, nav_url, map_url = (
+            servers[k][1] for k in ("app", "leeg", "plotly", "nav", "kaartvloer")
+        )
         targets = (
             ("leeg", empty_url, empty_ready),
             ("plotly", plotly_url, charts_ready),
+            ("kaartvloer", map_url, map_ready),
             ("nav", nav_url, nav_ready),
             ("kaart", app_url, map_ready),
             ("grafieken", f"{app_url}/gemeenten", charts_ready),
         )
         results: dict[str, list[float]] = {key: [] for key, _, _ in targets}
         warm: dict[str, list[float]] = {key: [] for key, _, _ in targets}
-        payload = {"leeg": 0, "kaart": 0}
+        payload = {"leeg": 0, "kaartvloer": 0, "kaart": 0}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             # Warm-up: first run of each server fills the process caches.
@@ -136,14 +146,19 @@ def main() -> int:
             proc.terminate()
             proc.wait(timeout=10)
     for title, series in (("koude browsercache", results), ("warme browsercache", warm)):
-        base = statistics.median(series["leeg"])
-        print(f"{title}: lege pagina (basis) {base:.2f} s (mediaan van {args.rounds})")
-        for key in ("plotly", "nav", "kaart", "grafieken"):
-            med = statistics.median(series[key])
-            print(f"  {key}: {med:.2f} s = {med / base:.2f}x de lege pagina")
+        medians = {key: statistics.median(values) for key, values in series.items()}
+        print(f"{title} (mediaan van {args.rounds}):")
+        for key in ("leeg", "plotly", "kaartvloer"):
+            print(f"  vloer {FLOOR_NAMES[key]}: {medians[key]:.2f} s")
+        for key, floor in PAGE_FLOORS.items():
+            ratio = medians[key] / medians[floor]
+            print(
+                f"  {key}: {medians[key]:.2f} s = {ratio:.2f}x {FLOOR_NAMES[floor]}"
+                f" ({medians[key] / medians['leeg']:.2f}x de lege pagina)"
+            )
     print(
         f"kaart-payload (websocket + kaartlagen, uitgepakt): {payload['kaart'] / 1e6:.2f} MB "
-        f"(lege pagina {payload['leeg'] / 1e6:.3f} MB)"
+        f"(kaart met één laag {payload['kaartvloer'] / 1e6:.2f} MB, lege pagina {payload['leeg'] / 1e6:.3f} MB)"
     )
     return 0
 

@@ -1,0 +1,154 @@
+"""Render a folium map for streamlit-folium once per input tuple, then reuse it on every rerun and session.
+
+`st_folium` renders the whole map to Leaflet JavaScript on every rerun (Jinja templates compiled per layer):
+~0,35 s of server work for the dashboard map, serialised across all sessions of a process. The rendered form
+depends only on the builder's inputs (indicator, selection, basemap, …), so `render` keeps what
+streamlit-folium sends to its component per (builder, inputs, key) and `st_folium_cached` sends exactly that.
+
+The component and its arguments are streamlit-folium's own (same iframe, same state hash), so clicks
+(`last_active_drawing` → on_change) and layer toggles (client-side in Leaflet; the script and thus the
+component's key stay the same, so the map is not remounted) behave as with `st_folium`.
+`tests/test_kaart_cache.py` checks the arguments against what `st_folium` itself passes.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+
+import branca.colormap
+import folium
+import folium.elements
+import streamlit as st
+import streamlit_folium
+
+CACHE_SIZE = 128  # ~50 kB each: 5 indicators × 15 selections covers one basemap; LRU for the rest
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    """streamlit-folium's component arguments that depend on the map (everything but layout and callbacks)."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    component_key: str  # streamlit-folium's hash of the script and key: the same map keeps its browser state
+    defaults: dict
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+
+
+def _assets(folium_map: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """CSS and JS links of every element, in st_folium's order (colormaps bring d3 first)."""
+    css: list[str] = []
+    js: list[str] = []
+
+    def walk(element):
+        yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    for element in walk(folium_map):
+        if isinstance(element, branca.colormap.ColorMap):
+            js.insert(0, "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js")
+            js.insert(0, "https://d3js.org/d3.v4.min.js")
+        if isinstance(element, branca.colormap.ColorMap | folium.elements.JSCSSMixin):
+            css.extend(href for _, href in getattr(element, "default_css", []))
+            js.extend(src for _, src in getattr(element, "default_js", []))
+    return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
+
+
+def render_map(folium_map: folium.Map, key: str | None, returned_objects: Iterable[str] | None) -> RenderedMap:
+    """What st_folium computes from a map, using streamlit-folium's own helpers (no Streamlit calls)."""
+    folium_map.get_root().render()
+    folium_map.render()
+    html = streamlit_folium._get_html(folium_map)
+    header = streamlit_folium._get_header(folium_map)
+    css, js = _assets(folium_map)  # before _get_map_string, which renames the elements
+    script = streamlit_folium._get_map_string(folium_map)
+    try:
+        (south, west), (north, east) = folium_map.get_bounds()
+    except AttributeError:
+        south = west = north = east = None
+    defaults = {
+        "last_clicked": None,
+        "last_object_clicked": None,
+        "last_object_clicked_count": None,
+        "last_object_clicked_tooltip": None,
+        "last_object_clicked_popup": None,
+        "all_drawings": None,
+        "last_active_drawing": None,
+        "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
+        "zoom": folium_map.options.get("zoom"),
+        "last_circle_radius": None,
+        "last_circle_polygon": None,
+        "selected_layers": None,
+        "selected_tags": None,
+        "last_geocoder_result": None,
+    }
+    wanted = None if returned_objects is None else set(returned_objects)
+    return RenderedMap(
+        script=script,
+        header=header,
+        html=html,
+        map_id=streamlit_folium.get_full_id(folium_map),
+        component_key=streamlit_folium.generate_js_hash(script, key, False),
+        defaults={k: v for k, v in defaults.items() if wanted is None or k in wanted},
+        css_links=css,
+        js_links=js,
+    )
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def rendered(
+    builder: Callable[..., folium.Map], inputs: tuple[Hashable, ...], key: str, returned: tuple[str, ...] | None
+) -> RenderedMap:
+    """The rendered map for these inputs; built and rendered only the first time in this process."""
+    return render_map(builder(*inputs), key, returned)
+
+
+def st_folium_cached(
+    builder: Callable[..., folium.Map],
+    inputs: tuple[Hashable, ...],
+    *,
+    key: str,
+    height: int = 700,
+    returned_objects: Iterable[str] | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> dict:
+    """Like `st_folium(builder(*inputs), key=…, use_container_width=True, …)`, without re-rendering the map.
+
+    `builder` must be a pure function of `inputs` (hashable values): its map is cached per input tuple.
+    """
+    returned = None if returned_objects is None else tuple(returned_objects)
+    view = rendered(builder, tuple(inputs), key, returned)
+
+    def _on_change() -> None:  # as st_folium: the page reads the map's value under its own key
+        st.session_state[key] = st.session_state.get(view.component_key, {})
+        if on_change is not None:
+            on_change()
+
+    return streamlit_folium._component_func(
+        script=view.script,
+        header=view.header,
+        html=view.html,
+        id=view.map_id,
+        key=view.component_key,
+        height=height,
+        width=None,
+        returned_objects=returned,
+        default=copy.deepcopy(view.defaults),  # the cached value is shared by every session
+        zoom=None,
+        center=None,
+        feature_group=None,
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        css_links=list(view.css_links),
+        js_links=list(view.js_links),
+        on_change=_on_change,
+        wrap_longitude=False,
+    )
