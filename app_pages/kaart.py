@@ -9,6 +9,7 @@ from ui import documenten, eigen_data, eigen_upload
 
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
+GEBOUWD_KEY = "_kaart_gebouwd"  # (map inputs, layers switched on) of the map last built
 
 st.title(labels.APP_TITEL)
 st.caption(
@@ -20,9 +21,24 @@ indicator = st.selectbox(
     labels.WIDGET_INDICATOR,
     [i.sleutel for i in labels.INDICATOREN],
     format_func=lambda k: labels.indicator(k).label,
-    key="indicator",
+    key=state.INDICATOR_KEY,
 )
 selected = state.geselecteerd()
+
+
+def lagen_bij_bouwen(indicator: str, selected: str | None) -> tuple[str, ...] | None:
+    """The switched-on layers the map is built with: those of the moment the map's other inputs last changed.
+
+    A layer switched in the map's own layer control is only remembered (for the link); rebuilding the map for it
+    would reset the user's zoom. The next rebuild (another indicator, selection or basemap) takes it along.
+    """
+    invoer = (indicator, state.achtergrond(), selected)
+    gebouwd = st.session_state.get(GEBOUWD_KEY)
+    if gebouwd is None or gebouwd[0] != invoer:
+        gebouwd = (invoer, state.kaart_lagen())
+        st.session_state[GEBOUWD_KEY] = gebouwd
+    return gebouwd[1]
+
 
 eigen = eigen_upload.sessie_lagen()
 ibis = eigen_data.ibis_lagen(eigen)
@@ -36,6 +52,7 @@ with col_map:
                 indicator,
                 state.achtergrond(),
                 selected,
+                lagen_bij_bouwen(indicator, selected),
                 eigen=eigen_data.kaart_lagen(eigen),
                 verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
             )
@@ -44,16 +61,16 @@ with col_map:
                 key=MAP_KEY,
                 height=660,
                 use_container_width=True,
-                returned_objects=["last_active_drawing"],
+                returned_objects=["last_active_drawing", "selected_layers"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
         else:  # built and rendered once per input tuple per process (kaart_cache)
             st_folium_cached(
                 kaart.dashboard_map,
-                (indicator, state.achtergrond(), selected),
+                (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected)),
                 key=MAP_KEY,
                 height=660,
-                returned_objects=["last_active_drawing"],
+                returned_objects=["last_active_drawing", "selected_layers"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
     st.caption(kaart.dashboard_attributie())

@@ -485,6 +485,7 @@ var {{ this.get_name() }} = L.geoJson(null, {
 {{ this.get_name() }}.once("add", function () {
     $.getJSON({{ this.url|tojson }}, function (data) { {{ this.get_name() }}.addData(data); });
 });
+{% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
 {% endmacro %}"""
     )
 
@@ -514,13 +515,17 @@ def _schematisch_labels(sleutel: str, group: folium.FeatureGroup) -> None:
         ).add_to(group)
 
 
-def catalogus_laag(sleutel: str):
-    """One catalogue layer as a folium layer: lazy when hidden at start, else a feature group."""
+def catalogus_laag(sleutel: str, aan: bool | None = None):
+    """One catalogue layer as a folium layer: lazy when hidden by default, else a feature group.
+
+    `aan` overrides whether it is switched on at start (a shared link); None keeps the catalogue's default.
+    """
     laag = lagen.laag(sleutel)
     data = laag_data(sleutel)
+    show = laag.zichtbaar if aan is None else aan
     if not laag.zichtbaar:
-        return LazyGeoJson(assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag))
-    group = folium.FeatureGroup(name=laag.label, show=True)
+        return LazyGeoJson(assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag), show=show)
+    group = folium.FeatureGroup(name=laag.label, show=show)
     if data["features"]:
         marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
         _geojson(data, laag.label, lambda f: leaflet_stijl(laag, f["properties"]), key=sleutel, marker=marker).add_to(
@@ -532,20 +537,24 @@ def catalogus_laag(sleutel: str):
     return group
 
 
-def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset()):
-    """Add every catalogue layer in drawing order; returns {theme: [layers]} and the choropleth legend.
+def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset(), aan=None):
+    """Add every catalogue layer in drawing order; returns {theme: [layers]}, the choropleth legend and
+    {key: layer} of the layers a user can switch.
 
     Without an indicator the municipalities are outlines only (maps that show their own results on top).
-    Layers whose key is in `verberg` are left out (replaced by a user's own file).
+    Layers whose key is in `verberg` are left out (replaced by a user's own file); `aan`, when given, is the
+    set of layers switched on at start (else the catalogue's defaults).
     """
     AsyncLayerLoading().add_to(m)
     ZoomKlassen().add_to(m)
     m.get_root().header.add_child(folium.Element(_CSS))
     groepen: dict[str, list] = {}
+    schakelbaar: dict[str, object] = {}
     legend = ""
     for laag in lagen.kaartlagen():
         if laag.sleutel in verberg:
             continue
+        start = None if aan is None else laag.sleutel in aan
         if laag.sleutel == "gemeenten":
             if indicator_sleutel is None:
                 layer = gemeenten_grenzen_layer(selected)
@@ -556,11 +565,75 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
             else:
                 layer, legend = gemeenten_layer(indicator_sleutel, selected)
                 naam_labels("gemeenten", layer)
+            if start is not None:
+                layer.show = start
         else:
-            layer = catalogus_laag(laag.sleutel)
+            layer = catalogus_laag(laag.sleutel, start)
         layer.add_to(m)
         groepen.setdefault(laag.thema, []).append(layer)
-    return groepen, legend
+        schakelbaar[laag.sleutel] = layer
+    return groepen, legend, schakelbaar
+
+
+# The key under which the map reports its switched-on layers to the page (see LagenMelden).
+LAGEN_MELDING = "_lagen"
+
+
+class LagenMelden(folium.MacroElement):
+    """Tell the page which catalogue layers are on, whenever the user switches one in the layer control.
+
+    streamlit-folium reports only WMS layers in `selected_layers`; this fills that field with our layer keys
+    (plus the marker LAGEN_MELDING, so the page can tell a report from an empty default) and nudges the
+    component to send its value. Outside streamlit-folium (`__GLOBAL_DATA__` absent) it does nothing.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function (map, lagen) {
+    function meld() {
+        var data = window.__GLOBAL_DATA__;
+        if (!data) { return false; }
+        var aan = {};
+        aan[{{ this.marker|tojson }}] = {name: {{ this.marker|tojson }}, url: ""};
+        for (var k in lagen) { if (map.hasLayer(lagen[k])) { aan[k] = {name: k, url: ""}; } }
+        data.selected_layers = aan;
+        return true;
+    }
+    map.on("overlayadd overlayremove", function () { if (meld()) { map.fire("moveend"); } });
+    meld();
+})({{ this._parent.get_name() }}, { {%- for k, v in this.lagen.items() %}{{ k|tojson }}: {{ v }},{% endfor %} });
+{% endmacro %}"""
+    )
+
+    def __init__(self, schakelbaar: dict):
+        super().__init__()
+        self._name = "LagenMelden"
+        self.marker = LAGEN_MELDING
+        self.lagen = {k: layer.get_name() for k, layer in schakelbaar.items()}
+
+
+def gemelde_lagen(waarde: dict | None) -> tuple[str, ...] | None:
+    """The switched-on layer keys from the map's returned value; None when the map said nothing about them."""
+    gemeld = (waarde or {}).get("selected_layers")  # streamlit-folium sends the values: [{name, url}, …]
+    if isinstance(gemeld, dict):
+        gemeld = list(gemeld.values())
+    if not isinstance(gemeld, list):
+        return None
+    namen = {item.get("name") for item in gemeld if isinstance(item, dict)}
+    if LAGEN_MELDING not in namen:
+        return None
+    bekend = {laag.sleutel for laag in lagen.kaartlagen()}
+    return tuple(sorted(k for k in namen if k in bekend))
+
+
+class GegroepeerdLagenmenu(folium.plugins.GroupedLayerControl):
+    """folium's grouped layer control with a stable script: it keeps the layers to switch off in a set, whose
+    order changes between builds; the map render cache (kaart_cache) and the browser need the same script."""
+
+    def __init__(self, groups, **kwargs):
+        super().__init__(groups, **kwargs)
+        uit = self.layers_untoggle
+        self.layers_untoggle = [e.get_name() for leden in groups.values() for e in leden if e.get_name() in uit]
 
 
 def dashboard_attributie() -> str:
@@ -577,13 +650,15 @@ def dashboard_map(
     indicator_sleutel: str,
     achtergrond_naam: str,
     selected: str | None,
+    aan: tuple[str, ...] | None = None,
     eigen: tuple = (),
     verberg: frozenset[str] = frozenset(),
 ) -> folium.Map:
     """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to.
 
-    `eigen`: a user's own layers as (folium layer, legend rows [(label, colour)]) — embedded in the map, never
-    published as files (they are the session's alone); `verberg`: catalogue layers they replace.
+    `aan`: the catalogue layers switched on at start (None: the catalogue's defaults); `eigen`: a user's own
+    layers as (folium layer, legend rows [(label, colour)]) — embedded in the map, never published as files
+    (they are the session's alone); `verberg`: catalogue layers they replace.
     """
     bounds = None
     if selected:
@@ -592,7 +667,8 @@ def dashboard_map(
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
-    groepen, choropleth_legend = _lagen(m, selected, indicator_sleutel, verberg)
+    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan)
+    LagenMelden(schakelbaar).add_to(m)
     eigen_rijen = []
     for layer, rijen in eigen:
         layer.add_to(m)
@@ -602,7 +678,7 @@ def dashboard_map(
     if eigen_rijen:
         meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
     add_legend(m, choropleth_legend, meer)
-    folium.plugins.GroupedLayerControl(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
+    GegroepeerdLagenmenu(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
     return assets.localize(m)
 
 

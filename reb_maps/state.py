@@ -12,18 +12,24 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from reb_maps import labels
+from reb_maps import labels, lagen
 from reb_maps.data import GEMEENTEN
+from reb_maps.kaart import gemelde_lagen
 from reb_maps.labels import GEEN_GEMEENTE
 from reb_maps.meldingen import platte_melding
 from reb_maps.url import UrlMelding, herhaald, laatste
 
 KEY = "gemeente"
 ACHTERGROND_KEY = "achtergrond"
+INDICATOR_KEY = "indicator"  # the Kaart page's choropleth selectbox
+LAGEN_KEY = "kaart_lagen"  # catalogue layers switched on (tuple of keys), None: the catalogue's defaults
 _PENDING = "_gemeente_pending"
 _MELDINGEN = "_url_meldingen"  # notices about the link, shown once on the first page of a session
 PARAM = "gemeente"
 ACHTERGROND_PARAM = "achtergrond"
+INDICATOR_PARAM = "indicator"
+LAGEN_PARAM = "lagen"  # layers hidden by default that are switched on
+ZONDER_PARAM = "zonder"  # layers shown by default that are switched off
 
 KEUZES = (GEEN_GEMEENTE, *GEMEENTEN)
 
@@ -47,6 +53,8 @@ class Link:
 
     gemeente: str = GEEN_GEMEENTE
     achtergrond: str = labels.ACHTERGROND_STANDAARD
+    indicator: str = labels.INDICATOREN[0].sleutel
+    lagen: tuple[str, ...] | None = None
     meldingen: list[UrlMelding] = field(default_factory=list)
 
 
@@ -69,7 +77,49 @@ def lees_link(params: Mapping[str, Sequence[str]]) -> Link:
             uitleg = f"De link vraagt een onbekende achtergrondkaart (kies uit {keuzes}). Het dashboard toont "
             link.meldingen.append(UrlMelding(ACHTERGROND_PARAM, bg, uitleg + f"{labels.ACHTERGROND_STANDAARD}."))
         link.achtergrond = (gekozen or labels.achtergrond(None)).naam
+    indicator = laatste(params.get(INDICATOR_PARAM))
+    if indicator:
+        if indicator in {i.sleutel for i in labels.INDICATOREN}:
+            link.indicator = indicator
+        else:
+            keuzes = ", ".join(i.sleutel for i in labels.INDICATOREN)
+            uitleg = f"De link vraagt een onbekende kleuring van de gemeenten (kies uit {keuzes}). Het dashboard toont "
+            link.meldingen.append(UrlMelding(INDICATOR_PARAM, indicator, uitleg + f"{labels.INDICATOREN[0].label}."))
+    link.lagen = _lees_lagen(params, link.meldingen)
     return link
+
+
+def _lees_lagen(params: Mapping[str, Sequence[str]], meldingen: list[UrlMelding]) -> tuple[str, ...] | None:
+    """`lagen=` switches hidden-by-default layers on, `zonder=` switches shown-by-default layers off."""
+    if not (params.get(LAGEN_PARAM) or params.get(ZONDER_PARAM)):
+        return None
+    standaard = {laag.sleutel: laag.zichtbaar for laag in lagen.kaartlagen()}
+    aan = {k for k, zichtbaar in standaard.items() if zichtbaar}
+    for param, zet_aan in ((LAGEN_PARAM, True), (ZONDER_PARAM, False)):
+        waarde = laatste(params.get(param)) or ""
+        onbekend = []
+        for sleutel in filter(None, (deel.strip() for deel in waarde.split(","))):
+            if sleutel not in standaard:
+                onbekend.append(sleutel)
+            elif zet_aan:
+                aan.add(sleutel)
+            else:
+                aan.discard(sleutel)
+        if onbekend:
+            uitleg = "De link noemt kaartlagen die het dashboard niet kent; die zijn overgeslagen."
+            meldingen.append(UrlMelding(param, ",".join(onbekend), uitleg))
+    return tuple(sorted(aan))
+
+
+def lagen_params(aan: Iterable[str] | None) -> tuple[str | None, str | None]:
+    """(lagen=, zonder=) for a set of switched-on layers: only what differs from the catalogue's defaults."""
+    if aan is None:
+        return None, None
+    aan = set(aan)
+    standaard = {laag.sleutel: laag.zichtbaar for laag in lagen.kaartlagen()}
+    erbij = sorted(k for k, zichtbaar in standaard.items() if k in aan and not zichtbaar)
+    eraf = sorted(k for k, zichtbaar in standaard.items() if k not in aan and zichtbaar)
+    return ",".join(erbij) or None, ",".join(eraf) or None
 
 
 def _query_lijsten() -> dict[str, list[str]]:
@@ -84,6 +134,8 @@ def init() -> None:
         link = lees_link(_query_lijsten())
         st.session_state.setdefault(KEY, link.gemeente)
         st.session_state.setdefault(ACHTERGROND_KEY, link.achtergrond)
+        st.session_state.setdefault(INDICATOR_KEY, link.indicator)
+        st.session_state.setdefault(LAGEN_KEY, link.lagen)
         st.session_state[_MELDINGEN] = link.meldingen
         for naam in st.query_params:  # repeated parameters: keep the one that counts
             waarden = st.query_params.get_all(naam)
@@ -124,6 +176,15 @@ def sync_url() -> None:
     _set_param(PARAM, geselecteerd())
     bg = labels.achtergrond(achtergrond())
     _set_param(ACHTERGROND_PARAM, None if bg.naam == labels.ACHTERGROND_STANDAARD else bg.sleutel)
+    indicator = st.session_state.get(INDICATOR_KEY)
+    _set_param(INDICATOR_PARAM, None if indicator in (None, labels.INDICATOREN[0].sleutel) else indicator)
+    erbij, eraf = lagen_params(st.session_state.get(LAGEN_KEY))
+    _set_param(LAGEN_PARAM, erbij)
+    _set_param(ZONDER_PARAM, eraf)
+
+
+def kaart_lagen() -> tuple[str, ...] | None:
+    return st.session_state.get(LAGEN_KEY)
 
 
 def _set_param(name: str, value: str | None) -> None:
@@ -135,11 +196,15 @@ def _set_param(name: str, value: str | None) -> None:
 
 
 def on_map_click(map_key: str) -> None:
-    """st_folium on_change callback: a click on a feature with a `gemeente` selects that municipality.
+    """st_folium on_change callback: a click on a feature with a `gemeente` selects that municipality, and the
+    layers the user switched on or off are remembered (for the link).
 
     Callbacks run before the script, so the sidebar widget's value may still be set here.
     """
     value = st.session_state.get(map_key) or {}
+    gemeld = gemelde_lagen(value)
+    if gemeld is not None:
+        st.session_state[LAGEN_KEY] = gemeld
     feature = value.get("last_active_drawing") or {}
     naam = parse_gemeente((feature.get("properties") or {}).get("gemeente"))
     if naam:

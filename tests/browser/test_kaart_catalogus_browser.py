@@ -71,3 +71,21 @@ def test_own_file_uploaded_on_the_kaart_page_joins_the_map(page, app_url, tmp_pa
     assert frame.locator(".leaflet-control-layers-group-name", has_text=kaart.THEMA_EIGEN).is_visible()
     assert frame.locator("label", has_text="mijn_plan.geojson").count() == 1
     assert "mijn_plan.geojson" in frame.locator("#kaartlegenda").inner_text()
+
+
+def test_layers_switched_on_travel_with_the_link(page, app_url, browser):
+    frame = open_map(page, f"{app_url}/?achtergrond=geen&indicator=hard_aanbod")
+    frame.locator(".leaflet-control-layers").hover()
+    frame.locator("label", has_text=labels.LAAG_NNN).first.locator("input").check()
+    page.wait_for_function("() => location.search.includes('lagen=nnn')", timeout=30_000)
+    link = page.url
+    assert "indicator=hard_aanbod" in link
+    # Someone else opens the link: NNN is on at once, and the choropleth is the hard supply.
+    other = browser.new_context(viewport={"width": 1500, "height": 1000}).new_page()
+    try:
+        frame2 = open_map(other, link)
+        frame2.locator(".leaflet-control-layers").hover()
+        assert frame2.locator("label", has_text=labels.LAAG_NNN).first.locator("input").is_checked()
+        assert "Hard aanbod" in frame2.locator("#kaartlegenda").inner_text()
+    finally:
+        other.context.close()
