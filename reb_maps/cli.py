@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 
 # argparse builds its messages in English; these replacements keep what the user sees Dutch.
 _ARGPARSE_NL = (
@@ -60,3 +61,13 @@ def getal(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is geen eindig getal")
     return value
 
+
+
+def start(main) -> None:
+    """Run a command line's `main()` and exit with its code; a closed pipe (`… | head`) is not an error."""
+    try:
+        code = main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        code = 0
+    sys.exit(code)

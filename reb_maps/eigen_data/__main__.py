@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchFormatter, DutchParser
+from reb_maps.cli import DutchFormatter, DutchParser, start
 from reb_maps.eigen_data import EigenDataFout, lees
 
 
@@ -37,7 +36,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:
-        sys.exit(0)
+    start(main)
