@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reb_maps import labels
+from ui import documenten
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +58,7 @@ def test_gemeenten_page_with_almelo_from_url():
     assert len(specs) == 4
     assert all('"separators":",."' in s for s in specs)
     assert any(labels.KLEUR_SELECTIE in s and "\\u003cb\\u003eAlmelo" in s for s in specs)
-    assert at.get("download_button")[0].label == labels.DOWNLOAD_CSV
+    assert [b.label for b in at.get("download_button")] == [documenten.LABEL_BRIEFING, labels.DOWNLOAD_CSV]
     tekst = _tekst(at)
     assert "Bron: BIRO, 2024; REB Twente 2040, Tabel 2" in tekst
     assert "Bron: IBIS, 2024; REB Twente 2040, Tabel 8" in tekst
