@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Themes in the order of the layer control and the legend.
-THEMA_GEMEENTEN = "Gemeenten"
+THEMA_GEMEENTEN = "Cijfers per gemeente"
 THEMA_WERKLOCATIES = "Werklocaties"
 THEMA_BEREIKBAARHEID = "Bereikbaarheid"
 THEMA_NATUUR = "Natuur en milieu"
