@@ -8,6 +8,7 @@ import streamlit as st
 
 from reb_maps import charts, kerncijfers, labels, state
 from reb_maps.data import load_table, source_of, table_csv, table_meta
+from ui import documenten
 
 CONFIG = {"displaylogo": False}
 
@@ -38,6 +39,7 @@ st.caption(
     "klik op een balk om haar overal uit te lichten."
 )
 
+documenten.briefing_knop(selectie, key="briefing-gemeenten")
 if selectie:
     st.subheader(selectie)
     cijfers = kerncijfers.kerncijfers(selectie)

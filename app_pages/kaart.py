@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel, state
-from ui import eigen_data, eigen_upload
+from ui import documenten, eigen_data, eigen_upload
 
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
@@ -46,6 +46,7 @@ with col_map:
         on_change=lambda: state.on_map_click(MAP_KEY),
     )
     st.caption(kaart.dashboard_attributie())
+    documenten.kaart_knoppen(indicator, selected)
     with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):
         st.caption(
             "Uw bestand blijft alleen in deze sessie en wordt niet op de server bewaard. Meer (labels, kleuren, "
@@ -81,6 +82,7 @@ def show_figures(gemeente: str | None) -> None:
 
 
 with col_panel:
+    documenten.briefing_knop(selected, key="briefing-kaart")
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")

@@ -15,7 +15,7 @@ from reb_maps.data import GEMEENTEN
 from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer, Parameters, grid
 from reb_maps.zoekgebieden.gevoeligheid import STAP, gevoeligheid
 from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
-from ui import eigen_data
+from ui import documenten, eigen_data
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import kaartlagen as kl
 from ui.zoekgebieden import teksten as tk
@@ -140,6 +140,7 @@ with parken_context:  # the map, the test card and the downloads all use the sam
 
     if u is not None:
         sessie[PARAMETERS] = sleutel
+        sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
         for waarschuwing in u.waarschuwingen:
             st.warning(waarschuwing)
         for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):

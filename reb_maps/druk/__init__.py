@@ -1,0 +1,1 @@
+"""Print rendering from the layer catalogue: static maps and vector charts (matplotlib, no browser)."""

@@ -1,0 +1,455 @@
+"""The print map: a static map in RD New (EPSG:28992) drawn with geopandas + matplotlib, no browser.
+
+Every layer is styled from the layer catalogue (`reb_maps.lagen`), the choropleth from `reb_maps.klassen`,
+so the print map and the screen map agree. Output PNG (≥ 200 dpi), SVG or PDF (vector).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import textwrap
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display, no browser: works on a server and in tests
+
+import geopandas as gpd
+import matplotlib.patheffects as pe
+import pandas as pd
+import shapely
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib_scalebar.scalebar import ScaleBar
+
+from reb_maps import klassen, labels, lagen
+from reb_maps.data import load_table, source_of
+from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
+from reb_maps.indicatoren import tekort
+from reb_maps.lagen import LIJN, PUNT, VLAK, Laag
+from reb_maps.werklocaties import locaties_rd
+
+RD = "EPSG:28992"
+PX = 0.75  # the catalogue's widths are screen pixels; 1 px = 0.75 pt
+SCHEMATISCH_STIPPEL = "8 6"  # the screen map's dash for schematic stretches
+# The screen map outlines the selection in red; on paper that red meets the red roads, so print outlines it in
+# near-black and fades what lies outside it.
+KLEUR_SELECTIE = "#111111"
+BUITEN_SELECTIE = (1, 1, 1, 0.5)
+KLEUR_GEMEENTE_VLAK = "#fbfbf8"  # municipalities without a choropleth: near white, so the layers read
+NATUUR_LAGEN = ("natura2000", "nnn")
+HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
+DPI_PNG = 200
+FORMATEN = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+@dataclass(frozen=True)
+class KaartVraag:
+    """What to draw: the selected municipality (None: all Twente), a choropleth indicator or none, nature."""
+
+    gemeente: str | None = None
+    indicator: str | None = None  # key of labels.INDICATOREN
+    natuur: bool = False
+    titel: str | None = None
+    breedte_cm: float = 25.0
+    hoogte_cm: float = 17.0
+
+
+# ---------- frames, loaded once per process ----------
+
+
+@functools.cache
+def _bestand_rd(naam: str) -> gpd.GeoDataFrame:
+    """A layer file in RD New: the analysis copy when there is one, else the display file reprojected."""
+    if (ANALYSE_DIR / f"{naam}.geojson").exists():
+        return load_analysis_layer(naam)
+    return load_layer(naam).to_crs(RD)
+
+
+@functools.cache
+def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
+    """The features of one catalogue layer in RD New, filtered as the catalogue says."""
+    item = lagen.laag(sleutel)
+    frame = locaties_rd() if item.bron == "locaties" else _bestand_rd(item.bestand)
+    if item.filter:
+        kolom, waarde = item.filter
+        frame = frame[frame[kolom] == waarde]
+    return frame.reset_index(drop=True)
+
+
+@functools.cache
+def gemeenten_rd() -> gpd.GeoDataFrame:
+    """The 14 municipalities with the report's figures (joined on CBS code) and the derived shortfall."""
+    shapes = _bestand_rd("gemeenten")[["cbs_code", "geometry"]]
+    joined = shapes.merge(load_table("gemeenten"), on="cbs_code", how="inner", validate="one_to_one")
+    joined["tekort_ha"] = pd.array(
+        [tekort(a, lo) for a, lo in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], strict=True)],
+        dtype="Float64",
+    )
+    return gpd.GeoDataFrame(joined, geometry="geometry", crs=RD)
+
+
+def indicator_waarden(sleutel: str) -> pd.Series:
+    ind = labels.indicator(sleutel)
+    frame = gemeenten_rd()
+    return frame["tekort_ha"] if ind.kolom is None else frame[ind.kolom]
+
+
+def gemeente_namen() -> list[str]:
+    return sorted(gemeenten_rd()["gemeente"])
+
+
+# ---------- extent ----------
+
+
+def _extent(vraag: KaartVraag, aspect: float) -> tuple[float, float, float, float]:
+    """Bounds with a margin, widened to the axes' aspect so the map is never stretched."""
+    if vraag.gemeente:
+        shape = gemeenten_rd().set_index("gemeente").geometry[vraag.gemeente]
+        minx, miny, maxx, maxy = shape.bounds
+        marge = 0.12
+    else:
+        minx, miny, maxx, maxy = gemeenten_rd().total_bounds
+        marge = 0.03
+    w, h = maxx - minx, maxy - miny
+    minx, maxx, miny, maxy = minx - w * marge, maxx + w * marge, miny - h * marge, maxy + h * marge
+    w, h = maxx - minx, maxy - miny
+    if w / h < aspect:
+        extra = (h * aspect - w) / 2
+        minx, maxx = minx - extra, maxx + extra
+    else:
+        extra = (w / aspect - h) / 2
+        miny, maxy = miny - extra, maxy + extra
+    return minx, miny, maxx, maxy
+
+
+def _in_beeld(frame: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
+    """Only what lies in the frame, clipped: smaller SVG/PDF files and quicker drawing."""
+    if frame.empty:
+        return frame
+    minx, miny, maxx, maxy = bbox
+    sub = frame.cx[minx:maxx, miny:maxy]
+    if sub.empty:
+        return sub
+    sub = sub.copy()
+    sub["geometry"] = shapely.clip_by_rect(sub.geometry.values, minx, miny, maxx, maxy)
+    return sub[~sub.geometry.is_empty]
+
+
+# ---------- styling from the catalogue ----------
+
+
+def _dash(patroon: str | None, breedte: float):
+    """Leaflet's "8 6" (pixels) as a matplotlib dash tuple; matplotlib scales dashes by the line width."""
+    if not patroon:
+        return "solid"
+    stappen = [float(x) * PX / max(breedte, 0.5) for x in patroon.replace(",", " ").split()]
+    return (0, tuple(stappen))
+
+
+def _rgba(kleur: str, alpha: float):
+    return matplotlib.colors.to_rgba(kleur, alpha)
+
+
+def _teken_vlak(ax, frame, item: Laag, kleuren=None) -> None:
+    s = item.stijl
+    vul = kleuren if kleuren is not None else s.vul
+    vul = [_rgba(k, s.vuldekking) for k in vul] if isinstance(vul, list) else _rgba(vul, s.vuldekking)
+    breedte = s.lijn * PX
+    frame.plot(ax=ax, facecolor=vul if s.vuldekking else "none", edgecolor=_rgba(s.kleur, s.dekking) if s.lijn else
+               "none", linewidth=breedte, linestyle=_dash(s.stippel, breedte), zorder=item.volgorde)  # fmt: skip
+
+
+def _teken_lijn(ax, frame, item: Laag) -> None:
+    s = item.stijl
+    breedte = s.lijn * PX
+    schematisch = (
+        frame[item.stippel_veld].fillna(False).astype(bool)
+        if item.stippel_veld and item.stippel_veld in frame
+        else pd.Series(False, index=frame.index)
+    )
+    for gestippeld, deel in frame.groupby(schematisch.values):
+        patroon = s.stippel or (SCHEMATISCH_STIPPEL if gestippeld else None)
+        deel.plot(ax=ax, color=_rgba(s.kleur, s.dekking), linewidth=breedte * (0.8 if gestippeld else 1),
+                  linestyle=_dash(patroon, breedte), zorder=item.volgorde)  # fmt: skip
+
+
+def _teken_punt(ax, frame, item: Laag) -> None:
+    s = item.stijl
+    kleuren = list(frame[item.kleur_veld]) if item.kleur_veld and item.kleur_veld in frame else [s.kleur] * len(frame)
+    vul = [_rgba(k if item.kleur_veld else s.vul, max(s.vuldekking, 0.6)) for k in kleuren]
+    punten = frame.geometry.representative_point()
+    ax.scatter(punten.x, punten.y, s=(s.straal * 1.4 * PX) ** 2, c=vul, edgecolors=kleuren,
+               linewidths=s.lijn * PX, zorder=item.volgorde + 100)  # fmt: skip
+
+
+def teken_laag(ax, item: Laag, bbox) -> bool:
+    """Draw one catalogue layer; False when nothing of it lies in the frame."""
+    frame = _in_beeld(laag_frame(item.sleutel), bbox)
+    if frame.empty:
+        return False
+    if item.geometrie == PUNT or frame.geom_type.isin(["Point", "MultiPoint"]).all():
+        _teken_punt(ax, frame, item)
+    elif item.geometrie == LIJN:
+        _teken_lijn(ax, frame, item)
+    else:
+        kleuren = list(frame[item.kleur_veld]) if item.kleur_veld and item.kleur_veld in frame else None
+        _teken_vlak(ax, frame, item, kleuren)
+    for extra in item.extra_bestanden:  # e.g. the canals as lines next to their polygons
+        lijnen = _in_beeld(_bestand_rd(extra), bbox)
+        if not lijnen.empty:
+            lijnen.plot(ax=ax, color=item.stijl.kleur, linewidth=max(item.stijl.lijn, 1) * PX * 1.5,
+                        zorder=item.volgorde)  # fmt: skip
+    return True
+
+
+def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
+    """The catalogue's visible layers (nature on request), municipalities handled apart."""
+    return [
+        item
+        for item in lagen.kaartlagen()
+        if item.sleutel != "gemeenten" and (item.zichtbaar or (vraag.natuur and item.sleutel in NATUUR_LAGEN))
+    ]
+
+
+# ---------- labels ----------
+
+
+def _label(ax, x, y, tekst, **kwargs) -> None:
+    ax.annotate(tekst, (x, y), ha="center", va="center", path_effects=HALO, annotation_clip=True, **kwargs)
+
+
+def _gemeente_labels(ax, gemeenten, vraag: KaartVraag) -> None:
+    for _, rij in gemeenten.iterrows():
+        punt = rij.geometry.representative_point()
+        gekozen = rij["gemeente"] == vraag.gemeente
+        _label(ax, punt.x, punt.y, rij["gemeente"], fontsize=9 if gekozen else 7.5,
+               fontweight="bold" if gekozen or not vraag.gemeente else "normal",
+               color="#111111" if gekozen or not vraag.gemeente else "#555555", zorder=320)  # fmt: skip
+
+
+def _schematisch_labels(ax, item: Laag, bbox) -> None:
+    if not item.stippel_veld or not item.schematisch_label:
+        return  # the catalogue says which layers name their schematic stretches
+    frame = _in_beeld(laag_frame(item.sleutel), bbox)
+    if frame.empty or item.stippel_veld not in frame:
+        return
+    naam_veld = item.tip_veld or item.label_veld
+    for _, rij in frame[frame[item.stippel_veld].fillna(False).astype(bool)].iterrows():
+        midden = rij.geometry.interpolate(0.5, normalized=True)
+        naam = str(rij.get(naam_veld, "") or "")
+        _label(ax, midden.x, midden.y, f"{naam} (schematisch)".strip(), fontsize=6, color=item.stijl.kleur,
+               fontstyle="italic", zorder=310)  # fmt: skip
+
+
+def _park_labels(ax, bbox) -> None:
+    """Names of the large parks of Tabel 3 (layer 'grootschalig') when zoomed to one municipality."""
+    item = lagen.laag("grootschalig")
+    frame = _in_beeld(laag_frame("grootschalig"), bbox)
+    minx, miny, maxx, maxy = bbox
+    binnen = shapely.box(minx + (maxx - minx) * 0.12, miny + (maxy - miny) * 0.05, maxx - (maxx - minx) * 0.12,
+                         maxy - (maxy - miny) * 0.05)  # fmt: skip
+    gezien: set[str] = set()
+    for _, rij in frame.iterrows():
+        punt = rij.geometry.representative_point()
+        if not binnen.contains(punt) or rij.geometry.wkb in gezien:
+            continue  # half a name at the edge helps nobody; a shared polygon is named once
+        gezien.add(rij.geometry.wkb)
+        _label(ax, punt.x, punt.y, str(rij[item.label_veld]), fontsize=6, color=item.stijl.kleur, zorder=305)
+
+
+# ---------- legend, scale bar, north arrow ----------
+
+
+def _legenda_regels(item: Laag) -> list[tuple[str, str, str, Laag]]:
+    if item.legenda:
+        return [(tekst, kleur, symbool, item) for tekst, kleur, symbool in item.legenda]
+    return [(item.label, item.stijl.kleur, item.symbool, item)]
+
+
+def _symbool(kleur: str, symbool: str, item: Laag):
+    s = item.stijl
+    if symbool in (LIJN, "stippel"):
+        stijl = "--" if symbool == "stippel" else "-"
+        return Line2D([], [], color=kleur, linewidth=max(s.lijn * PX, 1.2), linestyle=stijl)
+    if symbool == PUNT:
+        vul = kleur if item.kleur_veld or not s.vulkleur else s.vul
+        return Line2D([], [], marker="o", linestyle="none", markersize=s.straal * 1.3, markerfacecolor=vul,
+                      markeredgecolor=kleur, markeredgewidth=s.lijn * PX)  # fmt: skip
+    return Patch(facecolor=_rgba(s.vul if kleur == s.kleur else kleur, max(s.vuldekking, 0.3)),
+                 edgecolor=kleur, linewidth=s.lijn * PX)  # fmt: skip
+
+
+def _kop(tekst: str):
+    return Patch(visible=False), tekst
+
+
+def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
+    """The legend in its own axes, grouped by the catalogue's themes (choropleth first); long labels wrap."""
+    breedte_tekens = max(18, int(ax.get_position().width * vraag.breedte_cm * 5.2))
+    handles, teksten, koppen = [], [], []
+
+    def kop(tekst):
+        h, t = _kop(tekst)
+        handles.append(h)
+        teksten.append(t)
+        koppen.append(t)
+
+    if vraag.indicator:
+        ind = labels.indicator(vraag.indicator)
+        kl = klassen.klassen(indicator_waarden(vraag.indicator), ind.eenheid, ind.schaal)
+        kop(ind.label)
+        for tekst, kleur in zip(kl.labels, kl.kleuren, strict=True):
+            handles.append(Patch(facecolor=kleur, edgecolor="#444444", linewidth=0.5))
+            teksten.append(tekst)
+        if indicator_waarden(vraag.indicator).isna().any():
+            handles.append(Patch(facecolor=klassen.KLEUR_ONBEKEND, edgecolor="#444444", linewidth=0.5))
+            teksten.append(klassen.LABEL_ONBEKEND)
+        handles.append(Patch(visible=False))
+        teksten.append(textwrap.fill(f"Klassen: {kl.methode}", breedte_tekens + 4))
+    groepen: dict[str, list] = {}
+    gemeenten = lagen.laag("gemeenten")
+    groepen.setdefault(gemeenten.thema, []).append(
+        (f"Gemeentegrens; {vraag.gemeente} omlijnd" if vraag.gemeente else "Gemeentegrens", gemeenten.stijl.kleur,
+         LIJN, gemeenten))  # fmt: skip
+    buren = lagen.laag("buurgemeenten")
+    groepen[gemeenten.thema].append((buren.label, buren.stijl.kleur, VLAK, buren))
+    for item in getekend:
+        if item.sleutel == "buurgemeenten":
+            continue
+        groepen.setdefault(item.thema, []).extend(_legenda_regels(item))
+    for thema in [t for t in lagen.THEMAS if t in groepen] + [t for t in groepen if t not in lagen.THEMAS]:
+        kop(thema)
+        for tekst, kleur, symbool, item in groepen[thema]:
+            handles.append(_symbool(kleur, symbool, item))
+            teksten.append(textwrap.fill(tekst, breedte_tekens))
+    leg = ax.legend(handles, teksten, loc="upper left", frameon=False, fontsize=6.5, handlelength=1.8,
+                    borderaxespad=0, labelspacing=0.45, alignment="left")  # fmt: skip
+    for tekst in leg.get_texts():
+        if tekst.get_text() in koppen:
+            tekst.set_fontweight("bold")
+            tekst.set_fontsize(7.5)
+        if tekst.get_text().startswith("Klassen:"):
+            tekst.set_fontstyle("italic")
+            tekst.set_fontsize(6)
+    ax.set_axis_off()
+
+
+def noordpijl(ax) -> None:
+    ax.annotate("N", xy=(0.965, 0.95), xytext=(0.965, 0.86), xycoords="axes fraction", ha="center", va="center",
+                fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
+                path_effects=HALO, zorder=400)  # fmt: skip
+
+
+# ---------- the map ----------
+
+
+def _gemeenten_tekenen(ax, vraag: KaartVraag, bbox) -> gpd.GeoDataFrame:
+    item = lagen.laag("gemeenten")
+    gemeenten = gemeenten_rd()
+    if vraag.indicator:
+        ind = labels.indicator(vraag.indicator)
+        waarden = indicator_waarden(vraag.indicator)
+        kl = klassen.klassen(waarden, ind.eenheid, ind.schaal)
+        vul = [_rgba(kl.kleur(v), 0.85) for v in waarden]
+    else:
+        vul = KLEUR_GEMEENTE_VLAK
+    gemeenten.plot(ax=ax, facecolor=vul, edgecolor=item.stijl.kleur, linewidth=item.stijl.lijn * PX * 1.2,
+                   zorder=item.volgorde + 3)  # fmt: skip
+    if vraag.gemeente:
+        gekozen = gemeenten[gemeenten["gemeente"] == vraag.gemeente]
+        buiten = shapely.box(*bbox).difference(gekozen.geometry.union_all())
+        gpd.GeoSeries([buiten], crs=RD).plot(ax=ax, facecolor=BUITEN_SELECTIE, edgecolor="none", zorder=200)
+        gekozen.boundary.plot(ax=ax, color=KLEUR_SELECTIE, linewidth=2.2, zorder=250)
+    return gemeenten
+
+
+def titel_van(vraag: KaartVraag) -> str:
+    """The map's title; an empty `titel` means none (the briefing page carries its own)."""
+    if vraag.titel is not None:
+        return vraag.titel
+    waar = vraag.gemeente or "Twente"
+    if vraag.indicator:
+        return f"{waar}: {labels.indicator(vraag.indicator).label.lower()} en werklocaties"
+    return f"Werklocaties {waar}"
+
+
+def bronregel(vraag: KaartVraag, getekend: list[Laag]) -> str:
+    """Attribution of the drawn layers plus the source of the figures."""
+    regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend])]
+    cijfers = f"Cijfers en werklocaties: {labels.REB}"
+    if vraag.indicator:
+        kolom = labels.indicator(vraag.indicator).kolom or "hard_aanbod_ha"
+        cijfers = f"{cijfers}; choropleet: {source_of('gemeenten', kolom).removeprefix('Bron: ')}"
+    regels.append(f"{cijfers}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; gestippeld = schematisch.")
+    return "\n".join(r for r in regels if r)
+
+
+def teken_kaart(vraag: KaartVraag) -> Figure:
+    """The whole print map as a matplotlib Figure (caller saves it)."""
+    cm = 1 / 2.54
+    fig = Figure(figsize=(vraag.breedte_cm * cm, vraag.hoogte_cm * cm), layout=None)
+    legenda_deel = 0.27
+    kaart_hoogte = 0.83 if titel_van(vraag) else 0.89
+    ax = fig.add_axes((0.01, 0.09, 0.99 - legenda_deel, kaart_hoogte))
+    ax_leg = fig.add_axes((1.01 - legenda_deel, 0.09, legenda_deel - 0.02, kaart_hoogte))
+    breedte_in, hoogte_in = fig.get_size_inches()
+    aspect = (breedte_in * (0.99 - legenda_deel)) / (hoogte_in * kaart_hoogte)
+    bbox = _extent(vraag, aspect)
+    ax.set_facecolor("#f4f6f8")  # outside Twente and its neighbours: pale, like a map's margin
+
+    buren = lagen.laag("buurgemeenten")
+    teken_laag(ax, buren, bbox)
+    gemeenten = _gemeenten_tekenen(ax, vraag, bbox)
+    getekend = [buren]
+    for item in _te_tekenen(vraag):
+        if teken_laag(ax, item, bbox):
+            getekend.append(item)
+    _gemeente_labels(ax, gemeenten, vraag)
+    for item in getekend:
+        if item.geometrie == LIJN:
+            _schematisch_labels(ax, item, bbox)
+    if vraag.gemeente:
+        _park_labels(ax, bbox)
+    ax.set_xlim(bbox[0], bbox[2])
+    ax.set_ylim(bbox[1], bbox[3])
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    for rand in ax.spines.values():
+        rand.set_edgecolor("#888888")
+        rand.set_linewidth(0.6)
+    schaal = ScaleBar(1, "m", location="lower left", box_alpha=0.8, font_properties={"size": 7})
+    schaal.set_zorder(500)  # above the fade outside the selection
+    ax.add_artist(schaal)
+    noordpijl(ax)
+    legenda(ax_leg, vraag, getekend)
+    if titel_van(vraag):
+        fig.text(0.01, 0.965, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
+    fig.text(0.01, 0.075, bronregel(vraag, getekend), fontsize=5.5, va="top", color="#444444", wrap=True)
+    fig.text(0.99, 0.075, "RD New (EPSG:28992)", fontsize=5.5, va="top", ha="right", color="#666666")
+    return fig
+
+
+def kaart_bytes(vraag: KaartVraag, formaat: str = "png", dpi: int = DPI_PNG) -> bytes:
+    """The map as PNG (raster, ≥ 200 dpi), SVG or PDF (vector)."""
+    if formaat not in FORMATEN:
+        raise ValueError(f"Onbekend kaartformaat '{formaat}': kies uit {', '.join(FORMATEN)}")
+    fig = teken_kaart(vraag)
+    buffer = io.BytesIO()
+    metadata = {"Title": titel_van(vraag)}
+    fig.savefig(buffer, format=formaat, dpi=max(dpi, DPI_PNG) if formaat == "png" else dpi, metadata=metadata,
+                facecolor="white")  # fmt: skip
+    return buffer.getvalue()
+
+
+def bestandsnaam(vraag: KaartVraag, formaat: str) -> str:
+    deel = (vraag.gemeente or "twente").lower().replace(" ", "-")
+    return f"kaart-werklocaties-{deel}{'-' + vraag.indicator if vraag.indicator else ''}.{formaat}"
+
+
+

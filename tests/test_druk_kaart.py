@@ -1,0 +1,128 @@
+"""The print map: catalogue-styled layers, legend by theme, choropleth classes as on screen, outputs."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import matplotlib.colors as mcolors
+import pypdf
+import pytest
+from PIL import Image
+
+from reb_maps import klassen, labels, lagen
+from reb_maps.druk import kaart
+from reb_maps.druk.kaart import KaartVraag
+from reb_maps.lagen import catalogus
+
+
+def _teksten(fig) -> list[str]:
+    uit = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        uit += [t.get_text() for t in ax.texts]
+        legend = ax.get_legend()
+        if legend:
+            uit += [t.get_text().replace("\n", " ") for t in legend.get_texts()]
+    return uit
+
+
+@pytest.fixture(scope="module")
+def twente_banen():
+    return kaart.teken_kaart(KaartVraag(indicator="hard_aanbod"))
+
+
+def test_legend_groups_every_drawn_layer_by_theme(twente_banen):
+    teksten = _teksten(twente_banen)
+    for item in lagen.kaartlagen():
+        if item.zichtbaar and item.sleutel != "gemeenten":
+            verwacht = [regel[0] for regel in item.legenda] or [item.label]
+            for tekst in verwacht:
+                assert tekst in teksten, tekst
+    koppen = [t for t in lagen.THEMAS if t in teksten]
+    assert koppen[:3] == [lagen.model.THEMA_GEMEENTEN, lagen.model.THEMA_WERKLOCATIES,
+                          lagen.model.THEMA_BEREIKBAARHEID]  # fmt: skip
+    assert "Buurgemeenten" in teksten  # drawn faded, though the screen map leaves it out
+
+
+def test_choropleth_uses_the_screen_classes_and_names_the_method(twente_banen):
+    ind = labels.indicator("hard_aanbod")
+    kl = klassen.klassen(kaart.indicator_waarden("hard_aanbod"), ind.eenheid, ind.schaal)
+    teksten = _teksten(twente_banen)
+    for tekst in kl.labels:
+        assert tekst in teksten
+    assert klassen.LABEL_ONBEKEND in teksten  # Losser and Tubbergen
+    assert any(klassen.METHODE in t for t in teksten)
+    faces = {mcolors.to_hex(c) for coll in twente_banen.axes[0].collections for c in coll.get_facecolors()}
+    assert mcolors.to_hex(klassen.KLEUR_ONBEKEND) in faces
+    assert mcolors.to_hex(kl.kleur(16.58)) in faces  # Almelo's class colour
+
+
+def test_municipality_names_and_schematic_labels(twente_banen):
+    teksten = _teksten(twente_banen)
+    for naam in kaart.gemeente_namen():
+        assert naam in teksten
+    assert any(t.endswith("(schematisch)") for t in teksten)
+    dashed = [
+        ls for coll in twente_banen.axes[0].collections for ls in coll.get_linestyles() if ls[1] is not None
+    ]
+    assert dashed, "schematic roads and rail are drawn dashed"
+
+
+def test_attribution_and_title(twente_banen):
+    teksten = _teksten(twente_banen)
+    assert any(lagen.attributie([lagen.laag("gemeenten")]).removeprefix("Kaartlagen: ") in t for t in teksten)
+    assert any(t.startswith("Kaartlagen:") and "OpenStreetMap" in t for t in teksten)
+    assert "Twente: hard aanbod per 1-1-2023 en werklocaties" in teksten
+
+
+def test_plans_keep_their_status_colours():
+    fig = kaart.teken_kaart(KaartVraag())
+    edges = {mcolors.to_hex(c) for coll in fig.axes[0].collections for c in coll.get_edgecolors()}
+    for status, kleur in lagen.STATUS_KLEUREN.items():
+        if status != "bestaand":
+            assert kleur.lower() in edges, status
+
+
+def test_zoom_to_a_municipality():
+    fig = kaart.teken_kaart(KaartVraag(gemeente="Almelo"))
+    ax = fig.axes[0]
+    minx, miny, maxx, maxy = kaart.gemeenten_rd().set_index("gemeente").geometry["Almelo"].bounds
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert x0 < minx and x1 > maxx and y0 < miny and y1 > maxy
+    assert (x1 - x0) < 2.5 * (maxx - minx)  # zoomed in, not all of Twente
+    assert "Bedrijvenpark Twente" in _teksten(fig)  # a Tabel 3 park named at this zoom
+
+
+def test_a_layer_added_to_the_catalogue_is_drawn_and_in_the_legend(monkeypatch):
+    extra = dataclasses.replace(lagen.laag("stations"), sleutel="testlaag", label="Testlaag uit de catalogus",
+                                thema="Proef", volgorde=99)  # fmt: skip
+    monkeypatch.setattr(catalogus, "CATALOGUS", (*catalogus.CATALOGUS, extra))
+    kaart.laag_frame.cache_clear()
+    try:
+        fig = kaart.teken_kaart(KaartVraag())
+        assert "Testlaag uit de catalogus" in _teksten(fig)
+        assert "Proef" in _teksten(fig)
+    finally:
+        kaart.laag_frame.cache_clear()
+
+
+def test_outputs_png_200_dpi_svg_and_pdf_vector():
+    vraag = KaartVraag(gemeente="Hengelo", indicator="banen", natuur=True)
+    png = kaart.kaart_bytes(vraag, "png")
+    beeld = Image.open(io.BytesIO(png))
+    assert round(beeld.info["dpi"][0]) >= 200
+    svg = kaart.kaart_bytes(vraag, "svg")
+    assert b"<svg" in svg and b"<path" in svg and b"<image" not in svg
+    pdf = pypdf.PdfReader(io.BytesIO(kaart.kaart_bytes(vraag, "pdf")))
+    xobjects = pdf.pages[0]["/Resources"].get("/XObject", {})
+    assert not any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    assert pdf.metadata.title.startswith("Hengelo")
+    with pytest.raises(ValueError, match="kaartformaat"):
+        kaart.kaart_bytes(vraag, "gif")
+
+
+def test_file_name():
+    assert kaart.bestandsnaam(KaartVraag("Hof van Twente", "banen"), "pdf") == \
+        "kaart-werklocaties-hof-van-twente-banen.pdf"  # fmt: skip
+    assert kaart.bestandsnaam(KaartVraag(), "png") == "kaart-werklocaties-twente.png"

@@ -1,0 +1,117 @@
+"""Download buttons for the briefing PDF and the print map (Streamlit glue; the builders live in reb_maps).
+
+Unlike the other adapters in `ui/`, this one calls Streamlit: it is the one place that places the document
+buttons, so the Kaart and Gemeenten pages need one line each. Files are built on click (a callable `data=`,
+as on the Bronnen page), never on every rerun. A failure reaches the user as a file with one Dutch sentence,
+never as a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable, Mapping
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from reb_maps.documenten import briefing
+from reb_maps.druk import kaart as drukkaart
+from reb_maps.schaalsprong import Aannames
+from ui import schaalsprong as schaalsprong_view
+
+LOG = logging.getLogger(__name__)
+
+LABEL_BRIEFING = "Briefing (PDF)"
+LABEL_KAART = "Kaart downloaden"
+LABEL_KAART_PNG = "Kaart als PNG"
+LABEL_KAART_PDF = "Kaart als PDF"
+HULP_BRIEFING = (
+    "Twee tot vier A4-pagina's voor een bestuurlijk overleg: kaart, kerncijfers met stoplicht, vergelijking met "
+    "de andere gemeenten, werklocaties, profiel, wat de REB vraagt en de bronnen. Wordt gemaakt bij het klikken."
+)
+HULP_KAART = "De kaart zoals hierboven gekozen (indicator en gemeente), om af te drukken: PNG (200 dpi) of PDF."
+FOUT = "Het document kon niet worden gemaakt. Probeer het opnieuw; de fout is vastgelegd in het logboek."
+
+# Session keys written by other pages (the Schaalsprong page's scenario, the Zoekgebieden page's last run).
+SCHAALSPRONG_SCENARIO = "schaalsprong_scenario"
+ZOEKGEBIEDEN_KANDIDATEN = "zg_kandidaten_csv"
+
+
+def scenario_uit(sessie: Mapping) -> Aannames | None:
+    """The schaalsprong scenario set on that page in this session, or None (the report's assumptions)."""
+    bewaard = sessie.get(SCHAALSPRONG_SCENARIO)
+    if not bewaard:
+        return None
+    try:
+        return schaalsprong_view.naar_aannames(bewaard["waarden"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def kandidaten_uit(sessie: Mapping) -> pd.DataFrame | None:
+    """The candidates of the last search-area run in this session (its CSV), or None."""
+    tekst = sessie.get(ZOEKGEBIEDEN_KANDIDATEN)
+    if not tekst:
+        return None
+    return pd.read_csv(io.StringIO(tekst))
+
+
+def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Run a builder on click; on any failure log it and hand over a file that says so in Dutch."""
+
+    def maak() -> bytes:
+        try:
+            return bouw()
+        except Exception:
+            LOG.exception("document bouwen mislukt")
+            return bij_fout()
+
+    return maak
+
+
+def fout_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", briefing.FONT_DIR / "DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(0, 6, FOUT)
+    return bytes(pdf.output())
+
+
+def fout_beeld(formaat: str) -> bytes:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6, 1))
+    fig.text(0.02, 0.5, FOUT, va="center", fontsize=8, wrap=True)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=formaat)
+    return buffer.getvalue()
+
+
+def briefing_knop(gemeente: str | None, key: str) -> None:
+    """One button: the briefing of the selection (Twente when none), with this session's scenario and run."""
+    sessie = st.session_state
+    bouw = partial(briefing.briefing_pdf, gemeente, aannames=scenario_uit(sessie),
+                   zoekgebieden=kandidaten_uit(sessie))  # fmt: skip
+    st.download_button(
+        LABEL_BRIEFING, veilig(bouw, fout_pdf), file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
+        mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,
+    )  # fmt: skip
+
+
+def kaart_knoppen(indicator: str | None, gemeente: str | None) -> None:
+    """'Kaart downloaden' as PNG and PDF for the current indicator and selection."""
+    vraag = drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator)
+    st.markdown(f"**{LABEL_KAART}**", help=HULP_KAART)
+    links, rechts = st.columns(2)
+    for kolom, formaat, label in ((links, "png", LABEL_KAART_PNG), (rechts, "pdf", LABEL_KAART_PDF)):
+        kolom.download_button(
+            label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat)),
+            file_name=drukkaart.bestandsnaam(vraag, formaat), mime=drukkaart.FORMATEN[formaat],
+            key=f"kaart-{formaat}", on_click="ignore", icon=":material/download:", width="stretch",
+        )  # fmt: skip
