@@ -338,9 +338,10 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
 
 
 def noordpijl(ax) -> None:
-    ax.annotate("N", xy=(0.965, 0.95), xytext=(0.965, 0.86), xycoords="axes fraction", ha="center", va="center",
+    ax.annotate("N", xy=(0.955, 0.96), xytext=(0.955, 0.865), xycoords="axes fraction", ha="center", va="center",
                 fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
-                path_effects=HALO, zorder=400)  # fmt: skip
+                bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "lw": 0.5, "alpha": 0.9},
+                zorder=400)  # fmt: skip
 
 
 # ---------- the map ----------
@@ -423,6 +424,7 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     for rand in ax.spines.values():
         rand.set_edgecolor("#888888")
         rand.set_linewidth(0.6)
+        rand.set_zorder(600)  # above the fade outside the selection
     schaal = ScaleBar(1, "m", location="lower left", box_alpha=0.8, font_properties={"size": 7})
     schaal.set_zorder(500)  # above the fade outside the selection
     ax.add_artist(schaal)
