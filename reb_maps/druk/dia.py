@@ -174,22 +174,22 @@ def driedeling(lagen_: Sequence[tuple[str, float, str]], onderdelen: Sequence[tu
             links = 0.0
             tinten = matplotlib.colormaps["Blues"]([0.85, 0.7, 0.55, 0.42, 0.3])
             for (deel, waarde), kleur in zip(onderdelen, tinten, strict=False):
-                ax.barh(i, waarde, left=links, color=kleur, edgecolor="white", height=0.6)
-                if waarde / banen > 0.15:
-                    ax.text(links + waarde / 2, i, textwrap.fill(deel, 12), ha="center", va="center",
-                            fontsize=LETTER - 6, color="white" if kleur[0] < 0.5 else "#111111")  # fmt: skip
+                ax.barh(i, waarde, left=links, color=kleur, edgecolor="white", height=0.6,
+                        label=f"{textwrap.fill(deel.split(' (')[0], 24)}: {fmt.getal(waarde)}")  # fmt: skip
                 links += waarde
         else:
             ax.barh(i, banen, color=KLEUR_ACCENT if i == 0 else labels.KLEUR_BALK_LICHT, height=0.6)
         ax.text(banen, i, f"  {tekst}", va="center", fontsize=LETTER, fontweight="bold")
-    ax.set_yticks(range(len(namen)), [textwrap.fill(n, 16) for n in namen], fontsize=LETTER - 1)
+    ax.set_yticks(range(len(namen)), [textwrap.fill(n, 18, break_long_words=False) for n in namen],
+                  fontsize=LETTER - 1)  # fmt: skip
     ax.invert_yaxis()
-    ax.set_xlim(0, max(b for _, b, _ in lagen_) * 1.35)
+    if onderdelen:  # the parts of the stuwende basis in a legend: too narrow to name inside the bar
+        fig.legend(title="Stuwende basis", fontsize=LETTER - 5, title_fontsize=LETTER - 4, ncols=3, frameon=False,
+                   loc="outside lower center")  # fmt: skip
+    ax.set_xlim(0, max(b for _, b, _ in lagen_) * 1.5)
     ax.xaxis.set_major_formatter(lambda v, _p: fmt.getal(v, 0))
     _schoon(ax)
-    ax.set_xlabel("banen 2023", fontsize=LETTER - 2)
-    fig.text(0.01, 0.005, textwrap.fill(noot, 95), fontsize=LETTER - 5, color="#555555", style="italic")
-    fig.get_layout_engine().set(h_pad=0.25)
+    ax.set_title(textwrap.fill(noot, 80), fontsize=LETTER - 5, color="#555555", style="italic", loc="left")
     return png(fig)
 
 
