@@ -111,7 +111,8 @@ def _schaalsprong() -> dict[str, str]:
 @functools.cache
 def zoekgebieden_resultaat():
     """The default large-scale search (about 5 s): computed once per process, shared by page and deck."""
-    from reb_maps.zoekgebieden import bereken as zoek, standaard_parameters
+    from reb_maps.zoekgebieden import bereken as zoek
+    from reb_maps.zoekgebieden import standaard_parameters
 
     return zoek(standaard_parameters("grootschalig"))
 
@@ -201,7 +202,8 @@ def _stap_gemeente(gemeente: str) -> Stap:
 def _stap_grootschalig() -> Stap:
     r = load_table("grootschalige_vraag").iloc[0]
     w = {
-        "vraag": fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]), "aanbod": fmt.met_eenheid(r["hard_aanbod_ha"], "ha"),
+        "vraag": fmt.bandbreedte(r["vraag_min_ha"], r["vraag_max_ha"]),
+        "aanbod": fmt.met_eenheid(r["hard_aanbod_ha"], "ha"),
         "tekort_min": fmt.met_eenheid(tekort(r["hard_aanbod_ha"], r["vraag_min_ha"]), "ha"),
         "tekort_max": fmt.met_eenheid(tekort(r["hard_aanbod_ha"], r["vraag_max_ha"]), "ha"),
     }  # fmt: skip

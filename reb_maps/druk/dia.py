@@ -81,8 +81,7 @@ def stoplicht_kaart(titel: str = "") -> bytes:
     fig = teken_kaart(vraag)
     ax = _kaart_as(fig)
     gemeenten = gemeenten_rd()
-    lichten = [licht(a, lo, hi) for a, lo, hi in
-               zip(gemeenten["hard_aanbod_ha"], gemeenten["vraag_min_ha"], gemeenten["vraag_max_ha"], strict=True)]  # fmt: skip
+    lichten = [licht(r["hard_aanbod_ha"], r["vraag_min_ha"], r["vraag_max_ha"]) for _, r in gemeenten.iterrows()]
     kleuren = [matplotlib.colors.to_rgba(labels.STOPLICHTEN[k].kleur, 0.75) for k in lichten]
     # Just above the municipalities' own fill, below parks and roads, so the map stays readable.
     gemeenten.plot(ax=ax, facecolor=kleuren, edgecolor="none", zorder=lagen.laag("gemeenten").volgorde + 3.5)
@@ -113,16 +112,17 @@ def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: s
 
 
 def naast_elkaar(links: bytes, rechts: bytes, verhouding: float = 0.6) -> bytes:
-    """Two PNGs side by side on one 16:10 canvas (the map and its chart), each scaled to fit its part."""
-    breedte, hoogte = int(BREEDTE_IN * DPI), int(HOOGTE_IN * DPI)
-    doek = Image.new("RGB", (breedte, hoogte), "white")
-    x = 0
+    """Two PNGs side by side (the map and its chart), each scaled to its share of the width, no empty bands."""
+    breedte = int(BREEDTE_IN * DPI)
+    beelden = []
     for data, deel in ((links, verhouding), (rechts, 1 - verhouding)):
         beeld = Image.open(io.BytesIO(data)).convert("RGB")
-        schaal = min(breedte * deel / beeld.width, hoogte / beeld.height)
-        beeld = beeld.resize((int(beeld.width * schaal), int(beeld.height * schaal)), Image.LANCZOS)
-        doek.paste(beeld, (x, (hoogte - beeld.height) // 2))
-        x += int(breedte * deel)
+        schaal = breedte * deel / beeld.width
+        beelden.append(beeld.resize((int(beeld.width * schaal), int(beeld.height * schaal)), Image.LANCZOS))
+    hoogte = max(b.height for b in beelden)
+    doek = Image.new("RGB", (breedte, hoogte), "white")
+    doek.paste(beelden[0], (0, (hoogte - beelden[0].height) // 2))
+    doek.paste(beelden[1], (beelden[0].width, (hoogte - beelden[1].height) // 2))
     buffer = io.BytesIO()
     doek.save(buffer, format="PNG", dpi=(DPI, DPI))
     return buffer.getvalue()
@@ -169,7 +169,7 @@ def driedeling(lagen_: Sequence[tuple[str, float, str]], onderdelen: Sequence[tu
     fig = _figuur()
     ax = fig.subplots()
     namen = [naam for naam, _, _ in lagen_]
-    for i, (naam, banen, tekst) in enumerate(lagen_):
+    for i, (_naam, banen, tekst) in enumerate(lagen_):
         if onderdelen and i == 1:
             links = 0.0
             tinten = matplotlib.colormaps["Blues"]([0.85, 0.7, 0.55, 0.42, 0.3])
@@ -222,7 +222,7 @@ def waterval(stappen: Sequence[tuple[str, float, str]], noot: str) -> bytes:
     fig = _figuur()
     ax = fig.subplots()
     niveau = 0.0
-    for i, (naam, waarde, tekst) in enumerate(stappen):
+    for i, (_naam, waarde, tekst) in enumerate(stappen):
         if i == 0 or i == len(stappen) - 1:
             onder, kleur, top = 0.0, KLEUR_ACCENT if i == 0 else "#c8102e", waarde
             niveau = waarde
@@ -255,8 +255,9 @@ def kaarten(items: Sequence[tuple[str, str, str]], kolommen: int = 2, genummerd:
     for n, (titel, tekst, verwijzing) in enumerate(items):
         r, k = divmod(n, kolommen)
         x, y = marge + k * (w + tussen), 1 - marge - (r + 1) * h - r * tussen
-        fig.patches.append(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.015",
-                                          transform=fig.transFigure, facecolor="#eef3f8", edgecolor="#c5d5e6"))  # fmt: skip
+        kader = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.015", transform=fig.transFigure,
+                               facecolor="#eef3f8", edgecolor="#c5d5e6")  # fmt: skip
+        fig.patches.append(kader)
         kop = f"{n + 1}. {titel}" if genummerd else titel
         fig.text(x + 0.015, y + h - 0.02, textwrap.fill(kop, tekens_kop), fontsize=LETTER, va="top",
                  fontweight="bold", color=KLEUR_ACCENT)  # fmt: skip
