@@ -14,7 +14,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
+BREEDTE, HOOGTE = Emu(12_192_000), Emu(6_858_000)  # 13⅓ × 7½ inch: exactly 16:9, as PowerPoint makes it
 BEELD = (Inches(0.4), Inches(1.25), Inches(8.0), Inches(5.0))  # left, top, width, height: 16:10 like the PNGs
 BERICHTEN = (Inches(8.75), Inches(1.45), Inches(4.2), Inches(5.0))
 BLAUW = RGBColor(0x1F, 0x4E, 0x79)
