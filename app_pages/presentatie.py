@@ -27,7 +27,7 @@ def ga_naar(doel: int) -> None:
 st.title(stap.titel, anchor=False)
 links, rechts = st.columns([3.5, 2], gap="medium", vertical_alignment="top")
 with links, st.spinner(labels.PRESENTATIE_LADEN):
-    st.image(view.beeld(stap.sleutel), width="stretch", alt=stap.beeld_tekst)
+    st.image(view.scherm_beeld(stap.sleutel), width="stretch", alt=stap.beeld_tekst)
 with rechts:
     # Our own texts and figures from the tables, escaped anyway: st.html renders exactly what it is given.
     punten = "".join(f"<li>{html.escape(b)}</li>" for b in stap.berichten)

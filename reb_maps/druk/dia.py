@@ -238,8 +238,7 @@ def waterval(stappen: Sequence[tuple[str, float, str]], noot: str) -> bytes:
     ax.tick_params(labelsize=LETTER - 2)
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.8)
     ax.set_axisbelow(True)
-    fig.text(0.01, 0.005, textwrap.fill(noot, 95), fontsize=LETTER - 5, color="#555555", style="italic")
-    fig.get_layout_engine().set(h_pad=0.25)
+    ax.set_title(textwrap.fill(noot, 80), fontsize=LETTER - 5, color="#555555", style="italic", loc="left")
     return png(fig)
 
 
