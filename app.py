@@ -37,6 +37,12 @@ PAGES = [
     st.Page(
         "app_pages/eigen_data.py", title=labels.PAGINA_EIGEN_DATA, icon=":material/upload_file:", url_path="eigen-data"
     ),
+    st.Page(
+        "app_pages/presentatie.py",
+        title=labels.PAGINA_PRESENTATIE,
+        icon=":material/slideshow:",
+        url_path="presentatie",
+    ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
     # The default page answers at / only (its url_path is reserved but not served); this hidden twin lets a link
     # by the page's name, /kaart?gemeente=…, open the map too instead of Streamlit's "Page not found".

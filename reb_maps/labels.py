@@ -17,6 +17,8 @@ PAGINA_ZOEKGEBIEDEN = "Zoekgebieden"
 PAGINA_SCHAALSPRONG = "Schaalsprong"
 PAGINA_EIGEN_DATA = "Eigen data"
 PAGINA_BRONNEN = "Bronnen & toelichting"
+PAGINA_PRESENTATIE = "Presentatie"
+PRESENTATIE_LADEN = "Beeld wordt gemaakt…"
 
 # Shared widgets.
 WIDGET_GEMEENTE = "Gemeente"

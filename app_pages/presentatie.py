@@ -1,0 +1,51 @@
+"""Presentatie: the REB storyline in ten steps, one screen each, for the big screen (layout only).
+
+The step lives in the link (`?stap=4`); "Vorige"/"Volgende" and the arrow keys move through it. Texts, figures
+and pictures come from reb_maps.documenten.presentatie through ui.presentatie.
+"""
+
+import html
+
+import streamlit as st
+
+from reb_maps import labels, meldingen, state
+from reb_maps.documenten import presentatie
+from ui import presentatie as view
+
+st.html(view.CSS)
+stappen = view.stappen()
+nummer, melding = view.stap_uit_link({k: st.query_params.get_all(k) for k in st.query_params}, len(stappen))
+if melding is not None:
+    meldingen.platte_melding(melding.uitleg, f"In de link: {melding.waarde_kort}", icon=":material/link_off:")
+stap = stappen[nummer - 1]
+
+
+def ga_naar(doel: int) -> None:
+    st.query_params[view.PARAM] = str(doel)
+
+
+st.title(stap.titel, anchor=False)
+links, rechts = st.columns([3.5, 2], gap="medium", vertical_alignment="top")
+with links, st.spinner(labels.PRESENTATIE_LADEN):
+    st.image(view.scherm_beeld(stap.sleutel), width="stretch", alt=stap.beeld_tekst)
+with rechts:
+    # Our own texts and figures from the tables, escaped anyway: st.html renders exactly what it is given.
+    punten = "".join(f"<li>{html.escape(b)}</li>" for b in stap.berichten)
+    st.html(f'<div class="reb-bericht"><ul>{punten}</ul></div><div class="reb-bron">{html.escape(stap.bron)}</div>')
+
+vorige, midden, volgende, rest = st.columns([1, 0.8, 1, 2.4], vertical_alignment="center")
+vorige.button(view.LABEL_VORIGE, icon=":material/arrow_back:", shortcut="Left", disabled=nummer == 1,
+              on_click=ga_naar, args=(nummer - 1,), width="stretch")  # fmt: skip
+midden.text(view.STAP_VAN.format(nummer=nummer, totaal=len(stappen)))
+volgende.button(view.LABEL_VOLGENDE, icon=":material/arrow_forward:", icon_position="right", shortcut="Right",
+                disabled=nummer == len(stappen), on_click=ga_naar, args=(nummer + 1,), type="primary",
+                width="stretch")  # fmt: skip
+gemeente = state.geselecteerd()
+with rest:
+    deck_kolom, terug = st.columns([1.4, 1], vertical_alignment="center")
+    deck_kolom.download_button(
+        view.LABEL_DECK, data=lambda: view.deck(gemeente), file_name=presentatie.bestandsnaam(gemeente),
+        mime=presentatie.PPTX_MIME, icon=":material/slideshow:", on_click="ignore", width="stretch",
+        help=view.HULP_DECK + (" " + view.HULP_DECK_GEMEENTE.format(gemeente=gemeente) if gemeente else ""),
+    )  # fmt: skip
+    terug.page_link("app_pages/kaart.py", label=labels.PAGINA_KAART, icon=":material/map:")

@@ -1,0 +1,268 @@
+"""Visuals for the presentation (big screen and .pptx): PNG bytes at high resolution, no browser.
+
+Maps come from the one print renderer (`reb_maps.druk.kaart.teken_kaart`), with the traffic light or the
+search-area candidates drawn on its map axes; charts are small matplotlib figures in large type, since they
+are read from the back of a room. Every figure is passed in by the caller (`reb_maps.documenten.presentatie`),
+so nothing here invents a number.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import geopandas as gpd
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch, Patch
+from PIL import Image
+
+from reb_maps import fmt, labels, lagen
+from reb_maps.druk import grafieken
+from reb_maps.druk.kaart import HALO, KaartVraag, gemeenten_rd, teken_kaart
+from reb_maps.kerncijfers import licht
+
+DPI = 220
+# Slide visual 8 × 5 inch (16:10): at 220 dpi 1760 × 1100 px, sharp on a 1920 × 1080 projector and in the deck.
+BREEDTE_IN, HOOGTE_IN = 8.0, 5.0
+# Maps are drawn smaller (in cm) and at higher dpi: the print renderer's type sizes are in points, so a
+# smaller sheet makes its names and legend relatively larger on the screen.
+KAART_CM = (16.0, 10.0)
+KAART_DPI = 280
+LETTER = 15  # chart type size in points on an 8-inch-wide figure
+KLEUR_ACCENT = "#1f4e79"
+KLEUR_ZOEKGEBIED = "#7a0177"
+KLEUR_KAART_TEKST = "#333333"
+
+
+def png(fig: Figure, dpi: int = DPI) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def _figuur() -> Figure:
+    return Figure(figsize=(BREEDTE_IN, HOOGTE_IN), layout="constrained")
+
+
+def _schoon(ax) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=LETTER - 2)
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+# ---------- maps (from the print renderer) ----------
+
+
+def kaart(gemeente: str | None = None, titel: str = "") -> bytes:
+    """The catalogue's map of Twente or one municipality: parks, campuses, corridors, stations."""
+    vraag = KaartVraag(gemeente=gemeente, titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    return png(teken_kaart(vraag), KAART_DPI)
+
+
+def _kaart_as(fig: Figure):
+    return fig.axes[0]  # teken_kaart's first axes is the map; the second holds the legend
+
+
+def _geen_aslabels(ax) -> None:
+    """geopandas labels the axes 'Easting [metre]' when it plots; a map needs no axis titles."""
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def stoplicht_kaart(titel: str = "") -> bytes:
+    """The 14 municipalities in their traffic-light colour (Tabel 10), drawn over the print map's base."""
+    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    fig = teken_kaart(vraag)
+    ax = _kaart_as(fig)
+    gemeenten = gemeenten_rd()
+    lichten = [licht(r["hard_aanbod_ha"], r["vraag_min_ha"], r["vraag_max_ha"]) for _, r in gemeenten.iterrows()]
+    kleuren = [matplotlib.colors.to_rgba(labels.STOPLICHTEN[k].kleur, 0.75) for k in lichten]
+    # Just above the municipalities' own fill, below parks and roads, so the map stays readable.
+    gemeenten.plot(ax=ax, facecolor=kleuren, edgecolor="none", zorder=lagen.laag("gemeenten").volgorde + 3.5)
+    _geen_aslabels(ax)
+    handles = [Patch(facecolor=s.kleur, edgecolor="#444444", label=s.kort) for s in labels.STOPLICHTEN.values()]
+    ax.legend(handles=handles, loc="lower right", fontsize=7, title="Stoplicht Tabel 10", title_fontsize=7,
+              framealpha=0.9).set_zorder(600)  # fmt: skip
+    return png(fig, KAART_DPI)
+
+
+def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: str = "") -> bytes:
+    """The print map of Twente with the candidate search areas (RD New) outlined and numbered."""
+    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    fig = teken_kaart(vraag)
+    ax = _kaart_as(fig)
+    if len(kandidaten):
+        frame = kandidaten.to_crs("EPSG:28992")
+        frame.plot(ax=ax, facecolor=matplotlib.colors.to_rgba(KLEUR_ZOEKGEBIED, 0.45), edgecolor=KLEUR_ZOEKGEBIED,
+                   linewidth=1.4, zorder=450)  # fmt: skip
+        _geen_aslabels(ax)
+        for _, rij in frame.iterrows():
+            punt = rij.geometry.representative_point()
+            ax.annotate(str(rij.get("id", "")), (punt.x, punt.y), ha="center", va="center", fontsize=7,
+                        fontweight="bold", color=KLEUR_ZOEKGEBIED, path_effects=HALO, zorder=460)  # fmt: skip
+    ax.legend(handles=[Patch(facecolor=KLEUR_ZOEKGEBIED, alpha=0.6, label=onderschrift)], loc="lower right",
+              fontsize=7, framealpha=0.9).set_zorder(600)  # fmt: skip
+    return png(fig, KAART_DPI)
+
+
+def naast_elkaar(links: bytes, rechts: bytes, verhouding: float = 0.6) -> bytes:
+    """Two PNGs side by side (the map and its chart), each scaled to its share of the width, no empty bands."""
+    breedte = int(BREEDTE_IN * DPI)
+    beelden = []
+    for data, deel in ((links, verhouding), (rechts, 1 - verhouding)):
+        beeld = Image.open(io.BytesIO(data)).convert("RGB")
+        schaal = breedte * deel / beeld.width
+        beelden.append(beeld.resize((int(beeld.width * schaal), int(beeld.height * schaal)), Image.LANCZOS))
+    hoogte = max(b.height for b in beelden)
+    doek = Image.new("RGB", (breedte, hoogte), "white")
+    doek.paste(beelden[0], (0, (hoogte - beelden[0].height) // 2))
+    doek.paste(beelden[1], (beelden[0].width, (hoogte - beelden[1].height) // 2))
+    buffer = io.BytesIO()
+    doek.save(buffer, format="PNG", dpi=(DPI, DPI))
+    return buffer.getvalue()
+
+
+def vraag_aanbod(gemeenten) -> bytes:
+    """The Gemeenten page's Tabel 10 chart from the print charts, on a small sheet so its type reads large."""
+    return png(grafieken.vraag_aanbod(gemeenten, None, breedte_cm=8.5, hoogte_cm=9.0), KAART_DPI)
+
+
+# ---------- charts ----------
+
+
+def groei_regios(regios: Sequence[str], inwoners: Sequence[float], banen: Sequence[float], nadruk: str) -> bytes:
+    """Growth 2014–2023 of inhabitants and jobs per region (Tabel 1), one region emphasised."""
+    fig = _figuur()
+    ax = fig.subplots()
+    y = range(len(regios))
+    hoogte = 0.38
+    ax.barh([i - hoogte / 2 for i in y], banen, hoogte, color=labels.KLEUR_BALK, label="Banen")
+    ax.barh([i + hoogte / 2 for i in y], inwoners, hoogte, color=labels.KLEUR_BALK_LICHT, label="Inwoners")
+    for i, (b, w) in enumerate(zip(banen, inwoners, strict=True)):
+        ax.text(b, i - hoogte / 2, f" {fmt.groei(b)}", va="center", fontsize=LETTER - 2)
+        ax.text(w, i + hoogte / 2, f" {fmt.groei(w)}", va="center", fontsize=LETTER - 2)
+    ax.set_yticks(list(y), regios, fontsize=LETTER)
+    for regio, tekst in zip(regios, ax.get_yticklabels(), strict=True):
+        if regio == nadruk:
+            tekst.set_fontweight("bold")
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(banen) * 1.25)
+    ax.xaxis.set_major_formatter(lambda v, _p: f"{fmt.getal(v, 0)}%")
+    _schoon(ax)
+    ax.legend(fontsize=LETTER - 2, loc="lower right", frameon=False)
+    ax.set_title("Groei 2014–2023", fontsize=LETTER + 1, loc="left", fontweight="bold")
+    return png(fig)
+
+
+def driedeling(lagen_: Sequence[tuple[str, float, str]], onderdelen: Sequence[tuple[str, float]],
+               noot: str) -> bytes:  # fmt: skip
+    """Jobs per layer of the economy (Figuur 4) as bars; the stuwende basis split into its parts.
+
+    `lagen_`: (name, jobs, printed text) top to bottom, the middle one is split by `onderdelen`.
+    """
+    fig = _figuur()
+    ax = fig.subplots()
+    namen = [naam for naam, _, _ in lagen_]
+    for i, (_naam, banen, tekst) in enumerate(lagen_):
+        if onderdelen and i == 1:
+            links = 0.0
+            tinten = matplotlib.colormaps["Blues"]([0.85, 0.7, 0.55, 0.42, 0.3])
+            for (deel, waarde), kleur in zip(onderdelen, tinten, strict=False):
+                ax.barh(i, waarde, left=links, color=kleur, edgecolor="white", height=0.6,
+                        label=f"{textwrap.fill(deel.split(' (')[0], 24)}: {fmt.getal(waarde)}")  # fmt: skip
+                links += waarde
+        else:
+            ax.barh(i, banen, color=KLEUR_ACCENT if i == 0 else labels.KLEUR_BALK_LICHT, height=0.6)
+        ax.text(banen, i, f"  {tekst}", va="center", fontsize=LETTER, fontweight="bold")
+    ax.set_yticks(range(len(namen)), [textwrap.fill(n, 18, break_long_words=False) for n in namen],
+                  fontsize=LETTER - 1)  # fmt: skip
+    ax.invert_yaxis()
+    if onderdelen:  # the parts of the stuwende basis in a legend: too narrow to name inside the bar
+        fig.legend(title="Stuwende basis", fontsize=LETTER - 5, title_fontsize=LETTER - 4, ncols=3, frameon=False,
+                   loc="outside lower center")  # fmt: skip
+    ax.set_xlim(0, max(b for _, b, _ in lagen_) * 1.5)
+    ax.xaxis.set_major_formatter(lambda v, _p: fmt.getal(v, 0))
+    _schoon(ax)
+    ax.set_title(textwrap.fill(noot, 80), fontsize=LETTER - 5, color="#555555", style="italic", loc="left")
+    return png(fig)
+
+
+def vraag_tegen_aanbod(vraag_min: float, vraag_max: float, aanbod: float, vraag_tekst: str,
+                       aanbod_tekst: str) -> bytes:  # fmt: skip
+    """The region's large-scale demand range against its hard supply: two bars on one scale."""
+    fig = _figuur()
+    ax = fig.subplots()
+    ax.barh(1, vraag_max - vraag_min, left=vraag_min, height=0.5, color=labels.KLEUR_BANDBREEDTE,
+            edgecolor=KLEUR_ACCENT, linewidth=1.5)  # fmt: skip
+    ax.barh(1, vraag_min, height=0.5, color=KLEUR_ACCENT, alpha=0.25)
+    ax.barh(0, aanbod, height=0.5, color=labels.STOPLICHTEN[licht(aanbod, vraag_min, vraag_max)].kleur)
+    ax.text(vraag_max, 1, f"  {vraag_tekst}", va="center", fontsize=LETTER + 4, fontweight="bold")
+    ax.text(aanbod, 0, f"  {aanbod_tekst}", va="center", fontsize=LETTER + 4, fontweight="bold")
+    ax.set_yticks([0, 1], ["Hard aanbod\n1-1-2023", "Vraag tot 2040"], fontsize=LETTER)
+    ax.set_xlim(0, vraag_max * 1.45)
+    ax.set_ylim(-0.6, 1.6)
+    ax.xaxis.set_major_formatter(lambda v, _p: f"{fmt.getal(v, 0)} ha")
+    _schoon(ax)
+    ax.set_title("Kavels voor grootschalige bedrijven, heel Twente", fontsize=LETTER + 1, loc="left",
+                 fontweight="bold")  # fmt: skip
+    return png(fig)
+
+
+def waterval(stappen: Sequence[tuple[str, float, str]], noot: str) -> bytes:
+    """A waterfall of hectares: first bar the total, then a decrease, last the remainder.
+
+    `stappen`: (label, hectares, printed text); the middle ones are subtracted.
+    """
+    fig = _figuur()
+    ax = fig.subplots()
+    niveau = 0.0
+    for i, (_naam, waarde, tekst) in enumerate(stappen):
+        if i == 0 or i == len(stappen) - 1:
+            onder, kleur, top = 0.0, KLEUR_ACCENT if i == 0 else "#c8102e", waarde
+            niveau = waarde
+        else:
+            onder, kleur, top = niveau - waarde, "#1a9850", niveau
+            niveau -= waarde
+        ax.bar(i, top - onder, bottom=onder, color=kleur, width=0.6)
+        ax.text(i, top, tekst, ha="center", va="bottom", fontsize=LETTER + 5, fontweight="bold")
+    ax.set_xticks(range(len(stappen)), [textwrap.fill(n, 20) for n, _, _ in stappen], fontsize=LETTER - 1)
+    ax.set_ylim(0, max(w for _, w, _ in stappen) * 1.22)
+    ax.yaxis.set_major_formatter(lambda v, _p: f"{fmt.getal(v, 0)} ha")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=LETTER - 2)
+    ax.grid(axis="y", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_title(textwrap.fill(noot, 80), fontsize=LETTER - 5, color="#555555", style="italic", loc="left")
+    return png(fig)
+
+
+def kaarten(items: Sequence[tuple[str, str, str]], kolommen: int = 2, genummerd: bool = False) -> bytes:
+    """Text cards in a grid: (title, short text, reference) — the strategies, recommendations or sources."""
+    fig = Figure(figsize=(BREEDTE_IN, HOOGTE_IN))
+    rijen = -(-len(items) // kolommen)
+    marge, tussen = 0.012, 0.018
+    w = (1 - 2 * marge - (kolommen - 1) * tussen) / kolommen
+    h = (1 - 2 * marge - (rijen - 1) * tussen) / rijen
+    breedte_pt = (w - 0.03) * BREEDTE_IN * 72
+    tekens_kop, tekens = int(breedte_pt / (LETTER * 0.62)), int(breedte_pt / ((LETTER - 3) * 0.56))
+    for n, (titel, tekst, verwijzing) in enumerate(items):
+        r, k = divmod(n, kolommen)
+        x, y = marge + k * (w + tussen), 1 - marge - (r + 1) * h - r * tussen
+        kader = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.015", transform=fig.transFigure,
+                               facecolor="#eef3f8", edgecolor="#c5d5e6")  # fmt: skip
+        fig.patches.append(kader)
+        kop = f"{n + 1}. {titel}" if genummerd else titel
+        fig.text(x + 0.015, y + h - 0.02, textwrap.fill(kop, tekens_kop), fontsize=LETTER, va="top",
+                 fontweight="bold", color=KLEUR_ACCENT)  # fmt: skip
+        regels = len(textwrap.wrap(kop, tekens_kop))
+        fig.text(x + 0.015, y + h - 0.035 - regels * (LETTER / 72 * 1.25) / HOOGTE_IN, textwrap.fill(tekst, tekens),
+                 fontsize=LETTER - 3, va="top", color="#222222", linespacing=1.25)  # fmt: skip
+        fig.text(x + w - 0.012, y + 0.015, verwijzing, fontsize=LETTER - 6, ha="right", va="bottom",
+                 color="#555555", style="italic")  # fmt: skip
+    return png(fig)
