@@ -10,7 +10,6 @@ import math
 import warnings
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -67,6 +66,8 @@ def _grenzen(waarden: np.ndarray) -> tuple[float, ...]:
     k = min(MAX_KLASSEN, len(uniek))
     if k < 2:
         return ()
+    import mapclassify  # late: it pulls in scikit-learn (~1 s), needed once per indicator and process
+
     with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fast enough for 14 values
         warnings.simplefilter("ignore", UserWarning)
         bins = mapclassify.FisherJenks(waarden, k=k).bins[:-1]  # upper limits; the last is the maximum

@@ -41,7 +41,8 @@ KLEUR_KAART_TEKST = "#333333"
 
 def png(fig: Figure, dpi: int = DPI) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    # Compression level 3 instead of 6: a third faster, files a few percent larger.
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 3})
     return buffer.getvalue()
 
 
