@@ -36,6 +36,10 @@ test: $(VENV)/.stamp-dev
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python bench/bench_app.py
 	$(BIN)/python bench/bench_zoekgebieden.py
+	$(BIN)/python bench/bench_toets.py
+	$(BIN)/python bench/bench_briefing.py
+	$(BIN)/python bench/bench_presentatie.py
+	$(BIN)/python bench/bench_eigen_data.py
 
 # N concurrent sessions over Streamlit's websocket protocol (single process, then 2 workers behind nginx).
 bench-load: $(VENV)/.stamp-dev

@@ -1,6 +1,7 @@
 """The proxy set-up (deploy/serve.py): two app processes behind nginx, sticky per browser, security headers.
 
-Skips when nginx is missing, unless REQUIRE_BROWSER=1 (CI), where it fails. The browser test also needs Chromium.
+Skips when nginx is missing, unless REQUIRE_BROWSER=1 (CI), where it fails. The browser test also needs Chromium
+(the session's `browser` fixture); it lives with the browser tests so that it shares their Playwright session.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ import asyncio
 import os
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import websockets
 
 from bench import bench_load
 from deploy import serve
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.browser.helpers import MAP_FRAME
 
 pytestmark = pytest.mark.slow
@@ -38,6 +39,13 @@ def proxy():
         pytest.skip(message)
     with serve.cluster(2) as running:
         yield running
+
+
+def in_eigen_lus(coro):
+    """Run a coroutine on a fresh event loop in its own thread: the session's Playwright (sync API) keeps a loop
+    running in this thread, where asyncio.run refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def get(url: str, cookie: str | None = None):
@@ -68,7 +76,7 @@ def test_config_allows_only_the_app_and_the_tile_hosts():
 
 def test_headers_on_pages_and_the_map_iframe(proxy):
     cookie = f"{serve.STICKY_COOKIE}=iframe"
-    assert asyncio.run(run_pages(proxy, cookie, 1)) == [None]  # that worker has now served the map component
+    assert in_eigen_lus(run_pages(proxy, cookie, 1)) == [None]  # that worker has now served the map component
     for path in ("/", "/gemeenten", "/component/streamlit_folium.st_folium/index.html", "/_stcore/health"):
         headers = get(proxy.url + path, cookie)
         for name, expected in HEADERS.items():
@@ -92,7 +100,7 @@ async def run_pages(proxy, cookie: str | None, n: int) -> list[str | None]:
 
 
 def test_sessions_spread_over_both_workers_and_stay_sticky(proxy):
-    assert asyncio.run(run_pages(proxy, None, SESSIONS)) == [None] * SESSIONS  # the Kaart page ran on every session
+    assert in_eigen_lus(run_pages(proxy, None, SESSIONS)) == [None] * SESSIONS  # the Kaart page ran on every session
     workers = {url.removeprefix("http://") for url in proxy.worker_urls}
     assert set(upstreams(proxy, "/_stcore/stream")) == workers  # balanced: both workers got sessions
 
@@ -101,47 +109,38 @@ def test_sessions_spread_over_both_workers_and_stay_sticky(proxy):
     before = len(upstreams(proxy, "/_stcore/stream"))
     get(proxy.url + "/_stcore/health", cookie)
     get(proxy.url + "/_stcore/health", cookie)
-    assert asyncio.run(run_pages(proxy, cookie, 3)) == [None] * 3
+    assert in_eigen_lus(run_pages(proxy, cookie, 3)) == [None] * 3
     chosen = upstreams(proxy, "/_stcore/health")[-2:] + upstreams(proxy, "/_stcore/stream")[before:]
     assert len(chosen) == 5 and len(set(chosen)) == 1
 
 
 @pytest.mark.browser
-def test_app_map_and_charts_work_under_the_csp(proxy):
-    chromium = chromium_path()
-    if chromium is None:
-        if REQUIRED:
-            pytest.fail("Chromium ontbreekt")
-        pytest.skip("Chromium ontbreekt (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_app_map_and_charts_work_under_the_csp(proxy, browser):
     allowed = (proxy.url, *serve.tile_hosts())
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="nl-NL")
-        # Every frame (also the map's component iframe) records what the CSP blocked.
-        context.add_init_script(
-            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
-        page = context.new_page()
-        console = []
-        page.on("console", lambda msg: console.append(msg.text))
-        foreign = []
-        page.on("request", lambda r: None if r.url.startswith(allowed) else foreign.append(r.url))
-        try:
-            page.goto(proxy.url)
-            page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
-            page.wait_for_timeout(1_000)
-            blocked = page.evaluate("window.__csp") + page.frame_locator(MAP_FRAME).first.locator(
-                "body"
-            ).evaluate("() => window.__csp")
-            page.goto(proxy.url + "/gemeenten")
-            page.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
-            page.wait_for_timeout(1_000)
-            blocked += page.evaluate("window.__csp")
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="nl-NL")
+    # Every frame (also the map's component iframe) records what the CSP blocked.
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    console = []
+    page.on("console", lambda msg: console.append(msg.text))
+    foreign = []
+    page.on("request", lambda r: None if r.url.startswith(allowed) else foreign.append(r.url))
+    try:
+        page.goto(proxy.url)
+        page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
+        page.wait_for_timeout(1_000)
+        blocked = page.evaluate("window.__csp") + page.frame_locator(MAP_FRAME).first.locator(
+            "body"
+        ).evaluate("() => window.__csp")
+        page.goto(proxy.url + "/gemeenten")
+        page.locator(".js-plotly-plot").first.wait_for(timeout=90_000)
+        page.wait_for_timeout(1_000)
+        blocked += page.evaluate("window.__csp")
+    finally:
+        context.close()
     assert blocked == []
     assert not [m for m in console if "Content Security Policy" in m]
     assert not [u for u in foreign if not u.startswith(("data:", "blob:", "about:"))]
