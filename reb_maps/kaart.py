@@ -678,6 +678,8 @@ def dashboard_map(
     if eigen_rijen:
         meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
     add_legend(m, choropleth_legend, meer)
+    volgorde = [*lagen.THEMAS, THEMA_EIGEN]  # the menu lists themes in this order, not in drawing order
+    groepen = dict(sorted(groepen.items(), key=lambda kv: volgorde.index(kv[0]) if kv[0] in volgorde else 99))
     GegroepeerdLagenmenu(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
     return assets.localize(m)
 
