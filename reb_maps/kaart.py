@@ -300,13 +300,17 @@ def legend_items(items: list[tuple[str, str, str]]) -> str:
     )
 
 
-def add_legend(m: folium.Map, always: str, more: str = "") -> None:
-    """Legend box bottom-left: the choropleth always visible, the layer symbols folded away."""
+def add_legend(m: folium.Map, always: str, more: str = "", breedte: str = f"width:{LEGENDA_BREEDTE_PX - 30}px") -> None:
+    """Legend box bottom-left: the choropleth always visible, the layer symbols folded away.
+
+    The Kaart's box has a fixed width, so the map can keep Twente's names clear of it; maps with a legend of
+    their own pass another `breedte` (CSS).
+    """
     folded = f"<details><summary style='cursor:pointer'>Overige lagen</summary>{more}</details>" if more else ""
     box = (
         "<div id='kaartlegenda' style='position:absolute;bottom:28px;left:10px;z-index:1000;"
         "background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:11px sans-serif;"
-        f"max-height:60%;width:{LEGENDA_BREEDTE_PX - 30}px;overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>"
+        f"max-height:60%;{breedte};overflow:auto;box-shadow:0 1px 4px rgba(0,0,0,.3)'>"
         f"{always}{folded}</div>"
     )
     m.get_root().html.add_child(folium.Element(box))
@@ -382,6 +386,7 @@ def finish(m: folium.Map) -> folium.Map:
 
 
 # ---------- Work locations from the report ----------
+
 
 def _locatie_popup(row, campus_feiten: dict) -> str:
     rijen = [("Gemeente", row["gemeente"]), ("Soort", row["type"]), ("Status", row["status"])]

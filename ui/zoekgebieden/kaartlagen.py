@@ -266,7 +266,7 @@ def basiskaart(achtergrond_naam: str, selected: str | None) -> folium.Map:
     m = kaart.base_map(achtergrond_naam)
     folium.map.CustomPane(PANE, z_index=350, pointer_events=False).add_to(m)
     kaart.add_context_layers(m, selected)
-    kaart.add_legend(m, legenda_html(), kaart.dashboard_legend())
+    kaart.add_legend(m, legenda_html(), kaart.dashboard_legend(), breedte="max-width:260px")
     return assets.localize(m)
 
 
