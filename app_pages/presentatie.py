@@ -13,11 +13,12 @@ from reb_maps.documenten import presentatie
 from ui import presentatie as view
 
 st.html(view.CSS)
-stappen = view.stappen()
-nummer, melding = view.stap_uit_link({k: st.query_params.get_all(k) for k in st.query_params}, len(stappen))
+aantal = len(view.SLEUTELS)
+nummer, melding = view.stap_uit_link({k: st.query_params.get_all(k) for k in st.query_params}, aantal)
 if melding is not None:
     meldingen.platte_melding(melding.uitleg, f"In de link: {melding.waarde_kort}", icon=":material/link_off:")
-stap = stappen[nummer - 1]
+with st.spinner(labels.PRESENTATIE_LADEN):
+    stap = view.stap(view.SLEUTELS[nummer - 1])
 
 
 def ga_naar(doel: int) -> None:
@@ -36,9 +37,9 @@ with rechts:
 vorige, midden, volgende, rest = st.columns([1, 0.8, 1, 2.4], vertical_alignment="center")
 vorige.button(view.LABEL_VORIGE, icon=":material/arrow_back:", shortcut="Left", disabled=nummer == 1,
               on_click=ga_naar, args=(nummer - 1,), width="stretch")  # fmt: skip
-midden.text(view.STAP_VAN.format(nummer=nummer, totaal=len(stappen)))
+midden.text(view.STAP_VAN.format(nummer=nummer, totaal=aantal))
 volgende.button(view.LABEL_VOLGENDE, icon=":material/arrow_forward:", icon_position="right", shortcut="Right",
-                disabled=nummer == len(stappen), on_click=ga_naar, args=(nummer + 1,), type="primary",
+                disabled=nummer == aantal, on_click=ga_naar, args=(nummer + 1,), type="primary",
                 width="stretch")  # fmt: skip
 gemeente = state.geselecteerd()
 with rest:

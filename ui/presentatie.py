@@ -64,7 +64,7 @@ SCHERM_BREEDTE = 1400  # px: sharp in an ~800-px column on a high-density screen
 @st.cache_data(show_spinner=False, max_entries=32)
 def beeld(sleutel: str) -> bytes:
     """The PNG of one step at full resolution, made once per server process (the same bytes go into the deck)."""
-    return next(s for s in stappen() if s.sleutel == sleutel).beeld()
+    return stap(sleutel).beeld()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -79,11 +79,19 @@ def scherm_beeld(sleutel: str) -> bytes:
     return uit.getvalue()
 
 
-@st.cache_resource(show_spinner=False)
+SLEUTELS = presentatie.VOLGORDE  # the steps in order; the page builds only the one on screen
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def stap(sleutel: str) -> presentatie.Stap:
+    """One step, built when first shown: the search-area step's analysis (seconds) must not hold up step 1."""
+    return presentatie.BOUWERS[sleutel]()
+
+
 def stappen() -> list[presentatie.Stap]:
-    return presentatie.stappen()
+    return [stap(sleutel) for sleutel in SLEUTELS]
 
 
 def deck(gemeente: str | None) -> bytes:
     """Built on click; the ten pictures come from the page's cache."""
-    return presentatie.deck(gemeente, {s.sleutel: beeld(s.sleutel) for s in stappen()})
+    return presentatie.deck(gemeente, {sleutel: beeld(sleutel) for sleutel in SLEUTELS})
