@@ -67,7 +67,7 @@ def feature_collection(frame: gpd.GeoDataFrame) -> dict:
     return collection
 
 
-def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None):
+def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None, pane=None):
     """A GeoJSON layer whose features the browser loads from ./static/geo/<key>.geojson (cached).
 
     Styles and tooltips are still set here; only the feature data leaves the map script.
@@ -83,6 +83,7 @@ def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marke
         marker=marker,
         show=show,
         zoom_on_click=False,
+        **({"pane": pane} if pane else {}),
     )
     layer.embed = False
     layer.embed_link = assets.publish_geojson(key, data)
@@ -107,6 +108,24 @@ def leaflet_stijl(laag: Laag, properties: dict | None = None) -> dict:
         "dashArray": stippel,
         "radius": s.straal,
     }
+
+
+# ---------- Drawing order ----------
+
+# Every catalogue layer draws in a pane of its own, stacked by the catalogue's `volgorde`: the layer files
+# arrive in any order, and without panes Leaflet would stack them by arrival (the choropleth over the roads).
+# The panes sit between the tiles (200) and the overlay pane (400), where a page's own results and drawings
+# stay on top.
+PANE_BASIS = 355
+
+
+def pane(sleutel: str) -> str:
+    return f"laag-{sleutel}"
+
+
+def _panes(m: folium.Map) -> None:
+    for laag in lagen.kaartlagen():
+        folium.map.CustomPane(pane(laag.sleutel), z_index=PANE_BASIS + laag.volgorde, pointer_events=True).add_to(m)
 
 
 # ---------- Municipalities ----------
@@ -190,7 +209,9 @@ def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.FeatureG
 
     group = folium.FeatureGroup(name=laag.label, show=True)
     highlight = {"weight": 3, "color": labels.KLEUR_SELECTIE}
-    _geojson(data, laag.label, style, key=f"gemeenten-{sleutel}", highlight=highlight).add_to(group)
+    _geojson(data, laag.label, style, key=f"gemeenten-{sleutel}", highlight=highlight, pane=pane("gemeenten")).add_to(
+        group
+    )
     return group, legend
 
 
@@ -481,8 +502,11 @@ class LazyGeoJson(folium.map.Layer):
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.geoJson(null, {
+    pane: {{ this.pane|tojson }},
     style: function () { return {{ this.style|tojson }}; },
-    pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {{ this.style|tojson }}); },
+    pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, Object.assign({pane: {{ this.pane|tojson }}}, {{ this.style|tojson }}));
+    },
     onEachFeature: function (feature, layer) {
         if (feature.properties && feature.properties.tip) { layer.bindTooltip(feature.properties.tip, {sticky: true}); }
     }
@@ -494,11 +518,12 @@ var {{ this.get_name() }} = L.geoJson(null, {
 {% endmacro %}"""
     )
 
-    def __init__(self, url: str, name: str, style: dict, show: bool = False):
+    def __init__(self, url: str, name: str, style: dict, show: bool = False, pane: str = "overlayPane"):
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "LazyGeoJson"
         self.url = url
         self.style = style
+        self.pane = pane
 
 
 def _schematisch_labels(sleutel: str, group: folium.FeatureGroup) -> None:
@@ -529,13 +554,15 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
     data = laag_data(sleutel)
     show = laag.zichtbaar if aan is None else aan
     if not laag.zichtbaar:
-        return LazyGeoJson(assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag), show=show)
+        return LazyGeoJson(
+            assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag), show=show, pane=pane(sleutel)
+        )
     group = folium.FeatureGroup(name=laag.label, show=show)
     if data["features"]:
         marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
-        _geojson(data, laag.label, lambda f: leaflet_stijl(laag, f["properties"]), key=sleutel, marker=marker).add_to(
-            group
-        )
+        # The pane in the style too: folium's point markers take their options from the style, not the layer.
+        stijl = lambda f: {**leaflet_stijl(laag, f["properties"]), "pane": pane(sleutel)}  # noqa: E731
+        _geojson(data, laag.label, stijl, key=sleutel, marker=marker, pane=pane(sleutel)).add_to(group)
     _schematisch_labels(sleutel, group)
     if laag.label_veld:
         naam_labels(sleutel, group)
@@ -552,6 +579,7 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
     """
     AsyncLayerLoading().add_to(m)
     ZoomKlassen().add_to(m)
+    _panes(m)
     m.get_root().header.add_child(folium.Element(_CSS))
     groepen: dict[str, list] = {}
     schakelbaar: dict[str, object] = {}
@@ -705,7 +733,7 @@ def gemeenten_grenzen_layer(selected: str | None) -> folium.GeoJson:
             "weight": 4 if chosen else 1.5,
         }
 
-    return _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}")
+    return _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}", pane=pane("gemeenten"))
 
 
 def add_context_layers(m: folium.Map, selected: str | None) -> None:

@@ -109,3 +109,13 @@ def test_choropleth_legend_has_round_limits_and_names_its_method():
 def test_attribution_lists_each_source_once():
     tekst = lagen.attributie()
     assert tekst.count("OpenStreetMap") == 1 and "CBS/Kadaster" in tekst
+
+
+def test_layers_stack_by_the_catalogue_not_by_arrival():
+    """Layer files arrive in any order: each layer has a pane stacked by its `volgorde`, below a page's own results."""
+    html = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, None).get_root().render()
+    for laag in lagen.kaartlagen():
+        assert f'createPane(\n                "{kaart.pane(laag.sleutel)}");' in html
+        assert f".style.zIndex = {kaart.PANE_BASIS + laag.volgorde};" in html
+        assert kaart.PANE_BASIS + laag.volgorde < 400  # Leaflet's overlay pane: drawings, candidates, own files
+    assert f'"pane": "{kaart.pane("gemeenten")}"' in html and f'"pane": "{kaart.pane("stations")}"' in html
