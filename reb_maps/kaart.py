@@ -24,6 +24,7 @@ from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import tekort
 from reb_maps.kerncijfers import stoplicht
 from reb_maps.lagen import Laag
+from reb_maps.popup import popup_html
 
 TWENTE_CENTRUM = (52.30, 6.68)
 TWENTE_GRENZEN = [[52.06, 6.20], [52.54, 7.10]]
@@ -31,21 +32,6 @@ LEGENDA_BREEDTE_PX = 200  # the legend box bottom-left; the map keeps Twente cle
 
 
 # ---------- HTML for popups and tooltips ----------
-
-
-def popup_html(titel: str, rijen: list[tuple[str, str]], bron: str, noot: str | None = None) -> str:
-    """A small table; every piece of text is escaped here, callers pass plain text."""
-    cells = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{html.escape(str(k))}</th>"
-        f"<td>{html.escape(str(v))}</td></tr>"
-        for k, v in rijen
-    )
-    extra = f"<div style='margin-top:4px'><i>{html.escape(noot)}</i></div>" if noot else ""
-    return (
-        f"<div style='font-family:sans-serif;font-size:13px;min-width:220px'>"
-        f"<b>{html.escape(titel)}</b><table>{cells}</table>{extra}"
-        f"<div style='color:#666;font-size:11px;margin-top:4px'>{html.escape(bron)}</div></div>"
-    )
 
 
 _PROPS = ("popup", "tip", "gemeente", "cbs_code", "kleur", "schematisch")

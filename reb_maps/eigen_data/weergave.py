@@ -15,7 +15,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
-from reb_maps import fmt
+from reb_maps import fmt, popup
 from reb_maps.eigen_data.meldingen import MAX_WEERGAVE_BYTES
 
 # Colour-blind safe categorical colours (Okabe–Ito, then Tol's muted) and a sequential scale for classes.
@@ -40,17 +40,9 @@ def _tekst(waarde, max_tekens: int = MAX_WAARDE_TEKENS) -> str:
 
 
 def popup_html(titel: str, rijen: list[tuple[str, object]], bron: str = "") -> str:
-    """A small attribute table; every name and value is escaped here, callers pass plain text."""
-    cellen = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{html.escape(_tekst(k, 40))}</th>"
-        f"<td>{html.escape(_tekst(v))}</td></tr>"
-        for k, v in rijen
-    )
-    voet = f"<div style='color:#666;font-size:11px'>{html.escape(bron)}</div>" if bron else ""
-    return (
-        "<div style='font:13px sans-serif;max-height:260px;overflow:auto'>"
-        f"<b>{html.escape(_tekst(titel, 80))}</b><table>{cellen}</table>{voet}</div>"
-    )
+    """The shared popup table with a user's long names and values cut short and long lists scrolling."""
+    rijen = [(_tekst(k, 40), _tekst(v)) for k, v in rijen]
+    return popup.popup_html(_tekst(titel, 80), rijen, bron, max_hoogte=260)
 
 
 def attribuut_kolommen(frame: pd.DataFrame) -> list[str]:
