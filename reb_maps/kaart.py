@@ -576,7 +576,7 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
         start = None if aan is None else laag.sleutel in aan
         if laag.sleutel == "gemeenten":
             if indicator_sleutel is None:
-                layer = gemeenten_grenzen_layer(selected)
+                layer = gemeenten_grenzen_layer(selected, pane("gemeenten"))
                 group = folium.FeatureGroup(name=laag.label, show=True)
                 layer.add_to(group)
                 naam_labels("gemeenten", group)
@@ -706,7 +706,7 @@ def dashboard_map(
 # ---------- Context for maps that show their own results ----------
 
 
-def gemeenten_grenzen_layer(selected: str | None) -> folium.GeoJson:
+def gemeenten_grenzen_layer(selected: str | None, pane: str | None = None) -> folium.GeoJson:
     """Municipal outlines without fill (popups as on the dashboard), the selection drawn thicker."""
     sleutel = labels.INDICATOREN[0].sleutel  # same features and file as that choropleth; only the style differs
     data, _legend = _gemeenten_data(sleutel)
@@ -719,7 +719,7 @@ def gemeenten_grenzen_layer(selected: str | None) -> folium.GeoJson:
             "weight": 4 if chosen else 1.5,
         }
 
-    return _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}", pane=pane("gemeenten"))
+    return _geojson(data, labels.LAAG_GEMEENTEN, style, key=f"gemeenten-{sleutel}", pane=pane)
 
 
 def add_context_layers(m: folium.Map, selected: str | None) -> None:

@@ -180,8 +180,15 @@ def totale_grenzen(frames: list[gpd.GeoDataFrame]):
     return [[float(b["miny"].min()), float(b["minx"].min())], [float(b["maxy"].max()), float(b["maxx"].max())]]
 
 
+def _basis(achtergrond: str, frames: list[gpd.GeoDataFrame]) -> folium.Map:
+    """A map zoomed to the user's data, with the municipal boundaries for orientation."""
+    m = kaart.base_map(achtergrond, totale_grenzen(frames))
+    kaart.gemeenten_grenzen_layer(None).add_to(m)
+    return m
+
+
 def kaart_eigen_lagen(lagen: dict[str, Laag], achtergrond: str) -> folium.Map:
-    m = kaart.base_map(achtergrond, totale_grenzen([laag.resultaat.weergave for laag in lagen.values()]))
+    m = _basis(achtergrond, [laag.resultaat.weergave for laag in lagen.values()])
     blokken = []
     for laag in lagen.values():
         data, legenda = laag_data(laag)
@@ -279,7 +286,7 @@ def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
     data = {"type": "FeatureCollection", "features": []}
     for i, (geom, p) in enumerate(zip(wgs.geometry.values, props, strict=True)):
         data["features"].append({"type": "Feature", "id": str(i), "geometry": geom.__geo_interface__, "properties": p})
-    m = kaart.base_map(achtergrond, totale_grenzen([wgs]))
+    m = _basis(achtergrond, [wgs])
     geojson_laag(data, "Herontwikkelingsscore (§4.1)").add_to(m)
     legenda = [(f"Score {s}", SCORE_KLEUREN[s]) for s in range(7)]
     m.get_root().html.add_child(folium.Element(_legenda_html([("Score (0–6)", legenda)])))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reb_maps import labels
+from reb_maps.eigen_data.weergave import KLEUR_STANDAARD
 from tests import fixtures_eigen_data as fx
 
 from .helpers import map_frame, wait_idle
@@ -24,11 +25,14 @@ def test_uploaded_geojson_appears_on_the_map(page, app_url, tmp_path, screenshot
     page.get_by_role("button", name="Voeg toe aan de kaart").click()
     wait_idle(page)
     frame = map_frame(page)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
-    assert frame.locator("path.leaflet-interactive").count() == 1
+    # The municipal outlines are there for orientation (no fill); the upload is the one filled shape.
+    eigen = frame.locator(f'path.leaflet-interactive[fill="{KLEUR_STANDAARD}"]')
+    eigen.first.wait_for(timeout=60_000)
+    assert eigen.count() == 1
+    assert frame.locator('path.leaflet-interactive[fill="none"]').count() == 14
     frame.locator(".leaflet-control-layers").hover()
     assert frame.locator("label", has_text="synthetisch.geojson").count() == 1
-    frame.locator("path.leaflet-interactive").first.dispatch_event("click")
+    eigen.first.dispatch_event("click")
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
     assert "Synthetisch terrein <b>X</b>" in popup.inner_text()  # shown as text, not as bold markup
