@@ -36,7 +36,7 @@ GELDIG_BOUWJAAR = (1000, 2100)  # BAG uses placeholders such as 9999 for an unkn
 class Criterium:
     sleutel: str
     label: str
-    regel: str  # §4.1 in its own words (quoted in METHODE)
+    regel: str  # the rule as §4.1 words it, quoted verbatim (with quotation marks) in METHODE
 
 
 CRITERIA = (
