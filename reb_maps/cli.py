@@ -8,6 +8,12 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+from reb_maps.fouten import DataFout, GeoFout, OngeldigeInvoer
+
+T = TypeVar("T")
 
 # argparse builds its messages in English; these replacements keep what the user sees Dutch.
 _ARGPARSE_NL = (
@@ -71,3 +77,16 @@ def start(main) -> None:
         sys.stderr.close()
         code = 0
     sys.exit(code)
+
+
+def met_foutcode(stap: Callable[[], T]) -> tuple[T | None, int]:
+    """Run `stap()`: (its result, 0); a user's bad input → one Dutch line and exit code 2; broken data files of
+    the project → one Dutch line and exit code 1 (our fault, not the user's)."""
+    try:
+        return stap(), 0
+    except OngeldigeInvoer as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return None, 2
+    except (GeoFout, DataFout) as exc:
+        print(f"Fout in de gegevens: {exc}", file=sys.stderr)
+        return None, 1

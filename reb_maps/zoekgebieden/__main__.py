@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchFormatter, DutchParser
+from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
 from reb_maps.cli import getal as _getal
-from reb_maps.fouten import DataFout, GeoFout
 from reb_maps.zoekgebieden.export import samenvatting, schrijf
 from reb_maps.zoekgebieden.profielen import (
     CONNECTIVITEIT,
@@ -115,14 +114,9 @@ def parameters_uit(args: argparse.Namespace) -> Parameters:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        resultaat = bereken(parameters_uit(args))
-    except OngeldigeInvoer as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 2
-    except (GeoFout, DataFout) as exc:
-        print(f"Fout in de gegevens: {exc}", file=sys.stderr)
-        return 1
+    resultaat, code = met_foutcode(lambda: bereken(parameters_uit(args)))
+    if code:
+        return code
     try:
         schrijf(resultaat, args.uit)
     except OSError:

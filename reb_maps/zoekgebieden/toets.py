@@ -29,9 +29,8 @@ import shapely
 from shapely.geometry import shape
 
 from reb_maps import fmt, lagen
-from reb_maps.cli import DutchFormatter, DutchParser
-from reb_maps.data import DataFout
-from reb_maps.geodata import GeoFout, load_analysis_layer
+from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
+from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
 from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.profielen import standaard_parameters as _standaard
@@ -406,18 +405,17 @@ def _parser() -> DutchParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
+
+    def stap() -> Toets:
         try:
             inhoud = args.geojson.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             raise OngeldigeInvoer(f"Kan het bestand {str(args.geojson)[:80]} niet lezen.") from None
-        uitkomst = toets(uit_geojson(inhoud), _standaard(args.profiel), naam=args.geojson.stem)
-    except OngeldigeInvoer as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 2
-    except (GeoFout, DataFout) as exc:
-        print(f"Fout in de gegevens: {exc}", file=sys.stderr)
-        return 1
+        return toets(uit_geojson(inhoud), _standaard(args.profiel), naam=args.geojson.stem)
+
+    uitkomst, code = met_foutcode(stap)
+    if code:
+        return code
     print(json.dumps(uitkomst.to_dict(), ensure_ascii=False, indent=2) if args.json else tekst(uitkomst))
     return 0
 

@@ -5,6 +5,7 @@ Without Chromium these tests skip with a loud message, unless REQUIRE_BROWSER=1 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -49,14 +50,34 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-def start_streamlit(script: str, port: int, log_path: Path) -> subprocess.Popen:
+def start_streamlit(script: str, port: int, log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     cmd = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     log = log_path.open("w")
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    omgeving = {**os.environ, **env} if env else None
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=omgeving)
+
+
+@contextlib.contextmanager
+def running_app(log_path: Path, env: dict[str, str] | None = None):
+    """A fresh app server on a free loopback port: yields its URL; stops it and checks its log for tracebacks."""
+    port = free_port()
+    proc = start_streamlit("app.py", port, log_path, env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        server_log = log_path.read_text()
+        assert "Traceback" not in server_log, server_log[-3000:]
 
 
 @pytest.fixture(scope="session")
@@ -73,21 +94,8 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> str:
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    proc = start_streamlit("app.py", port, log_path)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        server_log = log_path.read_text()
-        assert "Traceback" not in server_log, server_log[-3000:]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from reb_maps import labels
 
-from .conftest import free_port, start_streamlit, wait_healthy
+from .conftest import running_app
 from .helpers import choose, open_map, wait_for_features, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -83,18 +83,11 @@ def test_click_on_municipality_shows_its_figures(page, app_url, screenshot_dir):
 
 def test_deep_link_on_a_fresh_server_runs_through_app_py(page, tmp_path):
     """The first request of a new server process goes straight to a page: sidebar and selection must work."""
-    port = free_port()
-    proc = start_streamlit("app.py", port, tmp_path / "fresh.log")
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(tmp_path / "fresh.log") as url:
         page.goto(f"{url}/gemeenten?gemeente=Borne&achtergrond=geen")
         wait_idle(page)
         page.get_by_text("71 ha").first.wait_for(timeout=60_000)
         assert page.get_by_role("combobox", name=labels.WIDGET_GEMEENTE).input_value() == "Borne"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_gemeenten_page_shows_almelo(page, app_url, screenshot_dir):

@@ -10,7 +10,7 @@ from reb_maps.data import GEMEENTEN
 from tests import fixtures_eigen_data as fx
 from ui import eigen_upload
 
-from .conftest import free_port, start_streamlit, wait_healthy
+from .conftest import running_app
 from .helpers import open_map, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -40,19 +40,12 @@ def test_map_names_every_municipality_and_legend_limits_are_round(page, app_url,
 
 
 def test_kaart_by_its_name_on_a_fresh_server_opens_the_map(page, tmp_path):
-    port = free_port()
-    proc = start_streamlit("app.py", port, tmp_path / "fresh.log")
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(tmp_path / "fresh.log") as url:
         open_map(page, f"{url}/kaart?gemeente=Almelo&achtergrond=geen")
         page.get_by_role("heading", name="Almelo").wait_for()
         page.get_by_text("620 ha").first.wait_for()
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_text("not found", exact=False).count() == 0
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_own_file_uploaded_on_the_kaart_page_joins_the_map(page, app_url, tmp_path, screenshot_dir):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from reb_maps import labels
 from reb_maps.url import kort
 
-from .conftest import free_port, start_streamlit, wait_healthy
+from .conftest import running_app
 from .helpers import open_map, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,25 +56,8 @@ def readonly_app_url(tmp_path_factory):
     """The app with a static folder nothing can be written to (a folder inside a file: also for root)."""
     tmp = tmp_path_factory.mktemp("readonly")
     (tmp / "een-bestand").write_text("x")
-    old = os.environ.get("REB_STATIC_DIR")
-    os.environ["REB_STATIC_DIR"] = str(tmp / "een-bestand" / "static")
-    port = free_port()
-    try:
-        proc = start_streamlit("app.py", port, tmp / "streamlit.log")  # inherits the environment
-    finally:
-        if old is None:
-            del os.environ["REB_STATIC_DIR"]
-        else:
-            os.environ["REB_STATIC_DIR"] = old
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(tmp / "streamlit.log", env={"REB_STATIC_DIR": str(tmp / "een-bestand" / "static")}) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log = (tmp / "streamlit.log").read_text()
-        assert "Traceback" not in log, log[-3000:]
 
 
 def test_alleen_lezen_static_map_kaart_tekent_zonder_static(page, readonly_app_url):
