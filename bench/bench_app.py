@@ -61,6 +61,28 @@ def timed_load(page, url: str, ready) -> tuple[float, int]:
     return elapsed, received[0]
 
 
+@contextlib.contextmanager
+def bench_servers(scripts: dict[str, str], log_prefix: str = ""):
+    """Start one Streamlit server per script on free loopback ports; yields {name: url}; stops them all."""
+    logs = ROOT / "bench" / "out"
+    logs.mkdir(exist_ok=True)
+    started = {}
+    try:
+        for name, script in scripts.items():
+            port = free_port()
+            started[name] = (
+                start_streamlit(script, port, logs / f"{log_prefix}{name}.log"),
+                f"http://127.0.0.1:{port}",
+            )
+        for proc, url in started.values():
+            wait_healthy(url, proc)
+        yield {name: url for name, (_, url) in started.items()}
+    finally:
+        for proc, _ in started.values():
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 def map_ready(page):
     page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
 
@@ -87,25 +109,10 @@ def main() -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    logs = ROOT / "bench" / "out"
-    logs.mkdir(exist_ok=True)
-    servers = {}
-    for name, script in (
-        ("app", "app.py"),
-        ("leeg", "bench/empty_app.py"),
-        ("plotly", "bench/plotly_app.py"),
-        ("nav", "bench/nav_app.py"),
-        ("kaartvloer", "bench/map_app.py"),
-    ):
-        port = free_port()
-        proc = start_streamlit(script, port, logs / f"{name}.log")
-        servers[name] = (proc, f"http://127.0.0.1:{port}")
-    try:
-        for proc, url in servers.values():
-            wait_healthy(url, proc)
-        app_url, empty_url, plotly_url, nav_url, map_url = (
-            servers[k][1] for k in ("app", "leeg", "plotly", "nav", "kaartvloer")
-        )
+    scripts = {"app": "app.py", "leeg": "bench/empty_app.py", "plotly": "bench/plotly_app.py",
+               "nav": "bench/nav_app.py", "kaartvloer": "bench/map_app.py"}  # fmt: skip
+    with bench_servers(scripts) as urls:
+        app_url, empty_url, plotly_url, nav_url, map_url = (urls[k] for k in scripts)
         targets = (
             ("leeg", empty_url, empty_ready),
             ("plotly", plotly_url, charts_ready),
@@ -141,10 +148,6 @@ def main() -> int:
                     warm[key].append(timed_load(page, url, ready)[0])
                 ctx.close()
             browser.close()
-    finally:
-        for proc, _ in servers.values():
-            proc.terminate()
-            proc.wait(timeout=10)
     for title, series in (("koude browsercache", results), ("warme browsercache", warm)):
         medians = {key: statistics.median(values) for key, values in series.items()}
         print(f"{title} (mediaan van {args.rounds}):")

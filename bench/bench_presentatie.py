@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_app import empty_ready, timed_load  # noqa: E402
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_streamlit, wait_healthy  # noqa: E402
+from bench.bench_app import bench_servers, empty_ready, timed_load  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 
 def deck_seconds() -> float:
@@ -46,17 +46,9 @@ def main() -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    logs = ROOT / "bench" / "out"
-    logs.mkdir(exist_ok=True)
-    servers = {}
-    for name, script in (("app", "app.py"), ("leeg", "bench/empty_app.py")):
-        port = free_port()
-        servers[name] = (start_streamlit(script, port, logs / f"presentatie-{name}.log"), f"http://127.0.0.1:{port}")
-    try:
-        for proc, url in servers.values():
-            wait_healthy(url, proc)
-        targets = (("leeg", servers["leeg"][1], empty_ready),
-                   ("presentatie", f"{servers['app'][1]}/presentatie?stap=1", stap_ready))  # fmt: skip
+    with bench_servers({"app": "app.py", "leeg": "bench/empty_app.py"}, "presentatie-") as urls:
+        targets = (("leeg", urls["leeg"], empty_ready),
+                   ("presentatie", f"{urls['app']}/presentatie?stap=1", stap_ready))  # fmt: skip
         tijden: dict[str, list[float]] = {k: [] for k, _, _ in targets}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -70,10 +62,6 @@ def main() -> int:
                     tijden[key].append(timed_load(ctx.new_page(), url, ready)[0])
                     ctx.close()
             browser.close()
-    finally:
-        for proc, _ in servers.values():
-            proc.terminate()
-            proc.wait(timeout=10)
     leeg, stap = statistics.median(tijden["leeg"]), statistics.median(tijden["presentatie"])
     print(f"lege pagina: {leeg:.2f} s · presentatie stap 1: {stap:.2f} s · verhouding {stap / leeg:.2f}× (doel ≤ 1,5×)")
     return 0
