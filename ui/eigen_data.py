@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
@@ -63,6 +63,8 @@ class Laag:
     resultaat: Resultaat
     label_kolom: str | None = None
     kleur_kolom: str | None = None
+    # The map payload for the current (label, colour) choice: built once, not on every rerun of the page.
+    _kaartdata: tuple = field(default=(), repr=False, compare=False)
 
 
 def laag_naam(bestandsnaam: str, laag: str | None) -> str:
@@ -121,7 +123,15 @@ def _stijl(feature: dict) -> dict:
 
 
 def laag_data(laag: Laag) -> tuple[dict, list[tuple[str, str]]]:
-    """The layer's GeoJSON payload (≤ 2 MB, escaped) and its legend rows."""
+    """The layer's GeoJSON payload (≤ 2 MB, escaped) and its legend rows (kept with the layer per style choice)."""
+    keuze = (laag.label_kolom, laag.kleur_kolom)
+    if laag._kaartdata and laag._kaartdata[0] == keuze:
+        return laag._kaartdata[1]
+    laag._kaartdata = (keuze, _laag_data(laag))
+    return laag._kaartdata[1]
+
+
+def _laag_data(laag: Laag) -> tuple[dict, list[tuple[str, str]]]:
     frame = laag.resultaat.weergave
     if laag.kleur_kolom and laag.kleur_kolom in frame:
         kleuren, legenda = kleur_indeling(frame[laag.kleur_kolom])
