@@ -6,7 +6,9 @@ import streamlit as st
 
 from reb_maps import assets, labels, meldingen, state
 from reb_maps.data import DataFout
+from reb_maps.fouten import WerkruimteFout
 from reb_maps.geodata import GeoFout
+from ui import werkruimte, werkruimte_pagina
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
@@ -43,6 +45,12 @@ PAGES = [
         icon=":material/slideshow:",
         url_path="presentatie",
     ),
+    st.Page(
+        "app_pages/werkruimte.py",
+        title=labels.PAGINA_WERKRUIMTE,
+        icon=":material/folder_shared:",
+        url_path="werkruimte",
+    ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
     # The default page answers at / only (its url_path is reserved but not served); this hidden twin lets a link
     # by the page's name, /kaart?gemeente=…, open the map too instead of Streamlit's "Page not found".
@@ -60,6 +68,11 @@ with st.sidebar:
         help="Kies 'Geen (offline)' als er geen internet is: de kaartlagen blijven zichtbaar.",
     )
     st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
+    werkruimte.zijbalk()
+    if page.url_path not in {"werkruimte", "presentatie"}:
+        # the default page answers at / and, by its name, at /kaart (the hidden twin below)
+        pagina = "kaart" if page.url_path in {"", "start"} else page.url_path
+        werkruimte_pagina.bewaar_weergave(pagina, st.query_params.to_dict())
 state.sync_url()
 state.toon_url_meldingen()
 
@@ -68,6 +81,10 @@ try:
 except (DataFout, GeoFout, assets.AssetFout) as exc:  # a broken file: say which and what, as in the log
     log.error("page %s: %s", page.title, exc, exc_info=exc.__cause__ is not None)
     meldingen.gegevensfout(exc)
+except WerkruimteFout as exc:  # the database went away while the page read it: the rest keeps working
+    log.warning("page %s: werkruimte: %s", page.title, exc)
+    werkruimte.meld_fout(exc)
+    st.warning(f"De werkruimte is niet bereikbaar: {exc}", icon=":material/cloud_off:")
 except Exception:  # never show a traceback to a wethouder; log it for us
     log.exception("page %s failed", page.title)
     st.error(labels.FOUTMELDING)

@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel, state
 from reb_maps.kaart_cache import st_folium_cached
-from ui import documenten, eigen_data, eigen_upload
+from ui import documenten, eigen_data, eigen_upload, werkruimte
 
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
@@ -41,6 +41,7 @@ def lagen_bij_bouwen(indicator: str, selected: str | None) -> tuple[str, ...] | 
 
 
 eigen = eigen_upload.sessie_lagen()
+bewaard = werkruimte.kaartlaag()  # the workspace's saved locations (None when it cannot be read)
 ibis = eigen_data.ibis_lagen(eigen)
 vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
 
@@ -55,6 +56,7 @@ with col_map:
                 lagen_bij_bouwen(indicator, selected),
                 eigen=eigen_data.kaart_lagen(eigen),
                 verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
+                bewaard=bewaard,
             )
             st_folium(
                 m,
@@ -67,7 +69,8 @@ with col_map:
         else:  # built and rendered once per input tuple per process (kaart_cache)
             st_folium_cached(
                 kaart.dashboard_map,
-                (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected)),
+                (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected), (), frozenset(),
+                 bewaard),
                 key=MAP_KEY,
                 height=660,
                 returned_objects=["last_active_drawing", "selected_layers"],
@@ -77,7 +80,8 @@ with col_map:
     documenten.kaart_knoppen(indicator, selected)
     with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):
         st.caption(
-            "Uw bestand blijft alleen in deze sessie en wordt niet op de server bewaard. Meer (labels, kleuren, "
+            "Uw bestand blijft alleen in deze sessie, tenzij u het met 'Bewaar in de werkruimte' voor collega's "
+            "bewaart. Meer (labels, kleuren, "
             "vergelijking met Tabel 8, herontwikkeling volgens §4.1) op de pagina Eigen data."
         )
         eigen_upload.upload("kaart", rerun=True)
@@ -87,6 +91,7 @@ with col_map:
             if weg.button("Verwijder", key=f"kaart_weg:{sleutel}"):
                 eigen_data.verwijder(eigen, sleutel)
                 st.rerun()
+            werkruimte.eigen_laag_knoppen(sleutel, eigen[sleutel])
         if ibis:
             st.checkbox(
                 "Toon mijn IBIS-terreinen in plaats van de kaartlaag 'Bedrijventerreinen (bij benadering)'",

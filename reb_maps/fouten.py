@@ -18,3 +18,21 @@ class DataFout(ValueError):
 
 class GeoFout(ValueError):
     """A layer file is missing or broken."""
+
+
+class WerkruimteFout(ValueError):
+    """The workspace database cannot be opened, created or written (unreachable, read-only, corrupt)."""
+
+
+class AlleenLezen(WerkruimteFout):
+    """The workspace can be read but not written (read-only file or database, or writing needs a login)."""
+
+
+class VersieConflict(WerkruimteFout):
+    """Someone else saved the item after it was loaded; the message names who and when."""
+
+    def __init__(self, bericht: str, door: str, wanneer, versie: int):
+        super().__init__(bericht)
+        self.door = door
+        self.wanneer = wanneer
+        self.versie = versie

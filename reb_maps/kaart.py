@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+from dataclasses import dataclass, field
 
 import folium
 import folium.plugins
 import geopandas as gpd
 import jinja2
 import pandas as pd
+import shapely.geometry
 from shapely.ops import polylabel
 
 from reb_maps import assets, fmt, klassen, labels, lagen, werklocaties
@@ -555,7 +558,8 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
     return group
 
 
-def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset(), aan=None):
+def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset(), aan=None,
+           bewaard: BewaardeLocaties | None = None):  # fmt: skip
     """Add every catalogue layer in drawing order; returns {theme: [layers]}, the choropleth legend and
     {key: layer} of the layers a user can switch.
 
@@ -586,12 +590,70 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
                 naam_labels("gemeenten", layer)
             if start is not None:
                 layer.show = start
+        elif laag.bron == "werkruimte":
+            if bewaard is None or not bewaard.aantal:
+                continue  # nothing saved yet: no empty layer in the menu
+            layer = bewaard_laag(laag, bewaard, start)
         else:
             layer = catalogus_laag(laag.sleutel, start)
         layer.add_to(m)
         groepen.setdefault(laag.thema, []).append(layer)
         schakelbaar[laag.sleutel] = layer
     return groepen, legend, schakelbaar
+
+
+# ---------- Locations saved in the workspace ----------
+
+
+@dataclass(frozen=True)
+class BewaardeLocaties:
+    """The workspace's saved locations as the map's input: GeoJSON (EPSG:4326) with escaped popups and tooltips.
+
+    Compared and hashed by `stempel` alone (the store's count and last change), so a cached map is rebuilt
+    exactly when something was saved, changed or commented.
+    """
+
+    stempel: str
+    aantal: int
+    geojson: str = field(compare=False, repr=False)
+
+
+def bewaarde_locaties(stempel: str, locaties, opmerkingen: dict[str, list]) -> BewaardeLocaties:
+    """Build the layer's data from workspace records (`reb_maps.werkruimte.Locatie`, `Opmerking` per location id)."""
+    if not locaties:
+        return BewaardeLocaties(stempel, 0, json.dumps({"type": "FeatureCollection", "features": []}))
+    geometrie = gpd.GeoSeries([loc.geometrie for loc in locaties], crs="EPSG:28992").to_crs(4326)
+    features = []
+    for loc, geom in zip(locaties, geometrie, strict=True):
+        rijen: list[tuple[str, object]] = [
+            ("Gemeente(n)", ", ".join(loc.gemeenten) or "buiten Twente"),
+            ("Oppervlakte", "punt" if loc.oppervlakte_ha is None else f"{fmt.getal(loc.oppervlakte_ha, 1)} ha"),
+            ("Bewaard door", loc.auteur if loc.geverifieerd else f"{loc.auteur} (niet geverifieerd)"),
+            ("Versie", loc.versie),
+        ]
+        if loc.notitie:
+            rijen.append(("Notitie", loc.notitie))
+        for i, o in enumerate(opmerkingen.get(loc.id, []), 1):
+            rijen.append((f"Opmerking {i}", f"{o.auteur}: {o.tekst}"))
+        features.append({
+            "type": "Feature",
+            "geometry": shapely.geometry.mapping(geom),
+            "properties": {
+                "popup": popup_html(loc.naam, rijen, "Werkruimte van het overleg; indicatief, geen beleid",
+                                    max_hoogte=260),
+                "tip": html.escape(f"{loc.naam} (bewaard)"),
+            },
+        })  # fmt: skip
+    return BewaardeLocaties(stempel, len(features), json.dumps({"type": "FeatureCollection", "features": features}))
+
+
+def bewaard_laag(laag: Laag, bewaard: BewaardeLocaties, aan: bool | None):
+    group = folium.FeatureGroup(name=laag.label, show=laag.zichtbaar if aan is None else aan)
+    marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
+    stijl = lambda f: {**leaflet_stijl(laag, f["properties"]), "pane": pane(laag.sleutel)}  # noqa: E731
+    _geojson(json.loads(bewaard.geojson), laag.label, stijl, key=laag.sleutel, marker=marker,
+             pane=pane(laag.sleutel)).add_to(group)  # fmt: skip
+    return group
 
 
 # The key under which the map reports its switched-on layers to the page (see LagenMelden).
@@ -672,12 +734,14 @@ def dashboard_map(
     aan: tuple[str, ...] | None = None,
     eigen: tuple = (),
     verberg: frozenset[str] = frozenset(),
+    bewaard: BewaardeLocaties | None = None,
 ) -> folium.Map:
     """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to.
 
     `aan`: the catalogue layers switched on at start (None: the catalogue's defaults); `eigen`: a user's own
     layers as (folium layer, legend rows [(label, colour)]) — embedded in the map, never published as files
-    (they are the session's alone); `verberg`: catalogue layers they replace.
+    (they are the session's alone); `verberg`: catalogue layers they replace; `bewaard`: the workspace's saved
+    locations (drawn, and in the legend, only when there are any).
     """
     bounds = None
     if selected:
@@ -686,14 +750,15 @@ def dashboard_map(
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
-    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan)
+    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan, bewaard)
     LagenMelden(schakelbaar).add_to(m)
     eigen_rijen = []
     for layer, rijen in eigen:
         layer.add_to(m)
         groepen.setdefault(THEMA_EIGEN, []).append(layer)
         eigen_rijen += [(label, kleur, lagen.VLAK) for label, kleur in rijen]
-    meer = dashboard_legend(verberg)
+    zonder = {laag.sleutel for laag in lagen.kaartlagen() if laag.bron == "werkruimte"}
+    meer = dashboard_legend(verberg | (frozenset() if bewaard and bewaard.aantal else zonder))
     if eigen_rijen:
         meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
     add_legend(m, choropleth_legend, meer)

@@ -18,6 +18,7 @@ PAGINA_SCHAALSPRONG = "Schaalsprong"
 PAGINA_EIGEN_DATA = "Eigen data"
 PAGINA_BRONNEN = "Bronnen & toelichting"
 PAGINA_PRESENTATIE = "Presentatie"
+PAGINA_WERKRUIMTE = "Werkruimte"
 PRESENTATIE_LADEN = "Beeld wordt gemaakt…"
 
 # Shared widgets.

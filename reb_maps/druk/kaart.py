@@ -206,11 +206,13 @@ def teken_laag(ax, item: Laag, bbox) -> bool:
 
 
 def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
-    """The catalogue's visible layers (nature on request), municipalities handled apart."""
+    """The catalogue's visible layers (nature on request), municipalities handled apart; the workspace's saved
+    locations are a meeting's working material, not part of the printed map of the report."""
     return [
         item
         for item in lagen.kaartlagen()
-        if item.sleutel != "gemeenten" and (item.zichtbaar or (vraag.natuur and item.sleutel in NATUUR_LAGEN))
+        if item.sleutel != "gemeenten" and item.bron != "werkruimte"
+        and (item.zichtbaar or (vraag.natuur and item.sleutel in NATUUR_LAGEN))
     ]
 
 

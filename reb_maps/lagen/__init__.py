@@ -11,6 +11,14 @@ __all__ = ["LIJN", "PUNT", "STATUS_KLEUREN", "THEMAS", "VLAK", "Laag", "Stijl", 
            "met_factor", "met_masker", "op_thema"]  # fmt: skip
 
 
+WERKRUIMTE_HERKOMST = {
+    "bron": "Werkruimte van het overleg (door gebruikers getekend of bewaard)",
+    "licentie": "eigen invoer van de gebruikers",
+    "peildatum": "bij elke locatie vermeld",
+    "nauwkeurigheid": "zoals getekend; indicatief, geen beleid",
+}
+
+
 def alle() -> tuple[Laag, ...]:
     """Every declared layer (read at call time, so a test can swap the catalogue)."""
     return catalogus.CATALOGUS
@@ -62,13 +70,16 @@ def herkomst(item: Laag) -> dict:
     """Source, licence, date and accuracy of a layer's file (data/geo/lagen.json, written by build_geodata)."""
     from reb_maps.geodata import layer_catalogue
 
+    if item.bron == "werkruimte":  # no file: what users saved
+        return dict(WERKRUIMTE_HERKOMST)
     return dict(layer_catalogue().get(f"{item.bestand}.geojson", {}))
 
 
 def attributie(items=None) -> str:
     """One attribution line for the given layers (default: all drawn layers), each source once, in order."""
     bronnen: list[str] = []
-    for item in items if items is not None else kaartlagen():
+    # The workspace's layer has no file source; its popups name who saved each location.
+    for item in items if items is not None else [k for k in kaartlagen() if k.bron != "werkruimte"]:
         for deel in str(herkomst(item).get("bron", "")).split("; "):
             deel = deel.removeprefix("Bron: ")
             if deel and deel not in bronnen:

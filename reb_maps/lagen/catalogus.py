@@ -15,6 +15,7 @@ from reb_maps.lagen.model import (
     THEMA_NATUUR,
     THEMA_RUIMTE,
     THEMA_WERKLOCATIES,
+    THEMA_WERKRUIMTE,
     VLAK,
     Laag,
     Stijl,
@@ -117,6 +118,11 @@ CATALOGUS: tuple[Laag, ...] = (
     Laag(
         "hoogspanning_verbindingen", "Hoogspanningsverbindingen (schematisch)", THEMA_RUIMTE,
         "hoogspanning_verbindingen", LIJN, Stijl("#ff7f00", lijn=1.5, stippel="6 4"), volgorde=35, zichtbaar=False,
+        tip_veld="naam",
+    ),
+    Laag(
+        "werkruimte_locaties", "Bewaarde locaties (werkruimte)", THEMA_WERKRUIMTE, "werkruimte_locaties", VLAK,
+        Stijl("#6a3d9a", lijn=2.5, vuldekking=0.15, stippel="6 3", straal=7), volgorde=60, bron="werkruimte",
         tip_veld="naam",
     ),
 )  # fmt: skip

@@ -13,7 +13,8 @@ THEMA_WERKLOCATIES = "Werklocaties"
 THEMA_BEREIKBAARHEID = "Bereikbaarheid"
 THEMA_NATUUR = "Natuur en milieu"
 THEMA_RUIMTE = "Bebouwing en energie"
-THEMAS = (THEMA_GEMEENTEN, THEMA_WERKLOCATIES, THEMA_BEREIKBAARHEID, THEMA_NATUUR, THEMA_RUIMTE)
+THEMA_WERKRUIMTE = "Werkruimte van het overleg"
+THEMAS = (THEMA_GEMEENTEN, THEMA_WERKLOCATIES, THEMA_BEREIKBAARHEID, THEMA_NATUUR, THEMA_RUIMTE, THEMA_WERKRUIMTE)
 
 # Geometry kinds; also the legend symbol.
 VLAK, LIJN, PUNT = "vlak", "lijn", "punt"
@@ -46,9 +47,11 @@ class Laag:
 
     bestand      the display file in data/geo/ (without .geojson); the EPSG:28992 copy has the same name in
                  data/geo/analyse/. Attribution, licence, date and accuracy come from data/geo/lagen.json.
-    bron         where the features come from: "bestand" (the file as it is) or "locaties" (the report's named
+    bron         where the features come from: "bestand" (the file as it is), "locaties" (the report's named
                  locations: TOP10NL polygons and indicative points joined to table `locaties`), filtered to
-                 rows whose column `filter[0]` equals `filter[1]`.
+                 rows whose column `filter[0]` equals `filter[1]`, or "werkruimte" (the locations users saved in
+                 the workspace database: no file; the page hands them to the map, which draws them only when
+                 there are any).
     kleur_veld   a property holding a per-feature colour (plans by status) instead of `stijl.kleur`.
     stippel_veld a boolean property: features where it is true are drawn dashed (and, with
                  `schematisch_label`, named "… (schematisch)" on the map).

@@ -45,7 +45,8 @@ MAX_GEBIEDEN = 8
 MAX_VERGELIJK = 4
 PROFIEL_CODE = {"grootschalig": "g", "regionaal-mkb": "m"}
 SLEUTELS = ("p", "r", "w", "d", "dr", "af", "ha", "hb", "sz", "cn", "gm", "v", "t", "vg")
-_NAAM = re.compile(r"^(T[1-9]\d?|[GM]\d{2,3})$")  # a drawn area T1.. or a candidate id G01 / M01
+# a drawn area T1.., a candidate id G01 / M01, or a location saved in the workspace (W + 8 hex of its id)
+_NAAM = re.compile(r"^(T[1-9]\d?|[GM]\d{2,3}|W[0-9a-f]{8})$")
 _WAT = {
     "p": "profiel", "r": "celgrootte", "w": "gewichten", "d": "afstandsgrenzen", "dr": "drempel",
     "af": "maximale afstand tot een afrit", "ha": "oppervlakte", "hb": "hinderafstand", "sz": "stikstofzone",

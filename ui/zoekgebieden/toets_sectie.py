@@ -8,10 +8,16 @@ comparison, and `schrijf_link(params)` at the end. Values from the link are show
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
-from reb_maps.zoekgebieden.profielen import OngeldigeInvoer, Parameters
+from reb_maps.fouten import WerkruimteFout
+from reb_maps.werkruimte import Locatie
+from reb_maps.zoekgebieden.profielen import PROFIELEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
+from ui import werkruimte as wr
+from ui import werkruimte_tabellen as wtab
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import link
 from ui.zoekgebieden import toetsen as tt
@@ -102,12 +108,64 @@ def _toets(params_json: str, naam: str, gebied: link.Gebied | None) -> Toets:
     return toets(geometrie, params, naam)
 
 
+def _bewaarde() -> dict[str, Locatie]:
+    """Saved locations of the workspace by their short code (W + 8 hex); empty when it cannot be read."""
+    r = wr.ruimte()
+    if r is None:
+        return {}
+    try:
+        return {f"W{loc.id.replace('-', '')[:8]}": loc for loc in r.locaties()}
+    except WerkruimteFout as exc:
+        wr.meld_fout(exc)
+        return {}
+
+
 def _gebied_van(naam: str) -> link.Gebied | None:
+    if naam.startswith("W"):
+        loc = _bewaarde()[naam]
+        if loc.geometrie.geom_type == "Point":  # a saved point counts as a circle of the chosen area
+            return link.Gebied(cirkel=(round(loc.geometrie.x), round(loc.geometrie.y),
+                                       float(st.session_state.get(K_HA, 200))))  # fmt: skip
+        return link.Gebied.van(loc.geometrie)
     return _gebieden()[int(naam[1:]) - 1] if naam.startswith("T") else None
 
 
+def _weergavenaam(naam: str) -> str:
+    """What the test and the comparison call an area: a saved location by its own name."""
+    return f"{tt.BEWAARD}{_bewaarde()[naam].naam}" if naam.startswith("W") else naam
+
+
+def _label(naam: str) -> str:
+    return tt.gebied_naam(_weergavenaam(naam)) if naam.startswith("W") and naam in _bewaarde() else tt.gebied_naam(naam)
+
+
 def _toets_van(params: Parameters, naam: str) -> Toets:
-    return _toets(params.to_json(), naam, _gebied_van(naam))
+    return _toets(params.to_json(), _weergavenaam(naam), _gebied_van(naam))
+
+
+def _opmerkingen(keuze: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The comments of the saved locations among `keuze`, for the comparison PDF."""
+    r, bewaard = wr.ruimte(), _bewaarde()
+    uit = []
+    for naam in keuze:
+        if naam in bewaard and r is not None:
+            loc = bewaard[naam]
+            regels = tuple(f"{wtab.tijd(o.aangemaakt)}, {wtab.auteur(o.auteur, o.geverifieerd)}: {o.tekst}"
+                           for o in r.opmerkingen(loc.id))  # fmt: skip
+            uit.append((loc.naam, regels))
+    return tuple(uit)
+
+
+def _bewaar_formulier(plek: str, params: Parameters, naam: str, t: Toets, kandidaat_ids: list[str]) -> None:
+    """'Bewaar locatie' for a drawn area or a candidate, with the card's figures as they are now."""
+    if naam.startswith("W"):
+        st.caption("Deze locatie staat al in de werkruimte; opmerkingen en geschiedenis vindt u daar.")
+        st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
+        return
+    figuren = {"profiel": params.profiel, "profiel_label": PROFIELEN[params.profiel].label, **t.to_dict(),
+               "parameters": json.loads(params.to_json())}  # fmt: skip
+    wr.bewaar_locatie_formulier(plek, t.geometrie, tt.gebied_naam(naam),
+                                "kandidaat" if naam in kandidaat_ids else "getekend", figuren)  # fmt: skip
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -116,9 +174,10 @@ def _kaartjes(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _pdf(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...]) -> bytes:
+def _pdf(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...],
+         opmerkingen: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> bytes:  # fmt: skip
     toetsen = [_toets(params_json, naam, gebied) for naam, gebied in keuze]
-    return tt.vergelijk_pdf(toetsen, Parameters.from_json(params_json).profiel)
+    return tt.vergelijk_pdf(toetsen, Parameters.from_json(params_json).profiel, opmerkingen)
 
 
 def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
@@ -134,7 +193,7 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
         sessie.pop(K_TOETS, None)
         sessie.pop(K_VERGELIJK, None)
         st.rerun()
-    opties = [f"T{i}" for i in range(1, len(_gebieden()) + 1)] + list(kandidaat_ids)
+    opties = [f"T{i}" for i in range(1, len(_gebieden()) + 1)] + list(kandidaat_ids) + list(_bewaarde())
     if not opties:
         st.info("Teken een gebied op de kaart of kies een zoekgebied om het te toetsen.")
         return
@@ -142,7 +201,7 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
         if sessie.get(K_TOETS):
             st.text(f"Gebied '{str(sessie[K_TOETS])[:60]}' bestaat niet (meer) bij deze instellingen.")
         sessie[K_TOETS] = opties[0]
-    naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=tt.gebied_naam)
+    naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=_label)
     try:
         t = _toets_van(params, naam)
     except OngeldigeInvoer as fout:
@@ -154,16 +213,17 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     links.dataframe(tt.principes_tabel(t), hide_index=True, width="stretch")
     rechts.dataframe(tt.maten_tabel(t).iloc[: -len(t.principes)], hide_index=True, width="stretch")
     st.caption(f"{VOETNOOT_PRINCIPES} Afstanden hemelsbreed vanaf de rand van het gebied. {tt.BRON}.")
+    _bewaar_formulier("toets", params, naam, t, kandidaat_ids)
 
     st.subheader("Vergelijk locaties")
     if K_VERGELIJK in sessie:
         sessie[K_VERGELIJK] = [n for n in sessie[K_VERGELIJK] if n in opties]
     keuze = st.multiselect("Kies twee tot vier gebieden", opties, key=K_VERGELIJK, max_selections=4,
-                           format_func=tt.gebied_naam, placeholder="Zoekgebieden of getekende gebieden")  # fmt: skip
+                           format_func=_label, placeholder="Zoekgebieden, getekende of bewaarde gebieden")  # fmt: skip
     if len(keuze) < 2:
         st.caption("Kies minstens twee gebieden om ze naast elkaar te zetten.")
         return
-    sleutel = (params.to_json(), tuple((n, _gebied_van(n)) for n in keuze))
+    sleutel = (params.to_json(), tuple((_weergavenaam(n), _gebied_van(n)) for n in keuze))
     try:
         toetsen = tuple(_toets_van(params, n) for n in keuze)
     except OngeldigeInvoer as fout:
@@ -174,8 +234,13 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     a, b = st.columns(2)
     a.download_button("vergelijking.csv", tt.vergelijk_csv(toetsen), file_name="vergelijking.csv", mime="text/csv",
                       on_click="ignore", icon=":material/download:")  # fmt: skip
-    b.download_button("vergelijking.pdf", _pdf(*sleutel), file_name="vergelijking.pdf",
+    b.download_button("vergelijking.pdf", _pdf(*sleutel, _opmerkingen(keuze)), file_name="vergelijking.pdf",
                       mime="application/pdf", on_click="ignore", icon=":material/download:")  # fmt: skip
+    nieuw = [n for n in keuze if not n.startswith("W")]
+    if nieuw:
+        with st.expander("Een gebied uit de vergelijking bewaren"):
+            gekozen = st.selectbox("Gebied", nieuw, format_func=_label, key="zg_bewaar_uit_vergelijking")
+            _bewaar_formulier("vergelijking", params, gekozen, toetsen[keuze.index(gekozen)], kandidaat_ids)
 
 
 def schrijf_link(params: Parameters | None) -> None:

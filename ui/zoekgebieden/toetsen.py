@@ -50,8 +50,13 @@ _NAAR_WGS = Transformer.from_crs(28992, 4326, always_xy=True)
 KAARTJE_LAGEN = ("gemeenten", "natura2000", "nnn", "bebouwde_kom", "waterwegen", "bedrijventerreinen", "wegen")
 
 
+BEWAARD = "Bewaard: "
+
+
 def gebied_naam(naam: str) -> str:
     """'T2' → 'Getekend gebied 2'; candidate ids stay as they are ('Zoekgebied G01')."""
+    if naam.startswith(BEWAARD):  # a saved location: the test carries its display name
+        return naam
     return f"Getekend gebied {naam[1:]}" if naam.startswith("T") else f"Zoekgebied {naam}"
 
 
@@ -283,7 +288,7 @@ def kaartje(ax, t: Toets, marge_m: float = 1500) -> None:
     x0, y0 = bounds[0] + 0.06 * 2 * zijde, bounds[1] + 0.06 * 2 * zijde
     ax.plot([x0, x0 + 1000], [y0, y0], color="black", linewidth=2)
     ax.text(x0 + 500, y0 + 0.02 * 2 * zijde, "1 km", ha="center", fontsize=7)
-    ax.set_title(gebied_naam(t.naam), fontsize=9)
+    ax.set_title(gebied_naam(t.naam).replace("$", r"\$"), fontsize=9)  # a user's name: no mathtext
 
 
 def kaartjes_png(toetsen: Sequence[Toets], dpi: int = 110) -> bytes:
@@ -300,8 +305,10 @@ def kaartjes_png(toetsen: Sequence[Toets], dpi: int = 110) -> bytes:
     return buffer.getvalue()
 
 
-def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str) -> bytes:
-    """One A4 landscape page: title, the small maps, the comparison table, principles' note and source."""
+def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str,
+                  opmerkingen: Sequence[tuple[str, Sequence[str]]] = ()) -> bytes:  # fmt: skip
+    """One A4 landscape page: title, the small maps, the comparison table, principles' note and source; then the
+    comments of the saved locations it shows (from the workspace: name, and 'date, who: text' lines)."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="L", unit="mm", format="A4")
@@ -328,4 +335,16 @@ def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str) -> bytes:
     pdf.set_font("DejaVu", "", 6)
     pdf.set_y(min(pdf.get_y() + 1, 193))
     pdf.multi_cell(0, 2.8, f"{VOETNOOT_PRINCIPES} {BRON}.")
+    if any(regels for _, regels in opmerkingen):
+        pdf.set_auto_page_break(True, margin=10)
+        pdf.add_page()
+        pdf.set_font("DejaVu", "B", 12)
+        pdf.cell(0, 7, "Opmerkingen bij de bewaarde locaties (werkruimte)", new_x="LMARGIN", new_y="NEXT")
+        for naam, regels in opmerkingen:
+            pdf.set_font("DejaVu", "B", 9)
+            pdf.multi_cell(0, 5, naam, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("DejaVu", "", 8)
+            for regel in regels or ["Geen opmerkingen."]:
+                pdf.multi_cell(0, 4, f"• {regel}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
     return bytes(pdf.output())

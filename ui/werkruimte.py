@@ -1,0 +1,334 @@
+"""Streamlit glue for the workspace: one store per process, who writes, the banner, and the "Bewaar" widgets.
+
+Reading needs nothing. Writing records a name: with Streamlit's OIDC login (`[auth]` in .streamlit/secrets.toml)
+the logged-in user's name and e-mail; without it, a name typed once per session, saved as "niet geverifieerd".
+`[werkruimte] schrijven = "iedereen" | "ingelogd"` in the same file decides whether writing needs the login
+(default "ingelogd" when `[auth]` is configured). Every name, note and comment is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from reb_maps import kaart
+from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
+from reb_maps.kaart import BewaardeLocaties
+from reb_maps.werkruimte import Auteur, Locatie, Werkruimte
+
+log = logging.getLogger(__name__)
+
+NAAM_KEY = "werkruimte_auteur_naam"
+NAAM_WIDGET = "werkruimte_naam_invoer"
+CONFLICT_KEY = "werkruimte_conflict"  # (kind, id, what the user tried to save) after a refused save
+OPNIEUW_NA_S = 30  # an unreachable database is tried again after this many seconds
+SCHRIJVEN_OMGEVING = "REB_WERKRUIMTE_SCHRIJVEN"
+
+_slot = threading.Lock()
+_stand: dict[str, Any] = {"ruimte": None, "fout": None, "sinds": 0.0}
+
+
+# ---------- the store, once per process ----------
+
+
+def ruimte() -> Werkruimte | None:
+    """The process's workspace, opened (and migrated) on first use; None while it cannot be opened."""
+    with _slot:
+        if _stand["ruimte"] is not None:
+            return _stand["ruimte"]
+        if _stand["fout"] is not None and time.monotonic() - _stand["sinds"] < OPNIEUW_NA_S:
+            return None
+        try:
+            _stand["ruimte"] = Werkruimte.open()
+            _stand["fout"] = None
+        except WerkruimteFout as exc:
+            log.warning("werkruimte niet bereikbaar: %s", exc, exc_info=exc.__cause__ is not None)
+            _stand.update(fout=str(exc), sinds=time.monotonic())
+        return _stand["ruimte"]
+
+
+def vergeet() -> None:
+    """Close and forget the process's store (tests that switch REB_WERKRUIMTE; a retry after a fault)."""
+    with _slot:
+        if _stand["ruimte"] is not None:
+            _stand["ruimte"].sluit()
+        _stand.update(ruimte=None, fout=None, sinds=0.0)
+    _kaartlaag.cache_clear()
+
+
+def fout() -> str | None:
+    """Why the workspace cannot be used now (None when it can)."""
+    ruimte()
+    return _stand["fout"]
+
+
+def meld_fout(exc: WerkruimteFout) -> None:
+    """A write or read failed after opening (database stopped, file made read-only): remember it for the banner."""
+    if not isinstance(exc, VersieConflict):
+        with _slot:
+            _stand.update(fout=str(exc), sinds=time.monotonic())
+            if not isinstance(exc, AlleenLezen):
+                _stand["ruimte"] = None  # reopen later
+
+
+def banner() -> bool:
+    """One Dutch banner when the workspace is unreachable or read-only; True when it can be written."""
+    r = ruimte()
+    reden = _stand["fout"]
+    if r is None:
+        st.warning(
+            f"De werkruimte is niet bereikbaar: {_zonder_punt(reden)}. Alles behalve bewaren werkt gewoon.",
+            icon=":material/cloud_off:",
+        )
+        return False
+    if r.alleen_lezen or reden:
+        st.info(
+            f"De werkruimte is alleen te lezen: {_zonder_punt(reden or r.reden_alleen_lezen)}.", icon=":material/lock:"
+        )
+        return False
+    return True
+
+
+def _zonder_punt(tekst: str | None) -> str:
+    return (tekst or "onbekende oorzaak").rstrip(".")
+
+
+# ---------- the saved locations as a map layer ----------
+
+
+def kaartlaag() -> BewaardeLocaties | None:
+    """The saved locations for the Kaart (None when the workspace cannot be read); rebuilt only after a change."""
+    r = ruimte()
+    if r is None:
+        return None
+    try:
+        return _kaartlaag(r.naam, r.stempel())
+    except WerkruimteFout as exc:
+        meld_fout(exc)
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _kaartlaag(_naam: str, stempel: str) -> BewaardeLocaties:
+    r = ruimte()
+    locaties = r.locaties()
+    per_locatie: dict[str, list] = {}
+    for opmerking in r.opmerkingen():
+        per_locatie.setdefault(opmerking.locatie_id, []).append(opmerking)
+    return kaart.bewaarde_locaties(stempel, locaties, per_locatie)
+
+
+# ---------- who writes ----------
+
+
+def _instellingen() -> Mapping[str, Any]:
+    try:
+        return st.secrets
+    except Exception:  # no secrets.toml: Streamlit raises on access
+        return {}
+
+
+def login_geconfigureerd() -> bool:
+    try:
+        return "auth" in _instellingen()
+    except Exception:
+        return False
+
+
+def schrijven_vereist_login() -> bool:
+    try:
+        instelling = dict(_instellingen().get("werkruimte", {})).get("schrijven")
+    except Exception:
+        instelling = None
+    instelling = (
+        instelling or os.environ.get(SCHRIJVEN_OMGEVING) or ("ingelogd" if login_geconfigureerd() else "iedereen")
+    )
+    return instelling == "ingelogd"
+
+
+def ingelogd() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:
+        return False
+
+
+def auteur() -> Auteur | None:
+    """Who writes now, or None (no name yet, or a login is needed)."""
+    if login_geconfigureerd() and ingelogd():
+        naam = st.user.get("name") or st.user.get("email") or "onbekend"
+        return Auteur(str(naam)[:100], email=str(st.user.get("email") or "")[:200] or None, geverifieerd=True)
+    if schrijven_vereist_login():
+        return None
+    naam = st.session_state.get(NAAM_KEY, "")
+    try:
+        return Auteur(naam) if naam.strip() else None
+    except OngeldigeInvoer:
+        return None
+
+
+def zijbalk() -> None:
+    """Who writes, once per page in the sidebar: the login (or logout) button, or the name field."""
+    r = ruimte()
+    if r is None or r.alleen_lezen:
+        return
+    if login_geconfigureerd():
+        if ingelogd():
+            a = auteur()
+            st.caption("U bewaart als:")
+            st.text(f"{a.naam} ({a.email or 'geen e-mail'})")  # the provider's text: plain
+            if st.button("Uitloggen", key="werkruimte_uitloggen", icon=":material/logout:"):
+                st.logout()
+            return
+        if schrijven_vereist_login():
+            st.caption("Lezen kan zonder inloggen; om in de werkruimte te bewaren logt u in.")
+            if st.button("Inloggen", key="werkruimte_inloggen", icon=":material/login:"):
+                st.login()
+            return
+    st.session_state[NAAM_WIDGET] = st.session_state.get(NAAM_KEY, "")
+    st.text_input(
+        "Uw naam (om te bewaren)",
+        key=NAAM_WIDGET,
+        max_chars=100,
+        on_change=_naam_over,
+        help="Wordt vermeld bij alles wat u in de werkruimte bewaart, als 'niet geverifieerd' (er is geen inlog).",
+    )
+
+
+def _naam_over() -> None:
+    # The widget's own state is dropped on a page without the sidebar (Presentatie); this key stays.
+    st.session_state[NAAM_KEY] = st.session_state.get(NAAM_WIDGET, "")
+
+
+def schrijver() -> Auteur | None:
+    """Inside a form: who will be recorded, or what to do first."""
+    a = auteur()
+    if a is None:
+        if login_geconfigureerd() and schrijven_vereist_login():
+            st.caption("Log in via de zijbalk om te bewaren.")
+        else:
+            st.caption("Vul in de zijbalk uw naam in om te bewaren.")
+    else:
+        st.caption(f"U bewaart als: {a.weergave}")
+    return a
+
+
+# ---------- saving a location from a page ----------
+
+
+def bewaar_locatie_formulier(
+    plek: str,
+    geometrie,
+    voorstel: str,
+    herkomst: str,
+    toets: Mapping[str, Any] | None = None,
+) -> Locatie | None:
+    """'Bewaar locatie': name, optional note, save. Returns the saved location (once)."""
+    if not banner():
+        return None
+    with st.form(f"bewaar_locatie:{plek}", clear_on_submit=False, border=True):
+        st.markdown("**Bewaar in de werkruimte**")
+        schrijver()
+        naam = st.text_input("Naam van de locatie", value=voorstel, max_chars=200, key=f"bewaar_naam:{plek}")
+        notitie = st.text_area("Notitie (optioneel)", max_chars=2000, key=f"bewaar_notitie:{plek}", height=80)
+        verzonden = st.form_submit_button("Bewaar locatie", icon=":material/save:")
+    if not verzonden:
+        return None
+    a = auteur()
+    if a is None:
+        st.warning("Vul eerst in de zijbalk uw naam in (of log in) en klik dan opnieuw op 'Bewaar locatie'.")
+        return None
+    try:
+        loc = ruimte().bewaar_locatie(naam, geometrie, a, herkomst=herkomst, notitie=notitie or None, toets=toets)
+    except OngeldigeInvoer as exc:
+        st.warning(f"Niet bewaard: {exc}.", icon=":material/warning:")
+        return None
+    except WerkruimteFout as exc:
+        meld_fout(exc)
+        st.error(f"Niet bewaard: {exc}", icon=":material/error:")
+        return None
+    st.success("Bewaard in de werkruimte.", icon=":material/check:")
+    st.text(f"{loc.naam} — {', '.join(loc.gemeenten) or 'buiten Twente'}")
+    st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
+    return loc
+
+
+def toon_conflict(exc: VersieConflict, bij_kopie, bij_herladen) -> None:
+    """A refused save: who changed it and when, and the two ways on (never a silent overwrite)."""
+    st.error(str(exc), icon=":material/sync_problem:")
+    a, b = st.columns(2)
+    if a.button(
+        "Herladen",
+        icon=":material/refresh:",
+        key="conflict_herladen",
+        help="Toon de versie die nu in de werkruimte staat; uw wijziging vervalt.",
+    ):
+        bij_herladen()
+        st.rerun()
+    if b.button(
+        "Bewaar als kopie",
+        icon=":material/content_copy:",
+        key="conflict_kopie",
+        help="Bewaar uw versie als een nieuwe locatie naast die van de ander.",
+    ):
+        bij_kopie()
+        st.rerun()
+
+
+# ---------- an uploaded layer: keep it, or save one of its shapes as a location ----------
+
+
+def eigen_laag_knoppen(sleutel: str, laag) -> None:
+    """Under an own layer (`ui.eigen_data.Laag`): keep it in the workspace on purpose, or save one shape."""
+    from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
+
+    r = ruimte()
+    if r is None or r.alleen_lezen:
+        return
+    frame = laag.resultaat.analyse
+    # a toggle, not an expander: this sits inside the Kaart's expander, and expanders cannot nest
+    if not st.toggle("Bewaar in de werkruimte…", key=f"bewaar_toggle:{sleutel}"):
+        return
+    with st.container(border=True):
+        st.caption(
+            "Uw bestand blijft anders alleen in deze sessie. Bewaard in de werkruimte zien collega's het ook "
+            "(pagina Werkruimte, 'Bewaarde lagen')."
+        )
+        a = schrijver()
+        if st.button("Bewaar laag in werkruimte", key=f"bewaar_laag:{sleutel}", icon=":material/cloud_upload:"):
+            if a is None:
+                st.warning("Vul eerst uw naam in (of log in).")
+            else:
+                try:
+                    r.bewaar_laag(
+                        sleutel, frame, laag.resultaat.samenvatting.bestandsnaam, a, MAX_UPLOAD_MB * 1_000_000
+                    )
+                    st.success("De laag is bewaard in de werkruimte.", icon=":material/check:")
+                except OngeldigeInvoer as exc:
+                    st.warning(f"Niet bewaard: {exc}.")
+                except WerkruimteFout as exc:
+                    meld_fout(exc)
+                    st.error(f"Niet bewaard: {exc}")
+        vormen = [
+            i
+            for i, g in enumerate(frame.geometry)
+            if g is not None and g.geom_type in {"Polygon", "MultiPolygon", "Point"}
+        ]
+        if not vormen:
+            return
+        kolom = laag.label_kolom if laag.label_kolom in frame.columns else None
+
+        def naam_van(i: int) -> str:
+            return str(frame.iloc[i][kolom])[:100] if kolom else f"Object {i + 1}"
+
+        keuze = st.selectbox(
+            "Of bewaar één vorm als locatie", vormen[:500], format_func=naam_van, key=f"vorm:{sleutel}"
+        )
+        bewaar_locatie_formulier(f"vorm:{sleutel}", frame.geometry.iloc[keuze], naam_van(keuze), "bestand")
