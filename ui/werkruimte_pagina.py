@@ -111,10 +111,11 @@ def locatie_detail(ruimte: Werkruimte, loc: Locatie, schrijven: bool) -> None:
 def _opmerkingen(ruimte: Werkruimte, loc: Locatie, schrijven: bool) -> None:
     st.markdown("**Opmerkingen**")
     lijst = ruimte.opmerkingen(loc.id)
-    if lijst:
-        st.dataframe(tab.opmerkingen_tabel(lijst), hide_index=True, width="stretch")
-    else:
+    if not lijst:
         st.caption("Nog geen opmerkingen.")
+    for o in lijst:  # the decision log: who and when, then the text as typed (plain text)
+        st.caption(f"{tab.tijd(o.aangemaakt)} — {tab.auteur(o.auteur, o.geverifieerd)}")
+        st.text(o.tekst)
     if not schrijven or loc.verwijderd:
         return
     with st.form(f"opmerking:{loc.id}", clear_on_submit=True):

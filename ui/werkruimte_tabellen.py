@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from reb_maps import fmt
-from reb_maps.werkruimte import HERKOMSTEN, SOORTEN, Locatie, Opmerking, Weergave, Wijziging
+from reb_maps.werkruimte import HERKOMSTEN, SOORTEN, Locatie, Weergave, Wijziging
 from reb_maps.werkruimte.records import Laag
 
 TIJDZONE = ZoneInfo("Europe/Amsterdam")
@@ -112,16 +112,6 @@ def toets_tabel(toets: Mapping[str, Any]) -> pd.DataFrame:
         teken = "✓ voldoet" if principe.get("voldaan") else "✗ voldoet niet"
         rijen.append((str(principe.get("naam")), f"{teken} ({principe.get('waarde')})"))
     return pd.DataFrame(rijen, columns=["Maat", "Waarde bij bewaren"])
-
-
-def opmerkingen_tabel(opmerkingen: Sequence[Opmerking]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {"Wanneer": tijd(o.aangemaakt), "Wie": auteur(o.auteur, o.geverifieerd), "Opmerking": o.tekst}
-            for o in opmerkingen
-        ],
-        columns=["Wanneer", "Wie", "Opmerking"],
-    )
 
 
 def _verschil(w: Wijziging) -> str:
