@@ -4,8 +4,9 @@ from functools import partial
 
 import streamlit as st
 
-from reb_maps import bronnen, labels, meldingen
+from reb_maps import bronnen, labels
 from reb_maps.data import DataFout, table_csv, table_meta, table_names
+from ui import meldingen
 
 st.title(labels.PAGINA_BRONNEN)
 st.markdown(

@@ -3,17 +3,18 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import herontwikkeling, labels, state
+from reb_maps import herontwikkeling, labels
 from reb_maps.eigen_data import ibis
 from ui import eigen_data as ui
-from ui import eigen_upload
+from ui import eigen_upload, state, werkruimte
 
 lagen: dict = eigen_upload.sessie_lagen()
 
 st.title(labels.PAGINA_EIGEN_DATA)
 st.caption(
     "Zet uw eigen kaartbestand op de kaart: IBIS-bedrijventerreinen, BAG-panden of een planbestand. Het bestand "
-    "blijft alleen in deze sessie (niet op de server opgeslagen). Met terreinen en panden rekent de pagina de "
+    "blijft alleen in deze sessie, tenzij u het bewust in de werkruimte bewaart. Met "
+    "terreinen en panden rekent de pagina de "
     "zes herontwikkelingscriteria van de REB (§4.1) uit."
 )
 
@@ -42,6 +43,7 @@ for sleutel, laag in list(lagen.items()):
         if kol3.button("Verwijder", key=f"weg:{sleutel}"):
             ui.verwijder(lagen, sleutel)
             st.rerun()
+        werkruimte.eigen_laag_knoppen(f"ed:{sleutel}", laag)
 
 st.subheader("Kaart")
 with st.spinner("Kaart maken…"):

@@ -6,10 +6,10 @@ A click on a municipality's bar selects it, like the sidebar and the map do.
 
 import streamlit as st
 
-from reb_maps import charts, kerncijfers, labels, state
+from reb_maps import charts, kerncijfers, labels
 from reb_maps.charts.figuren import gemeenten_figuren
 from reb_maps.data import load_table, source_of, table_csv, table_meta
-from ui import documenten
+from ui import documenten, state
 
 CONFIG = {"displaylogo": False}
 

@@ -3,9 +3,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import kaart, kerncijfers, labels, paneel, state
-from reb_maps.kaart_cache import st_folium_cached
-from ui import documenten, eigen_data, eigen_upload, werkruimte
+from reb_maps import kaart, kerncijfers, labels, paneel
+from ui import documenten, eigen_data, eigen_upload, state, werkruimte
+from ui.kaart_cache import st_folium_cached
 
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
@@ -49,7 +49,7 @@ col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
     with st.spinner("Kaart laden…"):
         if eigen:  # the session's own layers: this map is the user's alone, never cached for others
-            m = kaart.dashboard_map(
+            m = werkruimte.kaart_met_tekenen(
                 indicator,
                 state.achtergrond(),
                 selected,
@@ -63,21 +63,24 @@ with col_map:
                 key=MAP_KEY,
                 height=660,
                 use_container_width=True,
-                returned_objects=["last_active_drawing", "selected_layers"],
+                returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
         else:  # built and rendered once per input tuple per process (kaart_cache)
             st_folium_cached(
-                kaart.dashboard_map,
+                werkruimte.kaart_met_tekenen,
                 (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected), (), frozenset(),
                  bewaard),
                 key=MAP_KEY,
                 height=660,
-                returned_objects=["last_active_drawing", "selected_layers"],
+                returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
     st.caption(kaart.dashboard_attributie())
     documenten.kaart_knoppen(indicator, selected)
+    getekend = bool((st.session_state.get(MAP_KEY) or {}).get("all_drawings"))
+    with st.expander("Getekende vorm bewaren in de werkruimte", expanded=getekend):
+        werkruimte.bewaar_tekening(st.session_state.get(MAP_KEY))
     with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):
         st.caption(
             "Uw bestand blijft alleen in deze sessie, tenzij u het met 'Bewaar in de werkruimte' voor collega's "

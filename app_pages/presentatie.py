@@ -8,8 +8,9 @@ import html
 
 import streamlit as st
 
-from reb_maps import labels, meldingen, state
+from reb_maps import labels
 from reb_maps.documenten import presentatie
+from ui import meldingen, state
 from ui import presentatie as view
 
 st.html(view.CSS)

@@ -6,8 +6,9 @@ Every section: what it shows, the chart, its source and what the report's text d
 
 import streamlit as st
 
-from reb_maps import charts, labels, state
+from reb_maps import charts, labels
 from reb_maps.data import load_table, source_of, table_meta
+from ui import state
 
 CONFIG = {"displaylogo": False}
 

@@ -6,9 +6,10 @@ it); ui.schaalsprong does the converting, the texts and the figures.
 
 import streamlit as st
 
-from reb_maps import labels, state
+from reb_maps import labels
 from reb_maps.data import source_of
 from ui import schaalsprong as view
+from ui import state
 
 SCENARIO = view.SCENARIO_KEY  # last widget values, restored after a page switch
 MELDINGEN = "_schaalsprong_meldingen"  # notices about the URL, shown once

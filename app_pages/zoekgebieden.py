@@ -10,12 +10,11 @@ import contextlib
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import state
 from reb_maps.data import GEMEENTEN
 from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer, Parameters, grid
 from reb_maps.zoekgebieden.gevoeligheid import STAP, gevoeligheid
 from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
-from ui import documenten, eigen_data
+from ui import documenten, eigen_data, state
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import kaartlagen as kl
 from ui.zoekgebieden import teksten as tk

@@ -18,8 +18,7 @@ import pytest
 
 POSTGIS_OMGEVING = "REB_TEST_POSTGIS_URL"
 REDEN = (
-    "PostGIS-tests overgeslagen: REB_TEST_POSTGIS_URL is niet gezet "
-    "(zie .ci/run: python tests/pg_cluster.py start DIR)"
+    "PostGIS-tests overgeslagen: REB_TEST_POSTGIS_URL is niet gezet (zie .ci/run: python tests/pg_cluster.py start DIR)"
 )
 
 # Nothing a test (or an app server it starts) saves may land in the project's own var/werkruimte.sqlite.

@@ -55,24 +55,65 @@ def start(map_: Path) -> str:
         os.chown(map_, nobody.pw_uid, nobody.pw_gid)
         map_.chmod(0o700)
     poort = _vrije_poort()
-    subprocess.run(_als_gebruiker([_bin("initdb"), "-D", str(data), "-U", GEBRUIKER, "--auth=trust",
-                                   "--encoding=UTF8", "--locale=C.UTF-8"]),  # fmt: skip
-                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    opties = (f"-c listen_addresses=127.0.0.1 -c port={poort} -c unix_socket_directories={map_} -c fsync=off "
-              "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")  # fmt: skip
-    subprocess.run(_als_gebruiker([_bin("pg_ctl"), "-D", str(data), "-l", str(map_ / "postgres.log"), "-o", opties,
-                                   "-w", "-t", "60", "start"]),  # fmt: skip
-                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        _als_gebruiker(
+            [_bin("initdb"), "-D", str(data), "-U", GEBRUIKER, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    opties = (
+        f"-c listen_addresses=127.0.0.1 -c port={poort} -c unix_socket_directories={map_} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    subprocess.run(
+        _als_gebruiker(
+            [_bin("pg_ctl"), "-D", str(data), "-l", str(map_ / "postgres.log"), "-o", opties, "-w", "-t", "60", "start"]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     psql = shutil.which("psql") or _bin("psql")
     for _ in range(50):
-        klaar = subprocess.run([psql, "-h", "127.0.0.1", "-p", str(poort), "-U", GEBRUIKER, "-d", "postgres", "-tAc",
-                                "CREATE DATABASE postgis_proef; "], capture_output=True, text=True, check=False)  # fmt: skip
+        klaar = subprocess.run(
+            [
+                psql,
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(poort),
+                "-U",
+                GEBRUIKER,
+                "-d",
+                "postgres",
+                "-tAc",
+                "CREATE DATABASE postgis_proef; ",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if klaar.returncode == 0:
             break
         time.sleep(0.2)
-    proef = subprocess.run([psql, "-h", "127.0.0.1", "-p", str(poort), "-U", GEBRUIKER, "-d", "postgis_proef", "-tAc",
-                            "CREATE EXTENSION postgis; SELECT PostGIS_Lib_Version();"],
-                           capture_output=True, text=True, check=False)  # fmt: skip
+    proef = subprocess.run(
+        [
+            psql,
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(poort),
+            "-U",
+            GEBRUIKER,
+            "-d",
+            "postgis_proef",
+            "-tAc",
+            "CREATE EXTENSION postgis; SELECT PostGIS_Lib_Version();",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proef.returncode != 0:
         stop(map_)
         raise SystemExit(f"pg_cluster: PostGIS werkt niet in het cluster: {proef.stderr.strip()[:200]}")
@@ -82,8 +123,11 @@ def start(map_: Path) -> str:
 def stop(map_: Path) -> None:
     data = map_ / "data"
     if (data / "postmaster.pid").exists():
-        subprocess.run(_als_gebruiker([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                       check=False, stdout=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            _als_gebruiker([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
     shutil.rmtree(map_, ignore_errors=True)
 
 

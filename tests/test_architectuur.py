@@ -25,7 +25,12 @@ ENGINES = (
     "reb_maps.zoekgebieden.profielen",
     "reb_maps.zoekgebieden.gevoeligheid",
     "reb_maps.zoekgebieden.export",
+    "reb_maps.werkruimte.opslag",
+    "reb_maps.werkruimte.records",
+    "reb_maps.werkruimte.gpkg",
+    "reb_maps.werkruimte.adres",
 )
+STREAMLIT = ("streamlit", "streamlit_folium")
 UI_MODULES = (
     "streamlit",
     "streamlit_folium",
@@ -166,6 +171,39 @@ def test_engines_load_without_ui_at_run_time():
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'streamlit', 'streamlit_folium', 'folium', 'branca', 'plotly', 'ui', 'app_pages'} "
         "or m in {'reb_maps.kaart', 'reb_maps.labels', 'reb_maps.charts'})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def _is_streamlit(module: str) -> bool:
+    return any(module == naam or module.startswith(f"{naam}.") for naam in STREAMLIT)
+
+
+def test_the_whole_engine_package_is_free_of_streamlit():
+    """Every module under reb_maps/, not only the engines above: Streamlit glue lives in ui/ and app_pages/."""
+    offenders = {
+        f"{name} imports {module}"
+        for name in MODULES
+        if name.startswith("reb_maps")
+        for module in GRAPH[name]
+        if _is_streamlit(module)
+    }
+    assert not offenders, sorted(offenders)
+    assert {"ui.state", "ui.meldingen", "ui.kaart_cache"} <= set(MODULES)
+
+
+def _importeerbaar(name: str) -> bool:
+    # __main__ modules run a command line; Alembic's env.py runs only inside a migration
+    return name.startswith("reb_maps") and not name.endswith("__main__") and ".migraties." not in f"{name}."
+
+
+def test_the_engine_package_loads_without_streamlit_at_run_time():
+    modules = sorted(name for name in MODULES if _importeerbaar(name))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {'streamlit', 'streamlit_folium'})))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

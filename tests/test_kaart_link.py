@@ -2,7 +2,8 @@
 
 import folium
 
-from reb_maps import kaart, labels, state
+from reb_maps import kaart, labels
+from ui import state
 
 
 def test_link_reads_indicator_and_layers():

@@ -14,7 +14,8 @@ from reb_maps.zoekgebieden.profielen import FACTOREN, MASKERS
 
 def test_every_layer_has_its_files_and_source():
     for laag in lagen.alle():
-        for naam in (laag.bestand, *laag.extra_bestanden):
+        bestanden = () if laag.bron == "werkruimte" else (laag.bestand, *laag.extra_bestanden)  # from the database
+        for naam in bestanden:
             assert (GEO_DIR / f"{naam}.geojson").exists(), naam
             if laag.masker or laag.factor:  # the engine reads the EPSG:28992 copy
                 assert (ANALYSE_DIR / f"{naam}.geojson").exists(), naam
@@ -25,7 +26,8 @@ def test_every_layer_has_its_files_and_source():
 def test_keys_are_unique_and_areas_are_drawn_below_lines():
     sleutels = [laag.sleutel for laag in lagen.alle()]
     assert len(sleutels) == len(set(sleutels))
-    order = [laag.geometrie for laag in lagen.kaartlagen()]
+    # the workspace's saved locations are the meeting's own working material: drawn on top of everything
+    order = [laag.geometrie for laag in lagen.kaartlagen() if laag.bron != "werkruimte"]
     assert lagen.kaartlagen()[0].sleutel == "gemeenten"  # lowest: everything else stays visible and clickable
     vlakken = [i for i, g in enumerate(order) if g == lagen.VLAK]
     lijnen = [i for i, g in enumerate(order) if g == lagen.LIJN]
@@ -86,7 +88,9 @@ def test_the_search_engine_reads_its_masks_from_the_catalogue(monkeypatch):
 def test_layer_control_is_grouped_by_theme():
     html = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, None).get_root().render()
     assert "L.control.groupedLayers" in html
-    plaatsen = [html.index(f'"{thema}" :') for thema in lagen.op_thema()]
+    # the workspace's theme appears only once something was saved (tests/test_werkruimte_documenten.py)
+    themas = [thema for thema in lagen.op_thema() if thema != lagen.model.THEMA_WERKRUIMTE]
+    plaatsen = [html.index(f'"{thema}" :') for thema in themas]
     assert plaatsen == sorted(plaatsen)  # in the catalogue's theme order, not in drawing order
 
 
@@ -114,7 +118,7 @@ def test_attribution_lists_each_source_once():
 def test_layers_stack_by_the_catalogue_not_by_arrival():
     """Layer files arrive in any order: each layer has a pane stacked by its `volgorde`, below a page's own results."""
     html = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, None).get_root().render()
-    for laag in lagen.kaartlagen():
+    for laag in lagen.kaartlagen():  # (the workspace's pane too: it is declared even while nothing is saved)
         assert f'createPane(\n                "{kaart.pane(laag.sleutel)}");' in html
         assert f".style.zIndex = {kaart.PANE_BASIS + laag.volgorde};" in html
         assert kaart.PANE_BASIS + laag.volgorde < 400  # Leaflet's overlay pane: drawings, candidates, own files

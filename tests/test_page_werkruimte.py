@@ -58,7 +58,10 @@ def test_the_page_lists_saved_locations_and_takes_a_comment(ruimte):
     assert not at.exception and labels.FOUTMELDING not in [e.value for e in at.error]
     tabel = at.dataframe[0].value
     assert list(tabel["Naam"]) == ["Zoekgebied A1-Borne"]
-    assert tabel["Oppervlakte (ha)"].iloc[0] == 100.0 and tabel["Gemeente(n)"].iloc[0] in {"Borne, Hengelo", "Hengelo, Borne"}
+    assert tabel["Oppervlakte (ha)"].iloc[0] == 100.0 and tabel["Gemeente(n)"].iloc[0] in {
+        "Borne, Hengelo",
+        "Hengelo, Borne",
+    }
     assert "<b>geen html</b>" in teksten(at)  # a note is plain text, shown as typed
     at.text_area[0].input("Borne wil dit alleen met Hengelo samen")
     knop(at, "Opmerking plaatsen").click().run()
@@ -162,3 +165,18 @@ def test_bewaar_locatie_on_the_test_card_keeps_the_figures(ruimte):
     opnieuw = open_pagina("app_pages/zoekgebieden.py", naam=None, query={"p": "g", "r": "250"})
     opties = next(s for s in opnieuw.selectbox if s.key == "zg_toets").options
     assert "Bewaard: Kandidaat bij Almelo" in opties
+
+
+def test_a_shape_drawn_on_the_kaart_is_saved_as_a_location(ruimte):
+    at = open_pagina("app_pages/kaart.py")
+    assert not at.exception
+    # what st_folium reports after the user drew a rectangle (GeoJSON, WGS84) near Borne
+    getekend = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[
+        [6.74, 52.30], [6.76, 52.30], [6.76, 52.31], [6.74, 52.31], [6.74, 52.30]]]}}  # fmt: skip
+    at.session_state["kaart"] = {"all_drawings": [getekend], "last_active_drawing": getekend}
+    at.run()
+    next(t for t in at.text_input if t.key == "bewaar_naam:kaart").input("Getekend bij Borne")
+    knop(at, "Bewaar locatie").click().run()
+    (loc,) = ruimte.locaties()
+    assert (loc.naam, loc.herkomst, loc.auteur) == ("Getekend bij Borne", "getekend", "Marie Maas")
+    assert 100 < loc.oppervlakte_ha < 200 and "Borne" in loc.gemeenten

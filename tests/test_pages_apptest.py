@@ -63,7 +63,7 @@ def test_gemeenten_page_with_almelo_from_url():
     assert "Bron: BIRO, 2024; REB Twente 2040, Tabel 2" in tekst
     assert "Bron: IBIS, 2024; REB Twente 2040, Tabel 8" in tekst
     assert "Het harde aanbod (16,58 ha) ligt binnen de bandbreedte van de vraag (10–40 ha)." in tekst
-    assert "3.380" in "\n".join(el.value for el in at.expander[-1].markdown)
+    assert "3.380" in "\n".join(el.value for el in at.main.expander[-1].markdown)
     assert time.perf_counter() - start < 15
 
 

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reb_maps import labels, state
+from reb_maps import labels
 from reb_maps.url import MAX_TEKEN, kort, lees_getal
 from ui import schaalsprong as view
+from ui import state
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SCHAALSPRONG = "app_pages/schaalsprong.py"

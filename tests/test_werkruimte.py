@@ -68,8 +68,12 @@ def test_a_point_lies_in_one_municipality(ruimte):
 
 
 def test_the_test_cards_figures_are_kept_as_saved(ruimte):
-    figuren = {"profiel": "grootschalig", "oppervlakte_ha": 100.0, "afstand_afrit_m": 1234.5,
-               "principes": [{"naam": "Bij een afrit", "voldaan": True, "waarde": "1,2 km"}]}  # fmt: skip
+    figuren = {
+        "profiel": "grootschalig",
+        "oppervlakte_ha": 100.0,
+        "afstand_afrit_m": 1234.5,
+        "principes": [{"naam": "Bij een afrit", "voldaan": True, "waarde": "1,2 km"}],
+    }
     loc = ruimte.bewaar_locatie("Met toets", VIERKANT, JAN, toets=figuren)
     assert ruimte.locatie(loc.id).toets == figuren
 
@@ -165,8 +169,11 @@ def test_views_and_kept_layers(ruimte):
     assert [(x.titel, x.pagina, x.link) for x in ruimte.weergaven()] == [
         ("AO 12 december: drie kandidaten", "zoekgebieden", "p=grootschalig&t=G01")
     ]
-    frame = gpd.GeoDataFrame({"naam": ["Kavel 1", "Kavel 2"]},
-                             geometry=[VIERKANT, shapely.box(252_000, 480_000, 252_500, 480_500)], crs=28992)  # fmt: skip
+    frame = gpd.GeoDataFrame(
+        {"naam": ["Kavel 1", "Kavel 2"]},
+        geometry=[VIERKANT, shapely.box(252_000, 480_000, 252_500, 480_500)],
+        crs=28992,
+    )
     laag = ruimte.bewaar_laag("IBIS Borne", frame, "ibis.gpkg", PIET, max_bytes=10_000_000)
     assert (laag.aantal, laag.naam) == (2, "IBIS Borne")
     terug = ruimte.laag_data(laag.id)

@@ -21,6 +21,7 @@ from reb_maps.documenten import briefing
 from reb_maps.druk import kaart as drukkaart
 from reb_maps.schaalsprong import Aannames
 from ui import schaalsprong as schaalsprong_view
+from ui import werkruimte
 
 LOG = logging.getLogger(__name__)
 
@@ -96,8 +97,11 @@ def fout_beeld(formaat: str) -> bytes:
 def briefing_knop(gemeente: str | None, key: str) -> None:
     """One button: the briefing of the selection (Twente when none), with this session's scenario and run."""
     sessie = st.session_state
-    bouw = partial(briefing.briefing_pdf, gemeente, aannames=scenario_uit(sessie),
-                   zoekgebieden=kandidaten_uit(sessie))  # fmt: skip
+    aannames, kandidaten = scenario_uit(sessie), kandidaten_uit(sessie)
+
+    def bouw() -> bytes:  # on click: the saved locations as they are at that moment
+        return briefing.briefing_pdf(gemeente, aannames=aannames, zoekgebieden=kandidaten,
+                                     bewaard=werkruimte.voor_briefing(gemeente))  # fmt: skip
     st.download_button(
         LABEL_BRIEFING, veilig(bouw, fout_pdf), file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
         mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,

@@ -16,12 +16,21 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+import folium
+import numpy as np
+import pyproj
+import shapely
+import shapely.errors
+import shapely.geometry
 import streamlit as st
 
 from reb_maps import kaart
+from reb_maps.documenten.briefing import BewaardeLocatie
+from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.kaart import BewaardeLocaties
 from reb_maps.werkruimte import Auteur, Locatie, Werkruimte
+from ui import werkruimte_tabellen as tab
 
 log = logging.getLogger(__name__)
 
@@ -286,8 +295,10 @@ def toon_conflict(exc: VersieConflict, bij_kopie, bij_herladen) -> None:
 
 
 def eigen_laag_knoppen(sleutel: str, laag) -> None:
-    """Under an own layer (`ui.eigen_data.Laag`): keep it in the workspace on purpose, or save one shape."""
-    from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
+    """Under an own layer (`ui.eigen_data.Laag`): keep it in the workspace on purpose, or save one shape.
+
+    `sleutel` makes the widgets unique on the page; the layer keeps its own name (`laag.naam`).
+    """
 
     r = ruimte()
     if r is None or r.alleen_lezen:
@@ -308,7 +319,7 @@ def eigen_laag_knoppen(sleutel: str, laag) -> None:
             else:
                 try:
                     r.bewaar_laag(
-                        sleutel, frame, laag.resultaat.samenvatting.bestandsnaam, a, MAX_UPLOAD_MB * 1_000_000
+                        laag.naam, frame, laag.resultaat.samenvatting.bestandsnaam, a, MAX_UPLOAD_MB * 1_000_000
                     )
                     st.success("De laag is bewaard in de werkruimte.", icon=":material/check:")
                 except OngeldigeInvoer as exc:
@@ -326,9 +337,76 @@ def eigen_laag_knoppen(sleutel: str, laag) -> None:
         kolom = laag.label_kolom if laag.label_kolom in frame.columns else None
 
         def naam_van(i: int) -> str:
-            return str(frame.iloc[i][kolom])[:100] if kolom else f"Object {i + 1}"
+            return str(frame.iloc[i][kolom])[:100] if kolom else f"{laag.naam} – object {i + 1}"
 
         keuze = st.selectbox(
             "Of bewaar één vorm als locatie", vormen[:500], format_func=naam_van, key=f"vorm:{sleutel}"
         )
         bewaar_locatie_formulier(f"vorm:{sleutel}", frame.geometry.iloc[keuze], naam_van(keuze), "bestand")
+
+
+# ---------- a shape drawn on the Kaart ----------
+
+_NAAR_RD = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)
+
+
+def kaart_met_tekenen(*invoer, **opties) -> folium.Map:
+    """The Kaart's map with the drawing tool (polygon, rectangle, point), so a shape can be saved as a location.
+    A module-level function: the map cache (ui.kaart_cache) keys on the builder and its inputs."""
+    from ui.zoekgebieden.toetsen import voeg_teken_gereedschap_toe
+
+    return voeg_teken_gereedschap_toe(kaart.dashboard_map(*invoer, **opties))
+
+
+def tekening_rd(feature: Mapping[str, Any]) -> shapely.Geometry | None:
+    """A drawn feature (GeoJSON, EPSG:4326) in RD New; None when it is no polygon or point."""
+    try:
+        vorm = shapely.geometry.shape((feature or {}).get("geometry") or {})
+    except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException):
+        return None
+    if vorm.is_empty or vorm.geom_type not in {"Polygon", "MultiPolygon", "Point"}:
+        return None
+    return shapely.transform(vorm, lambda xy: np.column_stack(_NAAR_RD.transform(*xy.T)))
+
+
+def bewaar_tekening(uitvoer: Mapping[str, Any] | None) -> None:
+    """Under the Kaart: the shapes drawn on it, one of them to save as a location."""
+    vormen = [v for v in (tekening_rd(f) for f in (uitvoer or {}).get("all_drawings") or []) if v is not None]
+    if not vormen:
+        st.caption("Teken met de knoppen links op de kaart een vlak, rechthoek of punt om het als locatie te bewaren.")
+        return
+
+    def label(i: int) -> str:
+        v = vormen[i]
+        return f"Vorm {i + 1}: " + ("punt" if v.geom_type == "Point" else f"{v.area / 10_000:.1f} ha".replace(".", ","))
+
+    keuze = st.selectbox("Getekende vorm", range(len(vormen)), index=len(vormen) - 1, format_func=label,
+                         key="kaart_tekening")  # fmt: skip
+    bewaar_locatie_formulier("kaart", vormen[keuze], f"Getekend op de kaart {keuze + 1}", "getekend")
+
+
+# ---------- the briefing ----------
+
+MAX_IN_BRIEFING = 15
+
+
+def voor_briefing(gemeente: str | None) -> tuple[BewaardeLocatie, ...]:
+    """The saved locations a briefing lists (those in the municipality; for Twente all), newest first."""
+    r = ruimte()
+    if r is None:
+        return ()
+    try:
+        locaties = r.locaties(gemeente=gemeente)[:MAX_IN_BRIEFING]
+        uit = []
+        for loc in locaties:
+            regels = tuple(
+                f"{tab.tijd(o.aangemaakt)}, {tab.auteur(o.auteur, o.geverifieerd)}: {o.tekst}"
+                for o in r.opmerkingen(loc.id)
+            )
+            uit.append(BewaardeLocatie(loc.naam, ", ".join(loc.gemeenten) or "buiten Twente",
+                                       tab.ha(loc.oppervlakte_ha), tab.auteur(loc.auteur, loc.geverifieerd),
+                                       regels))  # fmt: skip
+        return tuple(uit)
+    except WerkruimteFout as exc:
+        meld_fout(exc)
+        return ()

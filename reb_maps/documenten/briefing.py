@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import matplotlib
 import pandas as pd
@@ -265,7 +267,7 @@ def _twente_profiel(pdf: FPDF) -> None:
     _bron(pdf, source_of("profiel"))
 
 
-def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekgebieden) -> None:
+def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekgebieden, bewaard=()) -> None:
     pdf.add_page()
     _kop(pdf, "Wat de REB van de regio vraagt")
     _alinea(pdf, "Vijf aanbevelingen (in eigen woorden):", 9, "B")
@@ -283,6 +285,8 @@ def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekge
         _grootschalig(pdf)
     if zoekgebieden is not None:
         _zoekgebieden(pdf, gemeente, zoekgebieden)
+    if bewaard:
+        _bewaard(pdf, bewaard)
 
 
 def _schaalsprong(pdf: FPDF, aannames: Aannames | None) -> None:
@@ -333,6 +337,26 @@ def _zoekgebieden(pdf: FPDF, gemeente: str | None, kandidaten) -> None:
     _tabel(pdf, ["Kandidaat", "Oppervlakte", "Score", "Gemeenten"], rijen, (28, 32, 24, 96))
     _bron(pdf, "Eigen multicriteria-analyse in het dashboard (pagina Zoekgebieden): INDICATIEF, GEEN BELEID. "
           "Het rapport noemt principes, geen locaties.")  # fmt: skip
+
+
+class BewaardeLocatie(NamedTuple):
+    """A location saved in the workspace, as the briefing prints it (plain text; `opmerkingen`: 'date, who: text')."""
+
+    naam: str
+    gemeenten: str
+    oppervlakte: str
+    door: str
+    opmerkingen: tuple[str, ...] = ()
+
+
+def _bewaard(pdf: FPDF, bewaard) -> None:
+    _kop(pdf, f"Bewaarde locaties in de werkruimte ({INDICATIEF})", 11)
+    for loc in bewaard:
+        _alinea(pdf, f"{loc.naam} — {loc.gemeenten}; {loc.oppervlakte}; bewaard door {loc.door}", 8.5, "B")
+        for regel in loc.opmerkingen or ("Geen opmerkingen.",):
+            _alinea(pdf, f"• {regel}", 8)
+        pdf.ln(0.5)
+    _bron(pdf, "Werkruimte van het bestuurlijk overleg in dit dashboard (door gebruikers bewaard): geen beleid.")
 
 
 def _bronnen_rijen(gemeente: str | None) -> list[list[str]]:
@@ -398,11 +422,12 @@ def _laatste_pagina(pdf: FPDF, gemeente: str | None) -> None:
 
 
 def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = None, zoekgebieden=None,
-                 datum: dt.date | None = None) -> bytes:  # fmt: skip
+                 datum: dt.date | None = None, bewaard: Sequence[BewaardeLocatie] = ()) -> bytes:  # fmt: skip
     """The whole briefing as PDF bytes; `gemeente=None` gives the Twente version.
 
     `aannames`: a schaalsprong scenario (default: the report's); `zoekgebieden`: candidates of a search-area
-    run (a (Geo)DataFrame with at least id, oppervlakte_ha, score, gemeenten), printed as indicative.
+    run (a (Geo)DataFrame with at least id, oppervlakte_ha, score, gemeenten), printed as indicative;
+    `bewaard`: locations saved in the workspace (with their comments) that the briefing lists.
     """
     datum = datum or dt.date.today()
     if gemeente is not None and gemeente not in set(load_table("gemeenten")["gemeente"]):
@@ -416,7 +441,7 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
     pdf.set_creation_date(dt.datetime.combine(datum, dt.time(12), tzinfo=dt.UTC))
     _pagina_1(pdf, gemeente, datum)
     _pagina_2(pdf, gemeente)
-    _pagina_3(pdf, gemeente, aannames, zoekgebieden)
+    _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard)
     _laatste_pagina(pdf, gemeente)
     return bytes(pdf.output())
 

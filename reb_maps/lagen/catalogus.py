@@ -122,7 +122,7 @@ CATALOGUS: tuple[Laag, ...] = (
     ),
     Laag(
         "werkruimte_locaties", "Bewaarde locaties (werkruimte)", THEMA_WERKRUIMTE, "werkruimte_locaties", VLAK,
-        Stijl("#6a3d9a", lijn=2.5, vuldekking=0.15, stippel="6 3", straal=7), volgorde=60, bron="werkruimte",
+        Stijl("#6a3d9a", lijn=2.5, vuldekking=0.15, stippel="6 3", straal=7), volgorde=44, bron="werkruimte",
         tip_veld="naam",
     ),
 )  # fmt: skip

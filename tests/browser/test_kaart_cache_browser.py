@@ -1,4 +1,4 @@
-"""The cached map (reb_maps.kaart_cache) in Chromium: clicks select, layer toggles survive reruns, sessions share it."""
+"""The cached map (ui.kaart_cache) in Chromium: clicks select, layer toggles survive reruns, sessions share it."""
 
 from __future__ import annotations
 

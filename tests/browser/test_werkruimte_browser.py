@@ -90,15 +90,19 @@ def test_a_location_saved_on_one_worker_appears_with_its_comment_on_the_other(
         kaart = map_frame(b)
         kaart.get_by_text("Bewaarde locaties (werkruimte)").first.wait_for(state="attached")
         kaart.locator('path[stroke="#6a3d9a"]').first.wait_for(state="attached")  # the saved location's outline
-        popups = b.frame_locator("iframe[title='streamlit_folium.st_folium']").first.locator("body").evaluate(
-            # folium binds one popup function to each GeoJSON layer; ask it for every feature's content
-            """() => { const uit = [];
+        popups = (
+            b.frame_locator("iframe[title='streamlit_folium.st_folium']")
+            .first.locator("body")
+            .evaluate(
+                # folium binds one popup function to each GeoJSON layer; ask it for every feature's content
+                """() => { const uit = [];
                 window.map.eachLayer(l => { const p = l.getPopup && l.getPopup();
                     if (!p || !l.eachLayer) { return; }
                     l.eachLayer(deel => { if (!deel.feature) { return; }
                         const c = p.getContent(); const inhoud = typeof c === 'function' ? c(deel) : c;
                         uit.push(typeof inhoud === 'string' ? inhoud : inhoud.outerHTML || inhoud.textContent); }); });
                 return uit; }"""
+            )
         )
         assert any("Kandidaat A35-zone" in p and OPMERKING in p for p in popups), popups[:3]
         b.context.close()

@@ -7,7 +7,6 @@ Create Date: 2026-12-04
 
 import sqlalchemy as sa
 from alembic import op
-
 from geoalchemy2 import Geometry
 
 SRID = 28992

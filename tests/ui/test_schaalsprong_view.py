@@ -25,7 +25,7 @@ def test_elke_aanname_heeft_een_invoer_met_label():
     assert set(labels.SCHAALSPRONG_INVOER) == set(velden)
     keys = [spec.url for spec in view.INVOER]
     assert len(set(keys)) == len(keys)
-    assert "gemeente" not in view.QUERY_KEYS  # the shared municipality parameter belongs to reb_maps.state
+    assert "gemeente" not in view.QUERY_KEYS  # the shared municipality parameter belongs to ui.state
 
 
 def test_standaardwaarden_zijn_die_van_het_rapport():

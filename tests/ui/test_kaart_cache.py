@@ -2,7 +2,8 @@
 
 import streamlit_folium
 
-from reb_maps import kaart, kaart_cache, labels
+from reb_maps import kaart, labels
+from ui import kaart_cache
 
 INPUTS = ("banen", labels.ACHTERGROND_OFFLINE, "Almelo")
 RETURNED = ["last_active_drawing"]

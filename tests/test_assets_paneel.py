@@ -1,22 +1,11 @@
-"""Selection parsing, local assets and the side panel's content."""
+"""Local assets and the side panel's content (selection parsing: tests/ui/test_state.py)."""
 
 import ast
 from pathlib import Path
 
 import folium
-import pytest
 
 from reb_maps import assets, labels, paneel
-from reb_maps.state import parse_gemeente
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [("Almelo", "Almelo"), ("almelo", "Almelo"), (" hof van twente ", "Hof van Twente"), ("Hengelo (O.)", "Hengelo"),
-     ("Amsterdam", None), ("", None), (None, None), ("<script>", None)],
-)  # fmt: skip
-def test_parse_gemeente(raw, expected):
-    assert parse_gemeente(raw) == expected
 
 
 def test_basemap_lookup_by_name_or_url_key():

@@ -16,8 +16,8 @@ from reb_maps import labels, lagen
 from reb_maps.data import GEMEENTEN
 from reb_maps.kaart import gemelde_lagen
 from reb_maps.labels import GEEN_GEMEENTE
-from reb_maps.meldingen import platte_melding
 from reb_maps.url import UrlMelding, herhaald, laatste
+from ui.meldingen import platte_melding
 
 KEY = "gemeente"
 ACHTERGROND_KEY = "achtergrond"
