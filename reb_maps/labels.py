@@ -19,6 +19,7 @@ PAGINA_EIGEN_DATA = "Eigen data"
 PAGINA_BRONNEN = "Bronnen & toelichting"
 PAGINA_PRESENTATIE = "Presentatie"
 PAGINA_WERKRUIMTE = "Werkruimte"
+PAGINA_PROGRAMMERING = "Programmering 2027–2030"
 PRESENTATIE_LADEN = "Beeld wordt gemaakt…"
 
 # Shared widgets.
