@@ -37,6 +37,12 @@ PAGES = [
         url_path="schaalsprong",
     ),
     st.Page(
+        "app_pages/programmering.py",
+        title=labels.PAGINA_PROGRAMMERING,
+        icon=":material/table_chart:",
+        url_path="programmering",
+    ),
+    st.Page(
         "app_pages/eigen_data.py", title=labels.PAGINA_EIGEN_DATA, icon=":material/upload_file:", url_path="eigen-data"
     ),
     st.Page(

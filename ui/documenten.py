@@ -21,7 +21,7 @@ from reb_maps.documenten import briefing
 from reb_maps.druk import kaart as drukkaart
 from reb_maps.schaalsprong import Aannames
 from ui import schaalsprong as schaalsprong_view
-from ui import werkruimte
+from ui import sessie_sleutels, werkruimte
 
 LOG = logging.getLogger(__name__)
 
@@ -99,9 +99,12 @@ def briefing_knop(gemeente: str | None, key: str) -> None:
     sessie = st.session_state
     aannames, kandidaten = scenario_uit(sessie), kandidaten_uit(sessie)
 
-    def bouw() -> bytes:  # on click: the saved locations as they are at that moment
+    variant_id = sessie.get(sessie_sleutels.PROGRAMMERING_VARIANT)
+
+    def bouw() -> bytes:  # on click: the saved locations and the variant as they are at that moment
+        variant = werkruimte.programmering_voor_briefing(variant_id, gemeente)
         return briefing.briefing_pdf(gemeente, aannames=aannames, zoekgebieden=kandidaten,
-                                     bewaard=werkruimte.voor_briefing(gemeente))  # fmt: skip
+                                     bewaard=werkruimte.voor_briefing(gemeente), programmering=variant)  # fmt: skip
     st.download_button(
         LABEL_BRIEFING, veilig(bouw, fout_pdf), file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
         mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,

@@ -410,3 +410,17 @@ def voor_briefing(gemeente: str | None) -> tuple[BewaardeLocatie, ...]:
     except WerkruimteFout as exc:
         meld_fout(exc)
         return ()
+
+
+def programmering_voor_briefing(variant_id: str | None, gemeente: str | None):
+    """The chosen programming variant's section for a municipal briefing (None: no variant chosen, or Twente)."""
+    from reb_maps.documenten.programmering import briefing_sectie
+    from reb_maps.programmering import varianten
+
+    r = ruimte()
+    if r is None or not variant_id or gemeente is None:
+        return None
+    try:
+        return briefing_sectie(varianten.variant(r, variant_id), gemeente)
+    except (OngeldigeInvoer, WerkruimteFout):
+        return None

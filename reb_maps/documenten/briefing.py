@@ -267,7 +267,8 @@ def _twente_profiel(pdf: FPDF) -> None:
     _bron(pdf, source_of("profiel"))
 
 
-def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekgebieden, bewaard=()) -> None:
+def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekgebieden, bewaard=(),
+              programmering: ProgrammeringSectie | None = None) -> None:  # fmt: skip
     pdf.add_page()
     _kop(pdf, "Wat de REB van de regio vraagt")
     _alinea(pdf, "Vijf aanbevelingen (in eigen woorden):", 9, "B")
@@ -285,6 +286,8 @@ def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekge
         _grootschalig(pdf)
     if zoekgebieden is not None:
         _zoekgebieden(pdf, gemeente, zoekgebieden)
+    if programmering is not None:
+        _programmering(pdf, programmering)
     if bewaard:
         _bewaard(pdf, bewaard)
 
@@ -347,6 +350,30 @@ class BewaardeLocatie(NamedTuple):
     oppervlakte: str
     door: str
     opmerkingen: tuple[str, ...] = ()
+
+
+class ProgrammeringSectie(NamedTuple):
+    """The municipality's rows in the programming variant chosen on the Programmering page (plain text)."""
+
+    variant: str
+    status: str
+    regels: tuple[tuple[str, str, str, str, str, str], ...]  # naam, segment, netto ha, hard/zacht, fase, status
+    aanbod: str
+    vraag: str
+    stoplicht: str
+
+
+def _programmering(pdf: FPDF, sectie: ProgrammeringSectie) -> None:
+    _kop(pdf, f"Programmering 2027–2030: variant '{kort(sectie.variant, 60)}' ({sectie.status})", 11)
+    if sectie.regels:
+        _tabel(pdf, ["Naam", "Segment", "Netto ha", "Hard/zacht", "Fase", "Status"], [list(r) for r in sectie.regels],
+               (50, 32, 20, 20, 22, 36), 7.5)  # fmt: skip
+    else:
+        _alinea(pdf, "Deze variant heeft geen regels voor deze gemeente.")
+    _alinea(pdf, f"Aanbod tot 2040 in deze variant: {sectie.aanbod}; vraag volgens de REB: {sectie.vraag}; "
+                 f"stoplicht: {sectie.stoplicht}.")  # fmt: skip
+    _bron(pdf, "Variant uit de werkruimte van het overleg (invoer, geen cijfers uit het rapport); vraag: REB Twente "
+               "2040, Tabel 10.")  # fmt: skip
 
 
 def _bewaard(pdf: FPDF, bewaard) -> None:
@@ -422,12 +449,14 @@ def _laatste_pagina(pdf: FPDF, gemeente: str | None) -> None:
 
 
 def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = None, zoekgebieden=None,
-                 datum: dt.date | None = None, bewaard: Sequence[BewaardeLocatie] = ()) -> bytes:  # fmt: skip
+                 datum: dt.date | None = None, bewaard: Sequence[BewaardeLocatie] = (),
+                 programmering: ProgrammeringSectie | None = None) -> bytes:  # fmt: skip
     """The whole briefing as PDF bytes; `gemeente=None` gives the Twente version.
 
     `aannames`: a schaalsprong scenario (default: the report's); `zoekgebieden`: candidates of a search-area
     run (a (Geo)DataFrame with at least id, oppervlakte_ha, score, gemeenten), printed as indicative;
-    `bewaard`: locations saved in the workspace (with their comments) that the briefing lists.
+    `bewaard`: locations saved in the workspace (with their comments) that the briefing lists;
+    `programmering`: the municipality's rows in the programming variant chosen in the app.
     """
     datum = datum or dt.date.today()
     if gemeente is not None and gemeente not in set(load_table("gemeenten")["gemeente"]):
@@ -441,7 +470,7 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
     pdf.set_creation_date(dt.datetime.combine(datum, dt.time(12), tzinfo=dt.UTC))
     _pagina_1(pdf, gemeente, datum)
     _pagina_2(pdf, gemeente)
-    _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard)
+    _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard, programmering)
     _laatste_pagina(pdf, gemeente)
     return bytes(pdf.output())
 

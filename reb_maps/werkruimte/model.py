@@ -136,6 +136,18 @@ class LaagRij(_Gedeeld, Basis):
     inhoud: Mapped[str] = mapped_column(Text, nullable=False)  # GeoJSON in RD New; never changed after saving
 
 
+class VariantRij(_Gedeeld, Basis):
+    """A programming proposal (Programmering 2027–2030): its rows as one JSON list, guarded by one version."""
+
+    __tablename__ = "varianten"
+
+    naam: Mapped[str] = mapped_column(String(200), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    regels: Mapped[list] = mapped_column(JSON, nullable=False)
+    bron_variant: Mapped[str | None] = mapped_column(String(36))
+
+
 class GeschiedenisRij(Basis):
     __tablename__ = "geschiedenis"
 

@@ -36,19 +36,21 @@ from sqlalchemy.orm import Session
 
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.werkruimte import adres, records
-from reb_maps.werkruimte.model import GeschiedenisRij, LaagRij, LocatieRij, OpmerkingRij, WeergaveRij
+from reb_maps.werkruimte.model import GeschiedenisRij, LaagRij, LocatieRij, OpmerkingRij, VariantRij, WeergaveRij
 from reb_maps.werkruimte.records import Auteur, Laag, Locatie, Opmerking, Weergave, Wijziging
 
 log = logging.getLogger(__name__)
 
 MIGRATIES = Path(__file__).resolve().parent / "migraties"
-MODELLEN = {"locatie": LocatieRij, "opmerking": OpmerkingRij, "weergave": WeergaveRij, "laag": LaagRij}
+MODELLEN = {"locatie": LocatieRij, "opmerking": OpmerkingRij, "weergave": WeergaveRij, "laag": LaagRij,
+            "variant": VariantRij}  # fmt: skip
 # The fields a user's change can touch, per kind (what history records and what a restore puts back).
 VELDEN = {
     "locatie": ("naam", "geometrie", "herkomst", "gemeenten", "oppervlakte_ha", "notitie", "toets"),
     "opmerking": ("locatie_id", "tekst"),
     "weergave": ("titel", "pagina", "link"),
     "laag": ("naam", "bestandsnaam", "aantal", "bytes"),
+    "variant": ("naam", "status", "toelichting", "regels", "bron_variant"),
 }
 PG_SLOT = 7_202_740  # pg_advisory_xact_lock key: one process migrates at a time
 SQLITE_WACHTTIJD_S = 30
@@ -428,6 +430,27 @@ class Werkruimte:
                 )
                 for r in sessie.scalars(vraag)
             ]
+
+    # ---------- any kind, for the packages that keep their data here (programmering) ----------
+
+    def nieuw_item(self, soort: str, waarden: Mapping[str, Any], auteur: Auteur):
+        """A new item of `soort` (a key of MODELLEN), with its history row; returns the stored row (detached)."""
+        with self._schrijven() as sessie:
+            return self._nieuw(sessie, soort, auteur, waarden)
+
+    def wijzig_item(self, soort: str, item_id: str, verwacht: int, waarden: Mapping[str, Any], auteur: Auteur):
+        """Change an item from version `verwacht` (VersieConflict when someone saved in between)."""
+        with self._schrijven() as sessie:
+            return self._wijzig(sessie, soort, item_id, verwacht, auteur, waarden)
+
+    def items(self, soort: str, verwijderd: bool = False) -> list:
+        """Every item of `soort`, newest change first (detached rows)."""
+        model = MODELLEN[soort]
+        with self._lezen() as sessie:
+            vraag = select(model).order_by(model.gewijzigd.desc(), model.id)
+            if not verwijderd:
+                vraag = vraag.where(model.verwijderd.is_(False))
+            return list(sessie.scalars(vraag))
 
     # ---------- bulk access for export/import ----------
 

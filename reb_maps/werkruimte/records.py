@@ -23,7 +23,8 @@ HERKOMSTEN = {
     "rapport": "Plan uit het rapport",
     "bestand": "Eigen bestand",
 }
-SOORTEN = {"locatie": "Locatie", "opmerking": "Opmerking", "weergave": "Weergave", "laag": "Eigen laag"}
+SOORTEN = {"locatie": "Locatie", "opmerking": "Opmerking", "weergave": "Weergave", "laag": "Eigen laag",
+           "variant": "Variant"}  # fmt: skip
 ACTIES = {
     "aangemaakt": "aangemaakt",
     "gewijzigd": "gewijzigd",

@@ -81,6 +81,7 @@ def test_a_location_saved_on_one_worker_appears_with_its_comment_on_the_other(
         b.get_by_text("Kandidaat A35-zone").first.wait_for()
         b.get_by_text(OPMERKING).wait_for()
         assert b.get_by_text("Wethouder Almelo (niet geverifieerd)").count() >= 1
+        b.wait_for_timeout(1500)  # let the lazily loaded widgets draw before the picture
         b.screenshot(path=str(screenshot_dir / f"werkruimte_{'pg' if '://' in gedeelde_werkruimte else 'sqlite'}.png"),
                      full_page=True)  # fmt: skip
 

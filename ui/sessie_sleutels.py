@@ -1,0 +1,3 @@
+"""Session keys that cross pages: one home, so a page that reads another page's choice spells it the same way."""
+
+PROGRAMMERING_VARIANT = "prog_variant"  # the variant chosen on Programmering; the briefing shows its rows
