@@ -90,3 +90,11 @@ def met_foutcode(stap: Callable[[], T]) -> tuple[T | None, int]:
     except (GeoFout, DataFout) as exc:
         print(f"Fout in de gegevens: {exc}", file=sys.stderr)
         return None, 1
+
+
+def werkruimte_opdrachten(parser: DutchParser):
+    """The shared start of a command line on the workspace: `--db` and the sub-commands; returns the latter."""
+    parser.add_argument("--db", metavar="URL", help="werkruimte: bestand of SQLAlchemy-URL (standaard: "
+                        "$REB_WERKRUIMTE, anders var/werkruimte.sqlite)")  # fmt: skip
+    return parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT",
+                                 parser_class=DutchParser)  # fmt: skip

@@ -88,3 +88,18 @@ def test_starting_from_excel_offers_the_empty_template_and_saves_nothing_yet(rui
     knop(at, "Variant maken").click().run()
     assert [w.value for w in at.warning if "invulblad" in w.value]
     assert varianten.varianten(ruimte) == []  # (the upload itself: tests/browser/test_programmering_browser.py)
+
+
+def test_a_conflicting_save_names_who_and_can_be_kept_as_a_copy(ruimte):
+    regels = [Regel("Almelo", "Kavel", "overig", 5.0, "hard", "2027–2030")]
+    v = varianten.nieuw(ruimte, "Gedeeld voorstel", regels, Auteur("Jan"))
+    at = open_pagina()  # Marie starts from version 1
+    varianten.wijzig_regels(ruimte, v, [*regels, Regel("Borne", "Zenderen", "overig", 2.0, "zacht", "2031–2040")],
+                            Auteur("Piet de Vries"))  # fmt: skip
+    at.run()
+    knop(at, "Wijzigingen bewaren").click().run()
+    assert any("Piet de Vries" in e.value and "versie 2" in e.value for e in at.error), [e.value for e in at.error]
+    assert len(varianten.variant(ruimte, v.id).regels) == 2  # Piet's version stands
+    knop(at, "Bewaar als kopie").click().run()
+    namen = sorted(x.naam for x in varianten.varianten(ruimte))
+    assert len(namen) == 2 and namen[0] == "Gedeeld voorstel" and namen[1].startswith("Gedeeld voorstel (Marie Maas")

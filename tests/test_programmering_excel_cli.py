@@ -193,15 +193,18 @@ def test_cli_an_invalid_import_exits_2_and_still_prints_json(tmp_path):
         (("sjabloon", "--uit", "UIT.txt"), ".xlsx"),
     ],
 )
-def test_cli_bad_input_is_one_dutch_line_and_exit_2(tmp_path, args, woord):
+def test_cli_bad_input_is_one_dutch_line_and_exit_2(tmp_path, capsys, args, woord):
+    from reb_maps.programmering.__main__ import main
+
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_bytes(b"geen werkmap")
     vervang = {"KAPOT": str(kapot), "UIT.txt": str(tmp_path / "uit.txt")}
-    uit = _cli(*(vervang.get(a, a) for a in args), db=tmp_path / "w.sqlite")
-    assert uit.returncode == 2 and woord in uit.stderr and "Traceback" not in uit.stderr
-    assert len(uit.stderr.strip().splitlines()) == 1
+    code = main(["--db", str(tmp_path / "w.sqlite"), *(vervang.get(a, a) for a in args)])
+    uit = capsys.readouterr()
+    assert code == 2 and woord in uit.err and "Traceback" not in uit.err
+    assert len(uit.err.strip().splitlines()) == 1
     if "--json" in args:
-        json.loads(uit.stdout)  # always valid JSON
+        json.loads(uit.out)  # always valid JSON
 
 
 def test_the_municipal_briefing_shows_its_rows_in_the_chosen_variant(tmp_path):

@@ -134,16 +134,21 @@ def test_cli_adds_lists_exports_imports_and_shows_history(werkruimte_url, tmp_pa
         (("export", "--uit", "UIT.txt"), None, "eindigt op .gpkg"),
     ],
 )
-def test_cli_bad_input_is_one_dutch_line_and_exit_2(tmp_path, args, db, melding):
+def test_cli_bad_input_is_one_dutch_line_and_exit_2(tmp_path, capsys, args, db, melding):
+    """In-process (main()), so the ten cases cost no interpreter start each; the entry point itself is run as a
+    subprocess above."""
+    from reb_maps.werkruimte.__main__ import main
+
     vlak = tmp_path / "vlak.geojson"
     vlak.write_text(gpd.GeoSeries([VIERKANT], crs=28992).to_crs(4326).to_json(), encoding="utf-8")
     kapot = tmp_path / "kapot.bin"
     kapot.write_bytes(b"\x00\x01 geen bestand")
     vervang = {"VLAK": str(vlak), "KAPOT": str(kapot), "UIT.txt": str(tmp_path / "uit.txt")}
-    uitkomst = _cli(*(vervang.get(a, a) for a in args), db=db or str(tmp_path / "w.sqlite"))
-    assert uitkomst.returncode == 2, uitkomst.stderr
-    assert melding in uitkomst.stderr
-    assert len(uitkomst.stderr.strip().splitlines()) == 1 and "Traceback" not in uitkomst.stderr
+    code = main(["--db", db or str(tmp_path / "w.sqlite"), *(vervang.get(a, a) for a in args)])
+    fout = capsys.readouterr().err
+    assert code == 2, fout
+    assert melding in fout
+    assert len(fout.strip().splitlines()) == 1 and "Traceback" not in fout
 
 
 def test_cli_db_defaults_to_the_environment(tmp_path):

@@ -186,28 +186,31 @@ def regels(ruimte: Werkruimte, v: Variant, schrijven: bool) -> None:
     versie = st.session_state.setdefault(sleutel, v.versie)
     conflict = st.session_state.get(CONFLICT)
     if conflict and conflict["id"] == v.id:
-        st.error(conflict["melding"], icon=":material/sync_problem:")
-        a, b = st.columns(2)
-        if a.button("Herladen", icon=":material/refresh:", key="prog_herladen"):
+
+        def herladen() -> None:
             st.session_state.pop(CONFLICT)
             st.session_state[sleutel] = v.versie
-            st.rerun()
-        if b.button("Bewaar als kopie", icon=":material/content_copy:", key="prog_als_kopie"):
+
+        def als_kopie() -> bool:
             auteur = _auteur()
-            if auteur:
-                try:
-                    nieuw = varianten.nieuw(
-                        ruimte,
-                        f"{v.naam} ({auteur.naam}, {dt.date.today():%d-%m})",
-                        conflict["regels"],
-                        auteur,
-                        f"Kopie na een conflict met versie {v.versie}",
-                    )
-                    st.session_state.pop(CONFLICT)
-                    st.session_state[KEUZE] = nieuw.id
-                    st.rerun()
-                except (OngeldigeInvoer, WerkruimteFout) as exc:
-                    _fout(exc)
+            if auteur is None:
+                return False
+            try:
+                nieuw = varianten.nieuw(
+                    ruimte,
+                    f"{v.naam} ({auteur.naam}, {dt.date.today():%d-%m})",
+                    conflict["regels"],
+                    auteur,
+                    f"Kopie na een conflict met versie {v.versie}",
+                )
+            except (OngeldigeInvoer, WerkruimteFout) as exc:
+                _fout(exc)
+                return False
+            st.session_state.pop(CONFLICT)
+            st.session_state[KEUZE] = nieuw.id
+            return True
+
+        wr.toon_conflict(conflict["melding"], herladen, als_kopie, "prog_conflict")
         return
     alleen = v.vastgesteld or not schrijven
     kolommen = {
@@ -272,8 +275,11 @@ def balans_sectie(v: Variant, b: Balans) -> None:
     eigen = _werkruimte_vormen()
     kaart = bijlage.locaties_png(v, eigen)
     if kaart:
-        st.image(kaart, caption="Regels die aan een locatie gekoppeld zijn (kolom 'Locatie (id)'): kleur = segment, "
-                 "symbool = fase. Ligging: TOP10NL (Kadaster) of de werkruimte.")  # fmt: skip
+        st.image(
+            kaart,
+            caption="Regels die aan een locatie gekoppeld zijn (kolom 'Locatie (id)'): kleur = segment, "
+            "symbool = fase. Ligging: TOP10NL (Kadaster) of de werkruimte.",
+        )
     gr = b.grootschalig
     k = st.columns(3)
     k[0].metric("Grootschalig aanbod tot 2040", fmt.met_eenheid(gr.aanbod_ha, "ha", 2))

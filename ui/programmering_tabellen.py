@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reb_maps import fmt, labels
-from reb_maps.programmering import regels as rg
+from reb_maps.programmering import excel
 from reb_maps.programmering.balans import Balans
 from reb_maps.programmering.excel import Fout
 from reb_maps.programmering.regels import KOLOMMEN, Regel
 
-LOCATIE = "Locatie (id)"
+LOCATIE = excel.LOCATIE
 
 
 def licht(code: str | None) -> str:
@@ -33,51 +33,12 @@ def regels_frame(regels: Sequence[Regel]) -> pd.DataFrame:
 
 def uit_frame(frame: pd.DataFrame) -> tuple[list[Regel], list[Fout]]:
     """The edited table back to rows, checked as an import is (row numbers as on screen: the first row is 1)."""
-    regels: list[Regel] = []
-    fouten: list[Fout] = []
-    gezien: dict[tuple[str, str], int] = {}
-    for nummer, (_, rij) in enumerate(frame.iterrows(), start=1):
-        waarden = {k: (None if fmt.is_missing(rij.get(k)) else rij.get(k)) for k in [*KOLOMMEN, LOCATIE]}
-        if all(v in (None, "") for v in waarden.values()):
-            continue
-        start = len(fouten)
-        gemeente = rg.gemeente(waarden["Gemeente"])
-        if gemeente is None:
-            fouten.append(Fout(nummer, "Gemeente", "kies een van de veertien gemeenten"))
-        naam = rg.tekst(waarden["Naam"], 200)
-        if not naam:
-            fouten.append(Fout(nummer, "Naam", "de naam is leeg"))
-        segment, hardheid = rg.keuze(waarden["Segment"], rg.SEGMENTEN), rg.keuze(waarden["Hard/zacht"], rg.HARDHEDEN)
-        fase = rg.keuze(waarden["Fase"], rg.FASEN)
-        for kolom, waarde in (("Segment", segment), ("Hard/zacht", hardheid), ("Fase", fase)):
-            if waarde is None:
-                fouten.append(Fout(nummer, kolom, "kies een waarde uit de lijst"))
-        try:
-            ha = rg.hectares(waarden["Netto ha"])
-        except (ValueError, TypeError):
-            fouten.append(Fout(nummer, "Netto ha", "vul een getal van 0 of meer in (of laat leeg: onbekend)"))
-            ha = None
-        if len(fouten) > start:
-            continue
-        sleutel = (gemeente, naam.casefold())
-        if sleutel in gezien:
-            fouten.append(Fout(nummer, "Naam", f"staat al in rij {gezien[sleutel]} bij {gemeente}"))
-            continue
-        gezien[sleutel] = nummer
-        regels.append(
-            Regel(
-                gemeente,
-                naam,
-                segment,
-                ha,
-                hardheid,
-                fase,
-                rg.tekst(waarden["Status"]),
-                rg.tekst(waarden["Toelichting"]),
-                rg.tekst(waarden[LOCATIE], 80) or None,
-            )
-        )
-    return regels, fouten
+    rijen = [
+        (nummer, {k: (None if fmt.is_missing(rij.get(k)) else rij.get(k)) for k in [*KOLOMMEN, LOCATIE]})
+        for nummer, (_, rij) in enumerate(frame.iterrows(), start=1)
+    ]
+    uit = excel.controleer(rijen)
+    return uit.regels, uit.fouten
 
 
 def balans_tabel(b: Balans) -> pd.DataFrame:

@@ -269,25 +269,28 @@ def bewaar_locatie_formulier(
     return loc
 
 
-def toon_conflict(exc: VersieConflict, bij_kopie, bij_herladen) -> None:
-    """A refused save: who changed it and when, and the two ways on (never a silent overwrite)."""
-    st.error(str(exc), icon=":material/sync_problem:")
+def toon_conflict(melding: str, herladen, als_kopie, sleutel: str) -> None:
+    """A refused save: who changed it and when, and the two ways on — never a silent overwrite.
+
+    `herladen()` drops the user's edit and shows the stored version; `als_kopie()` keeps the user's version as a
+    new item and returns whether that worked. Either ends in a rerun."""
+    st.error(melding, icon=":material/sync_problem:")
     a, b = st.columns(2)
     if a.button(
         "Herladen",
         icon=":material/refresh:",
-        key="conflict_herladen",
+        key=f"{sleutel}_herladen",
         help="Toon de versie die nu in de werkruimte staat; uw wijziging vervalt.",
     ):
-        bij_herladen()
+        herladen()
         st.rerun()
-    if b.button(
+    kopie = b.button(
         "Bewaar als kopie",
         icon=":material/content_copy:",
-        key="conflict_kopie",
-        help="Bewaar uw versie als een nieuwe locatie naast die van de ander.",
-    ):
-        bij_kopie()
+        key=f"{sleutel}_kopie",
+        help="Bewaar uw versie als een nieuw item naast dat van de ander.",
+    )
+    if kopie and als_kopie():
         st.rerun()
 
 
@@ -380,8 +383,9 @@ def bewaar_tekening(uitvoer: Mapping[str, Any] | None) -> None:
         v = vormen[i]
         return f"Vorm {i + 1}: " + ("punt" if v.geom_type == "Point" else f"{v.area / 10_000:.1f} ha".replace(".", ","))
 
-    keuze = st.selectbox("Getekende vorm", range(len(vormen)), index=len(vormen) - 1, format_func=label,
-                         key="kaart_tekening")  # fmt: skip
+    keuze = st.selectbox(
+        "Getekende vorm", range(len(vormen)), index=len(vormen) - 1, format_func=label, key="kaart_tekening"
+    )
     bewaar_locatie_formulier("kaart", vormen[keuze], f"Getekend op de kaart {keuze + 1}", "getekend")
 
 
@@ -403,9 +407,15 @@ def voor_briefing(gemeente: str | None) -> tuple[BewaardeLocatie, ...]:
                 f"{tab.tijd(o.aangemaakt)}, {tab.auteur(o.auteur, o.geverifieerd)}: {o.tekst}"
                 for o in r.opmerkingen(loc.id)
             )
-            uit.append(BewaardeLocatie(loc.naam, ", ".join(loc.gemeenten) or "buiten Twente",
-                                       tab.ha(loc.oppervlakte_ha), tab.auteur(loc.auteur, loc.geverifieerd),
-                                       regels))  # fmt: skip
+            uit.append(
+                BewaardeLocatie(
+                    loc.naam,
+                    ", ".join(loc.gemeenten) or "buiten Twente",
+                    tab.ha(loc.oppervlakte_ha),
+                    tab.auteur(loc.auteur, loc.geverifieerd),
+                    regels,
+                )
+            )
         return tuple(uit)
     except WerkruimteFout as exc:
         meld_fout(exc)

@@ -169,40 +169,35 @@ def _bewerken(ruimte: Werkruimte, loc: Locatie) -> None:
 
 
 def _conflict(ruimte: Werkruimte, loc: Locatie, conflict: dict) -> None:
-    st.error(conflict["melding"], icon=":material/sync_problem:")
     st.text(f"Uw versie — naam: {conflict['naam']}; notitie: {conflict['notitie'] or '(leeg)'}")
-    a, b = st.columns(2)
-    if a.button(
-        "Herladen",
-        icon=":material/refresh:",
-        key="conflict_herladen",
-        help="Toon de versie die nu in de werkruimte staat; uw wijziging vervalt.",
-    ):
+
+    def herladen() -> None:
         st.session_state.pop(wr.CONFLICT_KEY, None)
         st.session_state[VERSIE_KEY.format(loc.id)] = loc.versie
-        st.rerun()
-    if b.button(
-        "Bewaar als kopie",
-        icon=":material/content_copy:",
-        key="conflict_kopie",
-        help="Bewaar uw versie als een nieuwe locatie naast die van de ander.",
-    ):
+
+    def als_kopie() -> bool:
         auteur = wr.auteur()
         if auteur is None:
             st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
-            return
-        naam = f"{conflict['naam']} (kopie)"[:200]
+            return False
 
         def kopie():
             nieuw = ruimte.bewaar_locatie(
-                naam, loc.geometrie, auteur, herkomst=loc.herkomst, notitie=conflict["notitie"] or None, toets=loc.toets
+                f"{conflict['naam']} (kopie)"[:200],
+                loc.geometrie,
+                auteur,
+                herkomst=loc.herkomst,
+                notitie=conflict["notitie"] or None,
+                toets=loc.toets,
             )
             st.session_state[KEUZE_KEY] = nieuw.id
 
-        if _actie(kopie, "Uw versie is als kopie bewaard."):
-            st.session_state.pop(wr.CONFLICT_KEY, None)
-            st.session_state[VERSIE_KEY.format(loc.id)] = loc.versie
-            st.rerun()
+        if not _actie(kopie, "Uw versie is als kopie bewaard."):
+            return False
+        herladen()
+        return True
+
+    wr.toon_conflict(conflict["melding"], herladen, als_kopie, "conflict")
 
 
 def _item_geschiedenis(

@@ -9,12 +9,11 @@ is always valid (an invalid import still prints its {"geldig": false, "fouten": 
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchParser, met_foutcode, start
+from reb_maps.cli import DutchParser, met_foutcode, start, werkruimte_opdrachten
 from reb_maps.fouten import OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.programmering import excel, varianten
 from reb_maps.programmering.balans import balans, schaalsprong_extra_ha
@@ -26,14 +25,7 @@ def _parser() -> DutchParser:
         prog="python -m reb_maps.programmering",
         description="Programmeringsafspraken bedrijventerreinen Twente 2027–2030: varianten, Excel, balans en bijlage.",
     )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="werkruimte: bestand of SQLAlchemy-URL (standaard: $REB_WERKRUIMTE, anders var/werkruimte.sqlite)",
-    )
-    sub = parser.add_subparsers(
-        dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser
-    )
+    sub = werkruimte_opdrachten(parser)
     sj = sub.add_parser("sjabloon", help="een leeg Excel-invulblad met keuzelijsten en uitleg")
     sj.add_argument("--uit", required=True, type=Path, metavar="BESTAND.xlsx")
     im = sub.add_parser("importeer", help="lees een ingevuld invulblad als (nieuwe versie van een) variant")
@@ -52,14 +44,6 @@ def _parser() -> DutchParser:
     bi.add_argument("--uit", required=True, type=Path, metavar="BESTAND.pdf|BESTAND.xlsx")
     bi.add_argument("--schaalsprong", action="store_true", help="ook de extra hectares van de schaalsprong")
     return parser
-
-
-def _auteur(naam: str | None) -> Auteur:
-    try:
-        standaard = getpass.getuser()
-    except (KeyError, OSError):
-        standaard = "onbekend"
-    return Auteur(naam or standaard)
 
 
 def _schrijf(pad: Path, data: bytes) -> None:
@@ -88,7 +72,7 @@ def _voer_uit(args) -> tuple[object, str, int]:
             if not ingelezen.geldig:
                 regels = [f"rij {f.rij}, kolom '{f.kolom}': {f.melding}" for f in ingelezen.fouten]
                 return ingelezen.to_dict(), "Niet ingelezen:\n" + "\n".join(regels), 2
-            auteur = _auteur(args.auteur)
+            auteur = Auteur.van_systeem(args.auteur)
             try:
                 bestaand = varianten.variant(ruimte, args.variant)
             except OngeldigeInvoer:

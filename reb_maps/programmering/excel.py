@@ -32,6 +32,7 @@ MAX_RIJEN = 10_000
 MAX_BYTES = 10 * 1024 * 1024
 BLAD = "Programmering"
 FORMULE_BEGIN = ("=", "+", "-", "@")
+LOCATIE = "Locatie (id)"  # an optional column of the page's table (not in the template)
 KOP_VULLING = PatternFill("solid", fgColor="DDE6F0")
 
 
@@ -172,16 +173,28 @@ def lees(bron: bytes | str | Path) -> Import:
         plek[kolom] = koppen.index(kolom.casefold())
     formules = _formulecellen(data, blad)
     uit = Import()
-    gezien: dict[tuple[str, str], int] = {}
+    rijen_met_waarden = []
     for nummer, rij in enumerate(rijen[1:], start=2):
-        waarden = {k: (rij[i] if i < len(rij) else None) for k, i in plek.items()}
-        if all(v is None or str(v).strip() == "" for v in waarden.values()):
-            continue  # an empty row between rows is no error
         formule = [k for k, i in plek.items() if (nummer, i) in formules]
         for kolom in formule:
             uit.fouten.append(Fout(nummer, kolom, "een formule wordt niet ingelezen; vul de waarde zelf in"))
-        if formule:
-            continue
+        if not formule:
+            rijen_met_waarden.append((nummer, {k: (rij[i] if i < len(rij) else None) for k, i in plek.items()}))
+    gecontroleerd = controleer(rijen_met_waarden)
+    uit.fouten = sorted(uit.fouten + gecontroleerd.fouten, key=lambda f: f.rij)
+    uit.regels = [] if uit.fouten else gecontroleerd.regels
+    return uit
+
+
+def controleer(rijen: Iterable[tuple[int, dict[str, Any]]]) -> Import:
+    """Rows as (number as the user sees it, {column: value}) → checked rows, or every problem (all-or-nothing).
+
+    One check for both ways in: an Excel file and the page's editable table."""
+    uit = Import()
+    gezien: dict[tuple[str, str], int] = {}
+    for nummer, waarden in rijen:
+        if all(v is None or str(v).strip() == "" for v in waarden.values()):
+            continue  # an empty row between rows is no error
         regel = _regel(nummer, waarden, uit.fouten)
         if regel is None:
             continue

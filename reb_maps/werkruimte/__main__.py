@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import warnings
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from reb_maps.cli import DutchParser, met_foutcode, start
+from reb_maps.cli import DutchParser, met_foutcode, start, werkruimte_opdrachten
 from reb_maps.fouten import OngeldigeInvoer, WerkruimteFout
 from reb_maps.werkruimte import gpkg
 from reb_maps.werkruimte.opslag import Werkruimte
@@ -32,14 +31,7 @@ def _parser() -> DutchParser:
         prog="python -m reb_maps.werkruimte",
         description="De werkruimte van het bestuurlijk overleg: locaties, opmerkingen, weergaven.",
     )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="bestand of SQLAlchemy-URL (standaard: $REB_WERKRUIMTE, anders var/werkruimte.sqlite)",
-    )
-    sub = parser.add_subparsers(
-        dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser
-    )
+    sub = werkruimte_opdrachten(parser)
     toe = sub.add_parser("locatie-toevoegen", help="bewaar een locatie uit een GeoJSON-bestand")
     toe.add_argument("--naam", required=True, help="naam van de locatie")
     toe.add_argument(
@@ -63,14 +55,6 @@ def _parser() -> DutchParser:
     hist = sub.add_parser("geschiedenis", help="alle wijzigingen, nieuwste eerst")
     hist.add_argument("--json", action="store_true", help="uitvoer als JSON")
     return parser
-
-
-def _auteur(naam: str | None) -> Auteur:
-    try:
-        standaard = getpass.getuser()
-    except (KeyError, OSError):
-        standaard = "onbekend"
-    return Auteur(naam or standaard, geverifieerd=False)
 
 
 def _geometrie(pad: Path) -> shapely.Geometry:
@@ -128,7 +112,11 @@ def _voer_uit(args) -> tuple[Any, str]:
     try:
         if args.opdracht == "locatie-toevoegen":
             loc = ruimte.bewaar_locatie(
-                args.naam, _geometrie(args.geojson), _auteur(args.auteur), herkomst="bestand", notitie=args.notitie
+                args.naam,
+                _geometrie(args.geojson),
+                Auteur.van_systeem(args.auteur),
+                herkomst="bestand",
+                notitie=args.notitie,
             )
             return _locatie_json(loc), f"Bewaard: {loc.naam} ({', '.join(loc.gemeenten)}) [{loc.id}]"
         if args.opdracht == "lijst":
@@ -138,7 +126,7 @@ def _voer_uit(args) -> tuple[Any, str]:
             aantallen = gpkg.exporteer(ruimte, args.uit)
             return aantallen, f"Geschreven: {args.uit} ({aantallen['locaties']} locaties)"
         if args.opdracht == "import":
-            verslag = gpkg.importeer(ruimte, args.bestand, _auteur(args.auteur))
+            verslag = gpkg.importeer(ruimte, args.bestand, Auteur.van_systeem(args.auteur))
             tekst = (
                 f"Toegevoegd: {sum(verslag.toegevoegd.values())}, al aanwezig: "
                 f"{sum(verslag.ongewijzigd.values())}, conflicten (niet overschreven): {len(verslag.conflicten)}"

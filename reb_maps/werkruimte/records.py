@@ -4,6 +4,7 @@ what a user writes. Names, notes and comments are user text: stored as typed, sh
 
 from __future__ import annotations
 
+import getpass
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,16 @@ class Auteur:
         object.__setattr__(self, "naam", tekst(self.naam, "naam van de auteur", 100))
         if self.email is not None:
             object.__setattr__(self, "email", tekst(self.email, "e-mailadres", 200) or None)
+
+    @classmethod
+    def van_systeem(cls, naam: str | None = None) -> Auteur:
+        """For command lines: the given name, else the system's user name (never verified)."""
+        if not naam:
+            try:
+                naam = getpass.getuser()
+            except (KeyError, OSError):
+                naam = "onbekend"
+        return cls(naam)
 
     @property
     def weergave(self) -> str:
