@@ -16,7 +16,8 @@ from sqlalchemy.exc import ArgumentError
 from reb_maps.fouten import WerkruimteFout
 
 OMGEVING = "REB_WERKRUIMTE"
-STANDAARD_BESTAND = Path(__file__).resolve().parents[2] / "var" / "werkruimte.sqlite"
+PROJECT = Path(__file__).resolve().parents[2]
+STANDAARD_BESTAND = PROJECT / "var" / "werkruimte.sqlite"
 ONDERSTEUND = ("sqlite", "postgresql")
 
 
@@ -51,6 +52,9 @@ def _kort(tekst: str) -> str:
 def leesbaar(url: URL) -> str:
     """The URL for a message or a page: the file path for SQLite, the URL without password otherwise."""
     if url.get_backend_name() == "sqlite":
+        bestand = sqlite_bestand(url)
+        if bestand is not None and bestand.is_relative_to(PROJECT):  # the default: say 'var/werkruimte.sqlite'
+            return str(bestand.relative_to(PROJECT))
         return url.database or ":memory:"
     return url.render_as_string(hide_password=True)
 
