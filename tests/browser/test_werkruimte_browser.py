@@ -147,7 +147,7 @@ def test_a_location_saved_on_one_worker_appears_with_its_comment_on_the_other(
     ruimte = Werkruimte.open(gedeelde_werkruimte)
     locaties = ruimte.locaties()  # (a retried click may have saved twice: never a different location)
     assert {(loc.naam, loc.auteur) for loc in locaties} == {("Kandidaat A35-zone", "Wethouder Almelo")}
-    assert sum(loc.opmerkingen for loc in locaties) == 1
+    assert sum(loc.opmerkingen for loc in locaties) >= 1
     ruimte.sluit()
 
 
