@@ -74,7 +74,8 @@ with st.sidebar:
         help="Kies 'Geen (offline)' als er geen internet is: de kaartlagen blijven zichtbaar.",
     )
     st.caption(f"Cijfers: {labels.REB}, tenzij anders vermeld. Zie '{labels.PAGINA_BRONNEN}'.")
-    werkruimte.zijbalk()
+    if page.url_path != "presentatie":  # the beamer page hides the sidebar; nothing there may take the keyboard
+        werkruimte.zijbalk()
     if page.url_path not in {"werkruimte", "presentatie"}:
         # the default page answers at / and, by its name, at /kaart (the hidden twin below)
         pagina = "kaart" if page.url_path in {"", "start"} else page.url_path
