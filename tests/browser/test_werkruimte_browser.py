@@ -71,13 +71,13 @@ def _bewaar(page, naam: str | None = None) -> None:
     by the browser; the user would click again, and so does this helper (at most three times)."""
     uitkomst = page.get_by_text("Bewaard in de werkruimte.").or_(page.get_by_text("Niet bewaard")).or_(
         page.get_by_text("Vul eerst in de zijbalk"))
-    for _ in range(3):
-        wait_idle(page)
+    for _ in range(2):  # a fresh worker computes the search areas first: under load that takes a while
+        wait_idle(page, timeout=120_000)
         if naam:
-            page.get_by_role("textbox", name="Naam van de locatie").first.fill(naam)
+            page.get_by_role("textbox", name="Naam van de locatie").first.fill(naam, timeout=120_000)
         page.get_by_role("button", name="Bewaar locatie").first.click()
         try:
-            uitkomst.first.wait_for(timeout=45_000)
+            uitkomst.first.wait_for(timeout=60_000)
             break
         except PlaywrightTimeout:
             continue
