@@ -70,6 +70,7 @@ def vergeet() -> None:
             _stand["ruimte"].sluit()
         _stand.update(ruimte=None, fout=None, sinds=0.0)
     _kaartlaag.cache_clear()
+    _per_code.cache_clear()
 
 
 def fout() -> str | None:
@@ -132,6 +133,23 @@ def _kaartlaag(_naam: str, stempel: str) -> BewaardeLocaties:
     for opmerking in r.opmerkingen():
         per_locatie.setdefault(opmerking.locatie_id, []).append(opmerking)
     return kaart.bewaarde_locaties(stempel, locaties, per_locatie)
+
+
+def locaties_per_code() -> dict[str, Locatie]:
+    """Saved locations by their short code (W + 8 hex of the id), read again only after a change (the stamp)."""
+    r = ruimte()
+    if r is None:
+        return {}
+    try:
+        return _per_code(r.naam, r.stempel())
+    except WerkruimteFout as exc:
+        meld_fout(exc)
+        return {}
+
+
+@functools.lru_cache(maxsize=4)
+def _per_code(_naam: str, _stempel: str) -> dict[str, Locatie]:
+    return {f"W{loc.id.replace('-', '')[:8]}": loc for loc in ruimte().locaties()}
 
 
 # ---------- who writes ----------

@@ -12,7 +12,6 @@ import json
 
 import streamlit as st
 
-from reb_maps.fouten import WerkruimteFout
 from reb_maps.werkruimte import Locatie
 from reb_maps.zoekgebieden.profielen import PROFIELEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
@@ -109,15 +108,8 @@ def _toets(params_json: str, naam: str, gebied: link.Gebied | None) -> Toets:
 
 
 def _bewaarde() -> dict[str, Locatie]:
-    """Saved locations of the workspace by their short code (W + 8 hex); empty when it cannot be read."""
-    r = wr.ruimte()
-    if r is None:
-        return {}
-    try:
-        return {f"W{loc.id.replace('-', '')[:8]}": loc for loc in r.locaties()}
-    except WerkruimteFout as exc:
-        wr.meld_fout(exc)
-        return {}
+    """Saved locations of the workspace by their short code; empty when it cannot be read."""
+    return wr.locaties_per_code()
 
 
 def _gebied_van(naam: str) -> link.Gebied | None:
@@ -135,8 +127,10 @@ def _weergavenaam(naam: str) -> str:
     return f"{tt.BEWAARD}{_bewaarde()[naam].naam}" if naam.startswith("W") else naam
 
 
-def _label(naam: str) -> str:
-    return tt.gebied_naam(_weergavenaam(naam)) if naam.startswith("W") and naam in _bewaarde() else tt.gebied_naam(naam)
+def _labels(opties: list[str]) -> dict[str, str]:
+    """The option labels, computed once per run (a selectbox asks its format_func for every option)."""
+    bewaard = _bewaarde()
+    return {n: f"{tt.BEWAARD}{bewaard[n].naam}" if n in bewaard else tt.gebied_naam(n) for n in opties}
 
 
 def _toets_van(params: Parameters, naam: str) -> Toets:
@@ -201,7 +195,8 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
         if sessie.get(K_TOETS):
             st.text(f"Gebied '{str(sessie[K_TOETS])[:60]}' bestaat niet (meer) bij deze instellingen.")
         sessie[K_TOETS] = opties[0]
-    naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=_label)
+    labels = _labels(opties)
+    naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=labels.__getitem__)
     try:
         t = _toets_van(params, naam)
     except OngeldigeInvoer as fout:
@@ -219,7 +214,8 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     if K_VERGELIJK in sessie:
         sessie[K_VERGELIJK] = [n for n in sessie[K_VERGELIJK] if n in opties]
     keuze = st.multiselect("Kies twee tot vier gebieden", opties, key=K_VERGELIJK, max_selections=4,
-                           format_func=_label, placeholder="Zoekgebieden, getekende of bewaarde gebieden")  # fmt: skip
+                           format_func=labels.__getitem__,
+                           placeholder="Zoekgebieden, getekende of bewaarde gebieden")  # fmt: skip
     if len(keuze) < 2:
         st.caption("Kies minstens twee gebieden om ze naast elkaar te zetten.")
         return
@@ -239,7 +235,7 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     nieuw = [n for n in keuze if not n.startswith("W")]
     if nieuw:
         with st.expander("Een gebied uit de vergelijking bewaren"):
-            gekozen = st.selectbox("Gebied", nieuw, format_func=_label, key="zg_bewaar_uit_vergelijking")
+            gekozen = st.selectbox("Gebied", nieuw, format_func=labels.__getitem__, key="zg_bewaar_uit_vergelijking")
             _bewaar_formulier("vergelijking", params, gekozen, toetsen[keuze.index(gekozen)], kandidaat_ids)
 
 
