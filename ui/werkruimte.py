@@ -73,12 +73,6 @@ def vergeet() -> None:
     _per_code.cache_clear()
 
 
-def fout() -> str | None:
-    """Why the workspace cannot be used now (None when it can)."""
-    ruimte()
-    return _stand["fout"]
-
-
 def meld_fout(exc: WerkruimteFout) -> None:
     """A write or read failed after opening (database stopped, file made read-only): remember it for the banner."""
     if not isinstance(exc, VersieConflict):
