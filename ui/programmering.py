@@ -4,7 +4,9 @@ variants, and take the Bijlage out of the room. Every value a user typed is show
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
+import shapely
 import streamlit as st
 
 from reb_maps import fmt, labels
@@ -268,12 +270,10 @@ def regels(ruimte: Werkruimte, v: Variant, schrijven: bool) -> None:
 def balans_sectie(v: Variant, b: Balans) -> None:
     links, rechts = st.columns([3, 2])
     links.plotly_chart(tab.balans_grafiek(b), width="stretch", config={"displayModeBar": False})
-    rechts.image(
-        bijlage.kaart_png(b, dpi=110), caption="Stoplicht per gemeente in deze variant (CBS/Kadaster, CC BY 4.0)"
-    )
+    lichten = tuple((g.gemeente, g.stoplicht) for g in b.gemeenten)
+    rechts.image(_lichtenkaart(lichten, b), caption="Stoplicht per gemeente in deze variant (CBS/Kadaster, CC BY 4.0)")
     st.table(tab.balans_tabel(b).set_index("Gemeente"))  # a real HTML table: readable by screen readers
-    eigen = _werkruimte_vormen()
-    kaart = bijlage.locaties_png(v, eigen)
+    kaart = _locatiekaart(v.regels)
     if kaart:
         st.image(
             kaart,
@@ -299,14 +299,23 @@ def balans_sectie(v: Variant, b: Balans) -> None:
     )
 
 
-def _werkruimte_vormen() -> dict:
-    r = wr.ruimte()
-    if r is None:
-        return {}
-    try:
-        return {loc.id: loc.geometrie for loc in r.locaties()}
-    except WerkruimteFout:
-        return {}
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs={Balans: lambda _: None})
+def _lichtenkaart(_lichten: tuple, b: Balans) -> bytes:
+    """The traffic-light map, drawn once per combination of lights (not on every rerun)."""
+    return bijlage.kaart_png(b, dpi=110)
+
+
+def _locatiekaart(regels: tuple) -> bytes | None:
+    bewaard = wr.locaties_per_code()  # stamp-cached: read again only after a change
+    vormen = tuple(sorted((loc.id, loc.geometrie.wkb_hex) for loc in bewaard.values()
+                          if any(r.locatie == loc.id for r in regels)))  # fmt: skip
+    return _locatiekaart_png(regels, vormen)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _locatiekaart_png(regels: tuple, vormen: tuple) -> bytes | None:
+    eigen = {i: shapely.from_wkb(w) for i, w in vormen}
+    return bijlage.locaties_png(SimpleNamespace(regels=regels), eigen)
 
 
 def _badge(plek, code: str | None) -> None:
