@@ -299,10 +299,10 @@ def balans_sectie(v: Variant, b: Balans) -> None:
     )
 
 
-@st.cache_data(max_entries=32, show_spinner=False, hash_funcs={Balans: lambda _: None})
-def _lichtenkaart(_lichten: tuple, b: Balans) -> bytes:
-    """The traffic-light map, drawn once per combination of lights (not on every rerun)."""
-    return bijlage.kaart_png(b, dpi=110)
+@st.cache_data(max_entries=32, show_spinner=False)
+def _lichtenkaart(lichten: tuple, _b: Balans) -> bytes:
+    """The traffic-light map, drawn once per combination of lights (the key; `_b` is not hashed)."""
+    return bijlage.kaart_png(_b, dpi=110)
 
 
 def _locatiekaart(regels: tuple) -> bytes | None:
