@@ -42,6 +42,7 @@ bench: $(VENV)/.stamp-dev
 	$(BIN)/python bench/bench_eigen_data.py
 	$(BIN)/python bench/bench_werkruimte.py
 	$(BIN)/python bench/bench_programmering.py
+	$(BIN)/python bench/bench_monitor.py
 
 # N concurrent sessions over Streamlit's websocket protocol (single process, then 2 workers behind nginx).
 bench-load: $(VENV)/.stamp-dev

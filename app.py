@@ -42,6 +42,7 @@ PAGES = [
         icon=":material/table_chart:",
         url_path="programmering",
     ),
+    st.Page("app_pages/monitor.py", title=labels.PAGINA_MONITOR, icon=":material/timeline:", url_path="monitor"),
     st.Page(
         "app_pages/eigen_data.py", title=labels.PAGINA_EIGEN_DATA, icon=":material/upload_file:", url_path="eigen-data"
     ),

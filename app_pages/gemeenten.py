@@ -7,9 +7,11 @@ A click on a municipality's bar selects it, like the sidebar and the map do.
 import streamlit as st
 
 from reb_maps import charts, kerncijfers, labels
+from reb_maps.charts import monitor as monitor_grafiek
 from reb_maps.charts.figuren import gemeenten_figuren
 from reb_maps.data import load_table, source_of, table_csv, table_meta
-from ui import documenten, state
+from reb_maps.monitor import reeks as monitor_reeks
+from ui import documenten, monitor, state, werkruimte
 
 CONFIG = {"displaylogo": False}
 
@@ -42,9 +44,10 @@ st.caption(
 )
 
 documenten.briefing_knop(selectie, key="briefing-gemeenten")
+peil = monitor.keuze("gemeenten_peildatum") if monitor.jaren() else None
 if selectie:
     st.subheader(selectie)
-    cijfers = kerncijfers.kerncijfers(selectie)
+    cijfers = kerncijfers.kerncijfers(selectie, peil)
     breedtes = [max(len(c.waarde), 7) for c in cijfers]  # room for a long value such as 'geen opgave'
     for kolom, cijfer in zip(st.columns(breedtes), cijfers, strict=True):
         kolom.metric(
@@ -65,6 +68,29 @@ if selectie:
             st.caption(source_of("gemeente_profielen"))
 else:
     st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
+    if peil is not None:
+        cijfers = kerncijfers.kerncijfers(None, peil)
+        for kolom, cijfer in zip(st.columns(len(cijfers)), cijfers, strict=True):
+            kolom.metric(cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg, border=True,
+                         delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl)  # fmt: skip
+if peil is not None:
+    monitor.peil_noot(peil)
+
+if monitor.jaren():
+    st.subheader("Wat is er veranderd sinds de REB")
+    gebied = selectie or "Twente"
+    reeks = monitor.reeks_frame()
+    st.plotly_chart(monitor_grafiek.trend(reeks, gebied), config=CONFIG, key=f"trend-{gebied}")
+    st.caption(
+        f"De ruit is de REB (januari 2023: {monitor_reeks.bron_reb()}); de andere punten zijn de ingelezen jaren "
+        "(bronnen op de pagina Monitor). Een lijn ontbreekt waar een jaar dat cijfer niet heeft."
+    )
+    ruimte = werkruimte.ruimte()
+    sinds = monitor_reeks.sinds_reb(ruimte, peil.jaar if peil else None) if ruimte is not None else None
+    if sinds is not None and len(sinds):
+        st.markdown(f"**Per gemeente: januari 2023 (REB) tegenover {int(sinds['jaar'].iloc[0])}**")
+        monitor.sinds_reb_tabel(sinds)
+        st.plotly_chart(monitor_grafiek.netto_naast_reb(sinds, selectie), config=CONFIG, key=f"netto-peil-{selectie}")
 
 links, rechts = st.columns(2, gap="large")
 with links:

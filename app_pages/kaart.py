@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel
-from ui import documenten, eigen_data, eigen_upload, state, werkruimte
+from ui import documenten, eigen_data, eigen_upload, monitor, state, werkruimte
 from ui.kaart_cache import st_folium_cached
 
 MAP_KEY = "kaart"
@@ -17,12 +17,19 @@ st.caption(
     "2040. Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven."
 )
 
-indicator = st.selectbox(
-    labels.WIDGET_INDICATOR,
-    [i.sleutel for i in labels.INDICATOREN],
-    format_func=lambda k: labels.indicator(k).label,
-    key=state.INDICATOR_KEY,
-)
+keuze_indicator, keuze_peil = st.columns([3, 2]) if monitor.jaren() else (st.container(), None)
+with keuze_indicator:
+    indicator = st.selectbox(
+        labels.WIDGET_INDICATOR,
+        [i.sleutel for i in labels.INDICATOREN],
+        format_func=lambda k: labels.indicator(k).label,
+        key=state.INDICATOR_KEY,
+    )
+peil = None
+if keuze_peil is not None:
+    with keuze_peil:
+        peil = monitor.keuze("kaart_peildatum")  # an imported year colours the map and fills the panel
+peil_parken = monitor.kaart_parken(peil)
 selected = state.geselecteerd()
 
 
@@ -32,7 +39,7 @@ def lagen_bij_bouwen(indicator: str, selected: str | None) -> tuple[str, ...] | 
     A layer switched in the map's own layer control is only remembered (for the link); rebuilding the map for it
     would reset the user's zoom. The next rebuild (another indicator, selection or basemap) takes it along.
     """
-    invoer = (indicator, state.achtergrond(), selected)
+    invoer = (indicator, state.achtergrond(), selected, peil)
     gebouwd = st.session_state.get(GEBOUWD_KEY)
     if gebouwd is None or gebouwd[0] != invoer:
         gebouwd = (invoer, state.kaart_lagen())
@@ -57,6 +64,8 @@ with col_map:
                 eigen=eigen_data.kaart_lagen(eigen),
                 verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
                 bewaard=bewaard,
+                peil=peil,
+                peil_parken=peil_parken,
             )
             st_folium(
                 m,
@@ -70,14 +79,16 @@ with col_map:
             st_folium_cached(
                 werkruimte.kaart_met_tekenen,
                 (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected), (), frozenset(),
-                 bewaard),
+                 bewaard, peil, peil_parken),
                 key=MAP_KEY,
                 height=660,
                 returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
     st.caption(kaart.dashboard_attributie())
-    documenten.kaart_knoppen(indicator, selected)
+    if peil is not None:
+        monitor.peil_noot(peil)
+    documenten.kaart_knoppen(indicator, selected, peil)
     getekend = bool((st.session_state.get(MAP_KEY) or {}).get("all_drawings"))
     with st.expander("Getekende vorm bewaren in de werkruimte", expanded=getekend):
         werkruimte.bewaar_tekening(st.session_state.get(MAP_KEY))
@@ -107,7 +118,7 @@ def show_figures(gemeente: str | None) -> None:
 
     One column: in the narrow panel two columns cut values such as '10–40 ha' off.
     """
-    items = kerncijfers.kerncijfers(gemeente)
+    items = kerncijfers.kerncijfers(gemeente, peil)
     for item in items:
         delta = None if item.stoplicht else item.delta
         st.metric(item.label, item.waarde, delta, help=item.bron or None)

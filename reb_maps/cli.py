@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
-from reb_maps.fouten import DataFout, GeoFout, OngeldigeInvoer
+from reb_maps.fouten import DataFout, GeoFout, OngeldigeInvoer, WerkruimteFout
 
 T = TypeVar("T")
 
@@ -90,6 +90,25 @@ def met_foutcode(stap: Callable[[], T]) -> tuple[T | None, int]:
     except (GeoFout, DataFout) as exc:
         print(f"Fout in de gegevens: {exc}", file=sys.stderr)
         return None, 1
+
+
+def met_werkruimte_fouten(stap: Callable[[], T]) -> tuple[T | None, int, str | None]:
+    """`met_foutcode` for a command on the workspace: a workspace fault (unreachable, read-only, a conflict) is the
+    user's situation, not our bug — exit 2 with one Dutch line. Also returns that line, for a --json answer."""
+    melding: list[str] = []
+
+    def binnen():
+        try:
+            return stap()
+        except WerkruimteFout as exc:
+            melding.append(str(exc))
+            raise OngeldigeInvoer(str(exc)) from exc
+        except OngeldigeInvoer as exc:
+            melding.append(str(exc))
+            raise
+
+    uitkomst, code = met_foutcode(binnen)
+    return uitkomst, code, (melding[-1] if melding else None)
 
 
 def werkruimte_opdrachten(parser: DutchParser):

@@ -9,6 +9,7 @@ Leaflet renders popup text as HTML. Popups and tooltips are prepared in Python a
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from shapely.ops import polylabel
 from reb_maps import assets, fmt, klassen, labels, lagen, werklocaties
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
-from reb_maps.indicatoren import tekort
+from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.kerncijfers import stoplicht
 from reb_maps.lagen import Laag
 from reb_maps.popup import popup_html
@@ -79,6 +80,13 @@ def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marke
     return layer
 
 
+def inhoud_sleutel(voorvoegsel: str, data) -> str:
+    """A file name that changes with the content: a published layer file is written once per name and
+    process, so data that can change (the workspace's) needs a name per content."""
+    tekst = data if isinstance(data, str) else json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return f"{voorvoegsel}-{hashlib.sha1(tekst.encode('utf-8')).hexdigest()[:12]}"
+
+
 def leaflet_stijl(laag: Laag, properties: dict | None = None) -> dict:
     """The catalogue's style as Leaflet path options, for one feature (per-feature colour, dashes)."""
     s = laag.stijl
@@ -121,8 +129,12 @@ def _panes(m: folium.Map) -> None:
 
 
 @functools.cache
-def gemeenten_frame() -> gpd.GeoDataFrame:
-    """Municipal polygons joined to the report's figures by CBS code (once per process)."""
+def gemeenten_frame(peil=None) -> gpd.GeoDataFrame:
+    """Municipal polygons joined to the report's figures by CBS code (once per process and peildatum).
+
+    `peil` (a `reb_maps.monitor.reeks.Peildatum`) adds that year's figures as `peil_*` columns beside the
+    report's, never in their place.
+    """
     shapes = load_layer("gemeenten")[["cbs_code", "geometry"]]
     figures = load_table("gemeenten")
     joined = shapes.merge(figures, on="cbs_code", how="inner", validate="one_to_one")
@@ -136,19 +148,33 @@ def gemeenten_frame() -> gpd.GeoDataFrame:
         [tekort(a, lo) for a, lo in zip(joined["hard_aanbod_ha"], joined["vraag_min_ha"], strict=True)],
         dtype="Float64",
     )
-    return joined
+    return joined if peil is None else met_peildatum(joined, peil)
 
 
-def indicator_values(frame: pd.DataFrame, sleutel: str) -> pd.Series:
-    ind = labels.indicator(sleutel)
-    return frame["tekort_ha"] if ind.kolom is None else frame[ind.kolom]
+def indicator_values(frame: pd.DataFrame, sleutel: str, peil=None) -> pd.Series:
+    return indicator_kolom(frame, sleutel, peil)
 
 
 @functools.cache
-def indicator_klassen(sleutel: str) -> klassen.Klassen:
-    """The choropleth classes of one indicator (shared with the print map)."""
+def indicator_klassen(sleutel: str, peil=None) -> klassen.Klassen:
+    """The choropleth classes of one indicator (shared with the print map); of that year's figures with `peil`."""
     ind = labels.indicator(sleutel)
-    return klassen.klassen(indicator_values(gemeenten_frame(), sleutel), ind.eenheid, ind.schaal)
+    return klassen.klassen(indicator_values(gemeenten_frame(peil), sleutel, peil), ind.eenheid, ind.schaal)
+
+
+def gemeente_popup_peil(row, peil) -> str:
+    """A municipality's figures of an imported year, the REB's beside them."""
+    rijen = [
+        (f"Netto areaal {peil.jaar} (IBIS)", fmt.met_eenheid(row["peil_netto"], "ha", missing="geen opgave")),
+        ("Netto areaal januari 2023 (REB)", fmt.met_eenheid(row["netto_areaal_ha"], "ha")),
+        (f"Uitgeefbaar {peil.jaar} (IBIS)", fmt.met_eenheid(row["peil_uitgeefbaar"], "ha", missing="geen opgave")),
+        ("Hard aanbod 1-1-2023 (REB)", fmt.met_eenheid(row["hard_aanbod_ha"], "ha", missing="geen opgave")),
+        (f"Terreinen {peil.jaar}", fmt.getal(row["peil_terreinen"], 0, missing="geen opgave")),
+        (f"Banen {peil.jaar}", fmt.getal(row["peil_banen"], 0, missing="geen opgave")),
+        ("Banen 2023 (REB)", fmt.getal(row["banen_2023"])),
+    ]  # fmt: skip
+    return popup_html(row["gemeente"], rijen, f"Bron: {peil.bron}; REB Twente 2040, Tabel 2, 8 en 10",
+                      noot="Uitgeefbaar (IBIS) is een andere maat dan het harde aanbod van het rapport.")  # fmt: skip
 
 
 def gemeente_popup(row) -> str:
@@ -165,25 +191,30 @@ def gemeente_popup(row) -> str:
 
 
 @functools.cache
-def _gemeenten_data(sleutel: str) -> tuple[dict, str]:
+def _gemeenten_data(sleutel: str, peil=None) -> tuple[dict, str]:
     """The choropleth's features and legend for one indicator (cached: selection only changes style)."""
-    frame = gemeenten_frame().copy()
+    frame = gemeenten_frame(peil).copy()
     ind = labels.indicator(sleutel)
-    raw = indicator_values(frame, sleutel)
-    klasse = indicator_klassen(sleutel)
+    raw = indicator_values(frame, sleutel, peil)
+    klasse = indicator_klassen(sleutel, peil)
     frame["kleur"] = [klasse.kleur(v) for v in raw]
     frame["tip"] = [
         f"{html.escape(g)}: {html.escape(fmt.met_eenheid(v, ind.eenheid, missing='geen opgave'))}"
         for g, v in zip(frame["gemeente"], raw, strict=True)
     ]
-    frame["popup"] = [gemeente_popup(row) for _, row in frame.iterrows()]
-    legend = legend_klassen(ind.label, klasse, source_of("gemeenten", ind.kolom))
+    if peil is None:
+        frame["popup"] = [gemeente_popup(row) for _, row in frame.iterrows()]
+        bron = source_of("gemeenten", ind.kolom)
+    else:
+        frame["popup"] = [gemeente_popup_peil(row, peil) for _, row in frame.iterrows()]
+        bron = f"Bron: {peil.bron}"
+    legend = legend_klassen(indicator_label(sleutel, peil), klasse, bron)
     return feature_collection(frame), legend
 
 
-def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.FeatureGroup, str]:
+def gemeenten_layer(sleutel: str, selected: str | None, peil=None) -> tuple[folium.FeatureGroup, str]:
     """Choropleth of one indicator with the selection outlined and the names on top; also its legend HTML."""
-    data, legend = _gemeenten_data(sleutel)
+    data, legend = _gemeenten_data(sleutel, peil)
     laag = lagen.laag("gemeenten")
 
     def style(feature):
@@ -198,9 +229,8 @@ def gemeenten_layer(sleutel: str, selected: str | None) -> tuple[folium.FeatureG
 
     group = folium.FeatureGroup(name=laag.label, show=True)
     highlight = {"weight": 3, "color": labels.KLEUR_SELECTIE}
-    _geojson(data, laag.label, style, key=f"gemeenten-{sleutel}", highlight=highlight, pane=pane("gemeenten")).add_to(
-        group
-    )
+    sleutel_bestand = f"gemeenten-{sleutel}" if peil is None else inhoud_sleutel(f"gemeenten-{sleutel}", data)
+    _geojson(data, laag.label, style, key=sleutel_bestand, highlight=highlight, pane=pane("gemeenten")).add_to(group)
     return group, legend
 
 
@@ -559,7 +589,7 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
 
 
 def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset(), aan=None,
-           bewaard: BewaardeLocaties | None = None):  # fmt: skip
+           bewaard: BewaardeLocaties | None = None, peil=None, peil_parken: PeilTerreinen | None = None):  # fmt: skip
     """Add every catalogue layer in drawing order; returns {theme: [layers]}, the choropleth legend and
     {key: layer} of the layers a user can switch.
 
@@ -586,7 +616,7 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
                 naam_labels("gemeenten", group)
                 layer = group
             else:
-                layer, legend = gemeenten_layer(indicator_sleutel, selected)
+                layer, legend = gemeenten_layer(indicator_sleutel, selected, peil)
                 naam_labels("gemeenten", layer)
             if start is not None:
                 layer.show = start
@@ -594,6 +624,10 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
             if bewaard is None or not bewaard.aantal:
                 continue  # nothing saved yet: no empty layer in the menu
             layer = bewaard_laag(laag, bewaard, start)
+        elif laag.bron == "peildata":
+            if peil_parken is None or not peil_parken.aantal:
+                continue  # no imported year chosen, or it has no shapes
+            layer = peil_laag(laag, peil_parken, None)  # shown whenever a year is chosen, whatever a link says
         else:
             layer = catalogus_laag(laag.sleutel, start)
         layer.add_to(m)
@@ -651,8 +685,70 @@ def bewaard_laag(laag: Laag, bewaard: BewaardeLocaties, aan: bool | None):
     group = folium.FeatureGroup(name=laag.label, show=laag.zichtbaar if aan is None else aan)
     marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
     stijl = lambda f: {**leaflet_stijl(laag, f["properties"]), "pane": pane(laag.sleutel)}  # noqa: E731
-    _geojson(json.loads(bewaard.geojson), laag.label, stijl, key=laag.sleutel, marker=marker,
-             pane=pane(laag.sleutel)).add_to(group)  # fmt: skip
+    _geojson(json.loads(bewaard.geojson), laag.label, stijl, key=inhoud_sleutel(laag.sleutel, bewaard.geojson),
+             marker=marker, pane=pane(laag.sleutel)).add_to(group)  # fmt: skip
+    return group
+
+
+# ---------- The parks of an imported IBIS year (Monitor) ----------
+
+
+@dataclass(frozen=True)
+class PeilTerreinen:
+    """The parks of one imported year as the map's input (EPSG:4326, escaped popups); compared by `sleutel`
+    (year, item and version), so a cached map is rebuilt exactly when another year or version is shown."""
+
+    sleutel: str
+    jaar: int
+    aantal: int
+    veranderd: int
+    geojson: str = field(compare=False, repr=False)
+
+
+def peil_terreinen(sleutel: str, jaar: int, parken: gpd.GeoDataFrame, bron: str) -> PeilTerreinen:
+    """From `reb_maps.monitor.reeks.parken_met_verandering` (EPSG:28992; rows without a shape are left out)."""
+    parken = parken[parken.geometry.notna() & ~parken.geometry.is_empty]
+    if parken.empty:
+        return PeilTerreinen(sleutel, jaar, 0, 0, json.dumps({"type": "FeatureCollection", "features": []}))
+    vormen = parken.geometry.to_crs(4326)
+    features = []
+    for (_, p), vorm in zip(parken.iterrows(), vormen, strict=True):
+        naam = p["naam"] or f"RIN {p['rin_nummer']}"
+        rijen = [
+            ("RIN-nummer", p["rin_nummer"]),
+            ("Gemeente (telt in)", p["gemeente_naam"]),
+            (f"Netto {jaar}", fmt.met_eenheid(p["ha_netto"], "ha", missing="geen opgave")),
+            (f"Uitgeefbaar {jaar}", fmt.met_eenheid(p["ha_uitgeefbaar"], "ha", missing="geen opgave")),
+            ("Sinds vorig jaar", p["verandering"]),
+        ]
+        if p["vorm_uit"]:
+            rijen.append(("Vorm", p["vorm_uit"]))
+        features.append({
+            "type": "Feature",
+            "geometry": shapely.geometry.mapping(vorm),
+            "properties": {
+                "popup": popup_html(naam, rijen, f"Bron: {bron}"),
+                "tip": html.escape(f"{naam}: {p['verandering']}" if p["veranderd"] else str(naam)),
+                "veranderd": bool(p["veranderd"]),
+            },
+        })  # fmt: skip
+    data = json.dumps({"type": "FeatureCollection", "features": features})
+    return PeilTerreinen(sleutel, jaar, len(features), int(parken["veranderd"].sum()), data)
+
+
+def peil_laag(laag: Laag, terreinen: PeilTerreinen, aan: bool | None):
+    """Parks whose area changed: dashed, thicker and brown (not by colour alone); the rest as declared."""
+    group = folium.FeatureGroup(name=f"{laag.label}: {terreinen.jaar}", show=laag.zichtbaar if aan is None else aan)
+    veranderd_kleur = laag.legenda[1][1]
+
+    def stijl(feature):
+        basis = leaflet_stijl(laag, feature["properties"])
+        if feature["properties"].get("veranderd"):
+            basis.update(color=veranderd_kleur, weight=3.5, dashArray="6 4")
+        return basis
+
+    sleutel = inhoud_sleutel(laag.sleutel, terreinen.geojson)
+    _geojson(json.loads(terreinen.geojson), group.layer_name, stijl, key=sleutel, pane=pane(laag.sleutel)).add_to(group)
     return group
 
 
@@ -735,13 +831,17 @@ def dashboard_map(
     eigen: tuple = (),
     verberg: frozenset[str] = frozenset(),
     bewaard: BewaardeLocaties | None = None,
+    peil=None,
+    peil_parken: PeilTerreinen | None = None,
 ) -> folium.Map:
     """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to.
 
     `aan`: the catalogue layers switched on at start (None: the catalogue's defaults); `eigen`: a user's own
     layers as (folium layer, legend rows [(label, colour)]) — embedded in the map, never published as files
     (they are the session's alone); `verberg`: catalogue layers they replace; `bewaard`: the workspace's saved
-    locations (drawn, and in the legend, only when there are any).
+    locations (drawn, and in the legend, only when there are any); `peil`: an imported year
+    (`reb_maps.monitor.reeks.Peildatum`) whose figures colour the municipalities instead of the report's, and
+    `peil_parken` its parks.
     """
     bounds = None
     if selected:
@@ -750,7 +850,8 @@ def dashboard_map(
             minx, miny, maxx, maxy = shape.bounds
             bounds = [[miny, minx], [maxy, maxx]]
     m = base_map(achtergrond_naam, bounds)
-    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan, bewaard)
+    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan, bewaard, peil,
+                                                     peil_parken)  # fmt: skip
     LagenMelden(schakelbaar).add_to(m)
     eigen_rijen = []
     for layer, rijen in eigen:
@@ -758,7 +859,11 @@ def dashboard_map(
         groepen.setdefault(THEMA_EIGEN, []).append(layer)
         eigen_rijen += [(label, kleur, lagen.VLAK) for label, kleur in rijen]
     zonder = {laag.sleutel for laag in lagen.kaartlagen() if laag.bron == "werkruimte"}
-    meer = dashboard_legend(verberg | (frozenset() if bewaard and bewaard.aantal else zonder))
+    if not (bewaard and bewaard.aantal):
+        verberg = verberg | zonder
+    if not (peil_parken and peil_parken.aantal):
+        verberg = verberg | {laag.sleutel for laag in lagen.kaartlagen() if laag.bron == "peildata"}
+    meer = dashboard_legend(verberg)
     if eigen_rijen:
         meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
     add_legend(m, choropleth_legend, meer)

@@ -74,9 +74,87 @@ class Kerncijfer:
     lezing: str | None = None  # only on 'aanbod': the traffic light in one sentence
 
 
-def kerncijfers(gemeente: str | None) -> list[Kerncijfer]:
-    """Inwoners, banen (with growth), netto areaal, vraag tot 2040 and hard aanbod (with traffic light)."""
-    return _twente() if gemeente is None else _gemeente(gemeente)
+def kerncijfers(gemeente: str | None, peil=None) -> list[Kerncijfer]:
+    """Inwoners, banen (with growth), netto areaal, vraag tot 2040 and hard aanbod (with traffic light).
+
+    With `peil` (an imported year, `reb_maps.monitor.reeks.Peildatum`): that year's figures with the change
+    since the REB as delta, and IBIS' uitgeefbaar — a different measure, said so — in place of hard aanbod.
+    """
+    reb = _twente() if gemeente is None else _gemeente(gemeente)
+    return reb if peil is None else _peil(gemeente, peil, reb)
+
+
+PEIL_HULP_UITGEEFBAAR = (
+    "IBIS' uitgeefbare grond (HA_TOTTUIT) in {jaar}. Dit is niet hetzelfde als het harde aanbod van het rapport "
+    "(Tabel 10): het stoplicht zet uitgeefbaar tegenover de vraag tot 2040 en is dus een andere lezing."
+)
+
+
+def _verschil_tekst(nu, toen, eenheid: str) -> str | None:
+    if nu is None or fmt.is_missing(toen):
+        return None
+    verschil = float(nu) - float(toen)
+    teken = "+" if verschil > 0 else ("-" if verschil < 0 else "±")  # ASCII minus: st.metric reads it as down
+    waarde = fmt.met_eenheid(abs(verschil), eenheid, 2 if eenheid == "ha" else 0)
+    return f"{teken}{waarde} sinds de REB"
+
+
+def _peil(gemeente: str | None, peil, reb: list[Kerncijfer]) -> list[Kerncijfer]:
+    """The REB's figures replaced by those of the imported year where that year has them."""
+    jaar, bron = peil.jaar, f"Bron: {peil.bron}"
+    v = peil.van(gemeente)
+    r = reb_waarden(gemeente)
+    per = {k.sleutel: k for k in reb}
+
+    def aantal(sleutel: str, label: str, eenheid: str) -> Kerncijfer:
+        waarde = v[sleutel]
+        if waarde is None:
+            return Kerncijfer(sleutel, f"{label} {jaar}", labels.GEEN_OPGAVE, bron,
+                              uitleg=f"Voor {jaar} zijn geen {label.lower()} ingelezen.")  # fmt: skip
+        return Kerncijfer(sleutel, f"{label} {jaar}", fmt.getal(waarde), bron,
+                          delta=_verschil_tekst(waarde, r[sleutel], eenheid), uitleg=f"{label} in {jaar}.")  # fmt: skip
+
+    netto = v["netto_ha"]
+    uit = v["uitgeefbaar_ha"]
+    vraag_min, vraag_max = r["vraag_min"], r["vraag_max"]
+    if gemeente is None:  # Twente's demand line is the regional large-scale one: not comparable with all land
+        vraag_min = vraag_max = None
+    licht_ = stoplicht(uit, vraag_min, vraag_max)
+    lezing_ = None
+    if gemeente is not None:
+        lezing_ = lezing(uit, vraag_min, vraag_max, f"Uitgeefbaar volgens IBIS {jaar}").replace(
+            "(‘-’ in Tabel 10)", f"(niet in IBIS {jaar})"
+        ) + " Let op: uitgeefbaar is niet het harde aanbod van het rapport."
+    return [
+        aantal("inwoners", "Inwoners", ""),
+        aantal("banen", "Banen", ""),
+        Kerncijfer(
+            "netto", f"Netto areaal {jaar}", fmt.met_eenheid(netto, "ha", 2, missing=labels.GEEN_OPGAVE), bron,
+            delta=_verschil_tekst(netto, r["netto"], "ha"),
+            uitleg=f"Netto areaal volgens IBIS {jaar}; de REB (Tabel 8, januari 2023) gaf "
+            f"{fmt.met_eenheid(r['netto'], 'ha')}.",
+        ),
+        per["vraag"],
+        Kerncijfer(
+            "aanbod", f"Uitgeefbaar {jaar}", fmt.met_eenheid(uit, "ha", 2, missing=labels.GEEN_OPGAVE), bron,
+            delta=licht_.label if gemeente is not None else None, uitleg=PEIL_HULP_UITGEEFBAAR.format(jaar=jaar),
+            delta_kleur=licht_.streamlit_kleur, pijl="off", stoplicht=licht_ if gemeente is not None else None,
+            lezing=lezing_,
+        ),
+    ]
+
+
+def reb_waarden(gemeente: str | None) -> dict:
+    """The report's numbers behind the key figures (for differences): inwoners, banen, netto, vraag."""
+    if gemeente is None:
+        twente = load_table("regio").set_index("regio").loc["Twente"]
+        groot = load_table("grootschalige_vraag").iloc[0]
+        return {"inwoners": twente["inwoners_2023"], "banen": twente["banen_2023"],
+                "netto": load_table("gemeenten")["netto_areaal_ha"].sum(),
+                "vraag_min": groot["vraag_min_ha"], "vraag_max": groot["vraag_max_ha"]}  # fmt: skip
+    r = load_table("gemeenten").set_index("gemeente").loc[gemeente]
+    return {"inwoners": r["inwoners_2023"], "banen": r["banen_2023"], "netto": r["netto_areaal_ha"],
+            "vraag_min": r["vraag_min_ha"], "vraag_max": r["vraag_max_ha"]}  # fmt: skip
 
 
 def _gemeente(naam: str) -> list[Kerncijfer]:

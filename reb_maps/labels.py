@@ -20,6 +20,7 @@ PAGINA_BRONNEN = "Bronnen & toelichting"
 PAGINA_PRESENTATIE = "Presentatie"
 PAGINA_WERKRUIMTE = "Werkruimte"
 PAGINA_PROGRAMMERING = "Programmering 2027–2030"
+PAGINA_MONITOR = "Monitor"
 PRESENTATIE_LADEN = "Beeld wordt gemaakt…"
 
 # Shared widgets.
@@ -100,6 +101,17 @@ INDICATOREN = (
     Indicator("hard_aanbod", "Hard aanbod per 1-1-2023", "ha", "hard_aanbod_ha", "Oranges"),
     Indicator("tekort", "Tekort t.o.v. minimale indicatieve vraag", "ha", None, "Reds"),
 )
+
+
+# The same indicators for an imported year (Monitor): the label, and the column of the peildatum frame.
+INDICATOR_PEIL = {
+    "banen": ("Banen {jaar}", "peil_banen"),
+    "banengroei": ("Banengroei 2023–{jaar}", "peil_banengroei"),
+    "netto_areaal": ("Netto areaal {jaar} (IBIS)", "peil_netto"),
+    "hard_aanbod": ("Uitgeefbaar {jaar} (IBIS; niet het harde aanbod)", "peil_uitgeefbaar"),
+    "tekort": ("Tekort t.o.v. minimale vraag, met uitgeefbaar {jaar}", "peil_tekort"),
+}
+PEILDATUM_REB = "Januari 2023 (REB)"
 
 
 def indicator(sleutel: str) -> Indicator:

@@ -14,7 +14,7 @@ from reb_maps.zoekgebieden.profielen import FACTOREN, MASKERS
 
 def test_every_layer_has_its_files_and_source():
     for laag in lagen.alle():
-        bestanden = () if laag.bron == "werkruimte" else (laag.bestand, *laag.extra_bestanden)  # from the database
+        bestanden = () if laag.uit_werkruimte else (laag.bestand, *laag.extra_bestanden)  # from the database
         for naam in bestanden:
             assert (GEO_DIR / f"{naam}.geojson").exists(), naam
             if laag.masker or laag.factor:  # the engine reads the EPSG:28992 copy
@@ -27,7 +27,7 @@ def test_keys_are_unique_and_areas_are_drawn_below_lines():
     sleutels = [laag.sleutel for laag in lagen.alle()]
     assert len(sleutels) == len(set(sleutels))
     # the workspace's saved locations are the meeting's own working material: drawn on top of everything
-    order = [laag.geometrie for laag in lagen.kaartlagen() if laag.bron != "werkruimte"]
+    order = [laag.geometrie for laag in lagen.kaartlagen() if not laag.uit_werkruimte]
     assert lagen.kaartlagen()[0].sleutel == "gemeenten"  # lowest: everything else stays visible and clickable
     vlakken = [i for i, g in enumerate(order) if g == lagen.VLAK]
     lijnen = [i for i, g in enumerate(order) if g == lagen.LIJN]

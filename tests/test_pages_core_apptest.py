@@ -84,7 +84,7 @@ def test_bronnen_lists_every_table_with_download():
 def test_a_failing_builder_shows_a_dutch_message_not_a_traceback(monkeypatch, caplog):
     from reb_maps import kerncijfers
 
-    def broken(_gemeente):
+    def broken(_gemeente, _peil=None):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(kerncijfers, "kerncijfers", broken)

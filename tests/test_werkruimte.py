@@ -42,7 +42,7 @@ def test_opening_creates_and_migrates_once(werkruimte_url):
     tweede = Werkruimte.open(werkruimte_url)  # a second process on the same database: nothing to migrate
     with create_engine(tweede.url).connect() as c:
         versies = c.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-    assert versies == ["0002"]  # the newest migration (0002: programmering)
+    assert versies == ["0003"]  # the newest migration (0003: monitor)
     assert eerste.locaties() == tweede.locaties() == []
     eerste.sluit()
     tweede.sluit()

@@ -20,8 +20,8 @@ import streamlit as st
 from reb_maps.documenten import briefing
 from reb_maps.druk import kaart as drukkaart
 from reb_maps.schaalsprong import Aannames
+from ui import monitor, sessie_sleutels, werkruimte
 from ui import schaalsprong as schaalsprong_view
-from ui import sessie_sleutels, werkruimte
 
 LOG = logging.getLogger(__name__)
 
@@ -100,20 +100,22 @@ def briefing_knop(gemeente: str | None, key: str) -> None:
     aannames, kandidaten = scenario_uit(sessie), kandidaten_uit(sessie)
 
     variant_id = sessie.get(sessie_sleutels.PROGRAMMERING_VARIANT)
+    peiljaar = sessie.get(sessie_sleutels.PEILDATUM) or None  # the year shown on Kaart/Gemeenten, else the latest
 
-    def bouw() -> bytes:  # on click: the saved locations and the variant as they are at that moment
+    def bouw() -> bytes:  # on click: the saved locations, the variant and the peildata as they are at that moment
         variant = werkruimte.programmering_voor_briefing(variant_id, gemeente)
         return briefing.briefing_pdf(gemeente, aannames=aannames, zoekgebieden=kandidaten,
-                                     bewaard=werkruimte.voor_briefing(gemeente), programmering=variant)  # fmt: skip
+                                     bewaard=werkruimte.voor_briefing(gemeente), programmering=variant,
+                                     monitor=monitor.voor_briefing(gemeente, peiljaar))  # fmt: skip
     st.download_button(
         LABEL_BRIEFING, veilig(bouw, fout_pdf), file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
         mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,
     )  # fmt: skip
 
 
-def kaart_knoppen(indicator: str | None, gemeente: str | None) -> None:
-    """'Kaart downloaden' as PNG and PDF for the current indicator and selection."""
-    vraag = drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator)
+def kaart_knoppen(indicator: str | None, gemeente: str | None, peil=None) -> None:
+    """'Kaart downloaden' as PNG and PDF for the current indicator, selection and peildatum."""
+    vraag = drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator, peil=peil)
     st.markdown(f"**{LABEL_KAART}**", help=HULP_KAART)
     links, rechts = st.columns(2)
     for kolom, formaat, label in ((links, "png", LABEL_KAART_PNG), (rechts, "pdf", LABEL_KAART_PDF)):

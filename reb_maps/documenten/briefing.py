@@ -268,8 +268,11 @@ def _twente_profiel(pdf: FPDF) -> None:
 
 
 def _pagina_3(pdf: FPDF, gemeente: str | None, aannames: Aannames | None, zoekgebieden, bewaard=(),
-              programmering: ProgrammeringSectie | None = None) -> None:  # fmt: skip
+              programmering: ProgrammeringSectie | None = None,
+              monitor: MonitorSectie | None = None) -> None:  # fmt: skip
     pdf.add_page()
+    if monitor is not None:
+        _monitor(pdf, monitor)
     _kop(pdf, "Wat de REB van de regio vraagt")
     _alinea(pdf, "Vijf aanbevelingen (in eigen woorden):", 9, "B")
     for nummer, punt in enumerate(AANBEVELINGEN, start=1):
@@ -363,6 +366,25 @@ class ProgrammeringSectie(NamedTuple):
     stoplicht: str
 
 
+class MonitorSectie(NamedTuple):
+    """What changed since the REB (Monitor), as plain text: (figure, REB 2023, the year, change) per row."""
+
+    gebied: str
+    jaar: int
+    rijen: tuple[tuple[str, str, str, str], ...]
+    bron: str
+    noten: tuple[str, ...] = ()
+
+
+def _monitor(pdf: FPDF, sectie: MonitorSectie) -> None:
+    _kop(pdf, f"Wat is er veranderd sinds de REB ({sectie.gebied}, januari 2023 tegenover {sectie.jaar})", 11)
+    _tabel(pdf, ["Cijfer", "Januari 2023 (REB)", str(sectie.jaar), "Verschil"], [list(r) for r in sectie.rijen],
+           (62, 40, 40, 38), 8)  # fmt: skip
+    for noot in sectie.noten:
+        _alinea(pdf, noot, 8)
+    _bron(pdf, sectie.bron)
+
+
 def _programmering(pdf: FPDF, sectie: ProgrammeringSectie) -> None:
     _kop(pdf, f"Programmering 2027–2030: variant '{kort(sectie.variant, 60)}' ({sectie.status})", 11)
     if sectie.regels:
@@ -450,13 +472,15 @@ def _laatste_pagina(pdf: FPDF, gemeente: str | None) -> None:
 
 def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = None, zoekgebieden=None,
                  datum: dt.date | None = None, bewaard: Sequence[BewaardeLocatie] = (),
-                 programmering: ProgrammeringSectie | None = None) -> bytes:  # fmt: skip
+                 programmering: ProgrammeringSectie | None = None,
+                 monitor: MonitorSectie | None = None) -> bytes:  # fmt: skip
     """The whole briefing as PDF bytes; `gemeente=None` gives the Twente version.
 
     `aannames`: a schaalsprong scenario (default: the report's); `zoekgebieden`: candidates of a search-area
     run (a (Geo)DataFrame with at least id, oppervlakte_ha, score, gemeenten), printed as indicative;
     `bewaard`: locations saved in the workspace (with their comments) that the briefing lists;
-    `programmering`: the municipality's rows in the programming variant chosen in the app.
+    `programmering`: the municipality's rows in the programming variant chosen in the app; `monitor`: what
+    changed since the REB, when the workspace holds imported years.
     """
     datum = datum or dt.date.today()
     if gemeente is not None and gemeente not in set(load_table("gemeenten")["gemeente"]):
@@ -470,7 +494,7 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
     pdf.set_creation_date(dt.datetime.combine(datum, dt.time(12), tzinfo=dt.UTC))
     _pagina_1(pdf, gemeente, datum)
     _pagina_2(pdf, gemeente)
-    _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard, programmering)
+    _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard, programmering, monitor)
     _laatste_pagina(pdf, gemeente)
     return bytes(pdf.output())
 

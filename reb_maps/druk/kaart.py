@@ -27,7 +27,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from reb_maps import klassen, labels, lagen
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
-from reb_maps.indicatoren import tekort
+from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.lagen import LIJN, PUNT, VLAK, Laag
 from reb_maps.werklocaties import locaties_rd
 
@@ -51,6 +51,7 @@ class KaartVraag:
 
     gemeente: str | None = None
     indicator: str | None = None  # key of labels.INDICATOREN
+    peil: object | None = None  # an imported year (reb_maps.monitor.reeks.Peildatum): its figures colour the map
     natuur: bool = False
     titel: str | None = None
     breedte_cm: float = 25.0
@@ -91,10 +92,9 @@ def gemeenten_rd() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(joined, geometry="geometry", crs=RD)
 
 
-def indicator_waarden(sleutel: str) -> pd.Series:
-    ind = labels.indicator(sleutel)
-    frame = gemeenten_rd()
-    return frame["tekort_ha"] if ind.kolom is None else frame[ind.kolom]
+def indicator_waarden(sleutel: str, peil=None) -> pd.Series:
+    frame = gemeenten_rd() if peil is None else met_peildatum(gemeenten_rd(), peil)
+    return indicator_kolom(frame, sleutel, peil)
 
 
 def gemeente_namen() -> list[str]:
@@ -211,7 +211,7 @@ def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
     return [
         item
         for item in lagen.kaartlagen()
-        if item.sleutel != "gemeenten" and item.bron != "werkruimte"
+        if item.sleutel != "gemeenten" and not item.uit_werkruimte
         and (item.zichtbaar or (vraag.natuur and item.sleutel in NATUUR_LAGEN))
     ]
 
@@ -301,12 +301,12 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
 
     if vraag.indicator:
         ind = labels.indicator(vraag.indicator)
-        kl = klassen.klassen(indicator_waarden(vraag.indicator), ind.eenheid, ind.schaal)
-        kop(ind.label)
+        kl = klassen.klassen(indicator_waarden(vraag.indicator, vraag.peil), ind.eenheid, ind.schaal)
+        kop(indicator_label(vraag.indicator, vraag.peil))
         for tekst, kleur in zip(kl.labels, kl.kleuren, strict=True):
             handles.append(Patch(facecolor=kleur, edgecolor="#444444", linewidth=0.5))
             teksten.append(tekst)
-        if indicator_waarden(vraag.indicator).isna().any():
+        if indicator_waarden(vraag.indicator, vraag.peil).isna().any():
             handles.append(Patch(facecolor=klassen.KLEUR_ONBEKEND, edgecolor="#444444", linewidth=0.5))
             teksten.append(klassen.LABEL_ONBEKEND)
         handles.append(Patch(visible=False))
@@ -354,7 +354,7 @@ def _gemeenten_tekenen(ax, vraag: KaartVraag, bbox) -> gpd.GeoDataFrame:
     gemeenten = gemeenten_rd()
     if vraag.indicator:
         ind = labels.indicator(vraag.indicator)
-        waarden = indicator_waarden(vraag.indicator)
+        waarden = indicator_waarden(vraag.indicator, vraag.peil)
         kl = klassen.klassen(waarden, ind.eenheid, ind.schaal)
         vul = [_rgba(kl.kleur(v), 0.85) for v in waarden]
     else:
@@ -375,7 +375,8 @@ def titel_van(vraag: KaartVraag) -> str:
         return vraag.titel
     waar = vraag.gemeente or "Twente"
     if vraag.indicator:
-        return f"{waar}: {labels.indicator(vraag.indicator).label.lower()} en werklocaties"
+        label = indicator_label(vraag.indicator, vraag.peil)
+        return f"{waar}: {label[0].lower()}{label[1:]} en werklocaties"  # 'IBIS' keeps its capitals
     return f"Werklocaties {waar}"
 
 
@@ -383,7 +384,9 @@ def bronregel(vraag: KaartVraag, getekend: list[Laag]) -> str:
     """Attribution of the drawn layers plus the source of the figures."""
     regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend])]
     cijfers = f"Cijfers en werklocaties: {labels.REB}"
-    if vraag.indicator:
+    if vraag.indicator and vraag.peil is not None:
+        cijfers = f"{cijfers}; choropleet: peildatum {vraag.peil.jaar}, {vraag.peil.bron}"
+    elif vraag.indicator:
         kolom = labels.indicator(vraag.indicator).kolom or "hard_aanbod_ha"
         cijfers = f"{cijfers}; choropleet: {source_of('gemeenten', kolom).removeprefix('Bron: ')}"
     regels.append(f"{cijfers}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; gestippeld = schematisch.")
@@ -453,7 +456,8 @@ def kaart_bytes(vraag: KaartVraag, formaat: str = "png", dpi: int = DPI_PNG) -> 
 
 def bestandsnaam(vraag: KaartVraag, formaat: str) -> str:
     deel = (vraag.gemeente or "twente").lower().replace(" ", "-")
-    return f"kaart-werklocaties-{deel}{'-' + vraag.indicator if vraag.indicator else ''}.{formaat}"
+    peil = f"-{vraag.peil.jaar}" if vraag.indicator and vraag.peil is not None else ""
+    return f"kaart-werklocaties-{deel}{'-' + vraag.indicator if vraag.indicator else ''}{peil}.{formaat}"
 
 
 

@@ -198,17 +198,34 @@ def _excel_bladen(data: bytes) -> list[str]:
         raise EigenDataFout(m.ONLEESBAAR.format(formaat="Excel")) from None
 
 
+def lees_attribuuttabel(data: bytes, bestandsnaam: str, laag: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """A CSV or Excel file as a plain table (no coordinates needed), with notes on what was assumed."""
+    soort = formaat(bestandsnaam)
+    if soort not in ("CSV", "Excel"):
+        raise EigenDataFout(m.EXTENSIE.format(ext=extensie(bestandsnaam)))
+    if not data:
+        raise EigenDataFout(m.LEEG)
+    if len(data) > m.MAX_UPLOAD_MB * 1024 * 1024:
+        raise EigenDataFout(m.TE_GROOT.format(mb=m.MAX_UPLOAD_MB))
+    notes: list[str] = []
+    return _tabel(data, soort, laag, notes), notes
+
+
+def _tabel(data: bytes, soort: str, laag: str | None, notes: list[str]) -> pd.DataFrame:
+    if soort != "Excel":
+        return _lees_csv(data, notes)
+    blad = _kies(_excel_bladen(data), laag) if laag else 0
+    try:
+        tabel = pd.read_excel(io.BytesIO(data), sheet_name=blad, engine="openpyxl")
+    except Exception:
+        raise EigenDataFout(m.ONLEESBAAR.format(formaat="Excel")) from None
+    tabel.columns = [str(c) for c in tabel.columns]
+    return tabel
+
+
 def _lees_tabel(data: bytes, soort: str, laag: str | None) -> Ruw:
     notes: list[str] = []
-    if soort == "Excel":
-        blad = _kies(_excel_bladen(data), laag) if laag else 0
-        try:
-            tabel = pd.read_excel(io.BytesIO(data), sheet_name=blad, engine="openpyxl")
-        except Exception:
-            raise EigenDataFout(m.ONLEESBAAR.format(formaat="Excel")) from None
-        tabel.columns = [str(c) for c in tabel.columns]
-    else:
-        tabel = _lees_csv(data, notes)
+    tabel = _tabel(data, soort, laag, notes)
     x, y = _coordinaat_kolommen(tabel)
     xs, ys = (pd.to_numeric(_punt_decimaal(tabel[k]), errors="coerce") for k in (x, y))
     if xs.notna().sum() == 0 or ys.notna().sum() == 0:
@@ -216,7 +233,7 @@ def _lees_tabel(data: bytes, soort: str, laag: str | None) -> Ruw:
     geometrie = gpd.points_from_xy(xs, ys)
     geometrie[(xs.isna() | ys.isna()).to_numpy()] = None  # counted as "zonder geometrie" later
     frame = gpd.GeoDataFrame(tabel.drop(columns=[x, y]), geometry=geometrie, crs=None)
-    return Ruw(frame, soort, str(blad) if laag else None, notes)
+    return Ruw(frame, soort, str(laag) if laag and soort == "Excel" else None, notes)  # _tabel checked it
 
 
 def _lees_csv(data: bytes, notes: list[str]) -> pd.DataFrame:

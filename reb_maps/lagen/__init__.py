@@ -17,6 +17,12 @@ WERKRUIMTE_HERKOMST = {
     "peildatum": "bij elke locatie vermeld",
     "nauwkeurigheid": "zoals getekend; indicatief, geen beleid",
 }
+PEILDATA_HERKOMST = {
+    "bron": "IBIS-jaren die gebruikers in de werkruimte inlazen (bron per jaar in de popup)",
+    "licentie": "zoals de leverancier van het IBIS-bestand aangeeft",
+    "peildatum": "het gekozen jaar",
+    "nauwkeurigheid": "zoals in het ingelezen bestand",
+}
 
 
 def alle() -> tuple[Laag, ...]:
@@ -72,6 +78,8 @@ def herkomst(item: Laag) -> dict:
 
     if item.bron == "werkruimte":  # no file: what users saved
         return dict(WERKRUIMTE_HERKOMST)
+    if item.bron == "peildata":
+        return dict(PEILDATA_HERKOMST)
     return dict(layer_catalogue().get(f"{item.bestand}.geojson", {}))
 
 
@@ -79,7 +87,7 @@ def attributie(items=None) -> str:
     """One attribution line for the given layers (default: all drawn layers), each source once, in order."""
     bronnen: list[str] = []
     # The workspace's layer has no file source; its popups name who saved each location.
-    for item in items if items is not None else [k for k in kaartlagen() if k.bron != "werkruimte"]:
+    for item in items if items is not None else [k for k in kaartlagen() if not k.uit_werkruimte]:
         for deel in str(herkomst(item).get("bron", "")).split("; "):
             deel = deel.removeprefix("Bron: ")
             if deel and deel not in bronnen:

@@ -125,4 +125,11 @@ CATALOGUS: tuple[Laag, ...] = (
         Stijl("#6a3d9a", lijn=2.5, vuldekking=0.15, stippel="6 3", straal=7), volgorde=44, bron="werkruimte",
         tip_veld="naam",
     ),
+    Laag(
+        "peil_terreinen", "IBIS-terreinen van de peildatum (monitor)", THEMA_WERKRUIMTE, "peil_terreinen", VLAK,
+        Stijl("#01665e", lijn=1.5, vuldekking=0.25), volgorde=24, bron="peildata", tip_veld="naam",
+        stippel_veld="veranderd",
+        legenda=(("IBIS-terrein van de gekozen peildatum", "#01665e", VLAK),
+                 ("Netto oppervlakte veranderd sinds het vorige jaar (dikke stippellijn)", "#8c510a", "stippel")),
+    ),
 )  # fmt: skip

@@ -51,7 +51,8 @@ class Laag:
                  locations: TOP10NL polygons and indicative points joined to table `locaties`), filtered to
                  rows whose column `filter[0]` equals `filter[1]`, or "werkruimte" (the locations users saved in
                  the workspace database: no file; the page hands them to the map, which draws them only when
-                 there are any).
+                 there are any), or "peildata" (the parks of an imported IBIS year, drawn only when the page
+                 shows that peildatum).
     kleur_veld   a property holding a per-feature colour (plans by status) instead of `stijl.kleur`.
     stippel_veld a boolean property: features where it is true are drawn dashed (and, with
                  `schematisch_label`, named "… (schematisch)" on the map).
@@ -83,6 +84,11 @@ class Laag:
     factor: str | None = None
     extra_bestanden: tuple[str, ...] = field(default=())  # further files the analysis reads with this layer
     kaart: bool = True  # False: analysis only, never drawn
+
+    @property
+    def uit_werkruimte(self) -> bool:
+        """No file: the features come from the workspace database, handed to the map by the page."""
+        return self.bron in ("werkruimte", "peildata")
 
     @property
     def symbool(self) -> str:

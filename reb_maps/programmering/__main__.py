@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchParser, met_foutcode, start, werkruimte_opdrachten
-from reb_maps.fouten import OngeldigeInvoer, VersieConflict, WerkruimteFout
+from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.programmering import excel, varianten
 from reb_maps.programmering.balans import balans, schaalsprong_extra_ha
 from reb_maps.werkruimte import Auteur, Werkruimte
@@ -105,23 +105,11 @@ def _voer_uit(args) -> tuple[object, str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    melding: list[str] = []
-
-    def stap():
-        try:
-            return _voer_uit(args)
-        except (WerkruimteFout, VersieConflict) as exc:
-            melding.append(str(exc))
-            raise OngeldigeInvoer(str(exc)) from exc
-        except OngeldigeInvoer as exc:
-            melding.append(str(exc))
-            raise
-
-    uitkomst, code = met_foutcode(stap)
+    uitkomst, code, melding = met_werkruimte_fouten(lambda: _voer_uit(args))
     json_gevraagd = getattr(args, "json", False)
     if code:
         if json_gevraagd:  # --json is always valid JSON, also when the command was refused
-            fout = {"geldig": False, "fouten": [], "melding": melding[-1] if melding else "fout"}
+            fout = {"geldig": False, "fouten": [], "melding": melding or "fout"}
             print(json.dumps(fout if args.opdracht == "importeer" else {"fout": fout["melding"]}, ensure_ascii=False))
         return code
     data, tekst, code = uitkomst

@@ -19,8 +19,8 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from reb_maps.cli import DutchParser, met_foutcode, start, werkruimte_opdrachten
-from reb_maps.fouten import OngeldigeInvoer, WerkruimteFout
+from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import gpkg
 from reb_maps.werkruimte.opslag import Werkruimte
 from reb_maps.werkruimte.records import Auteur, Locatie
@@ -167,14 +167,7 @@ def _voer_uit(args) -> tuple[Any, str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-
-    def stap():
-        try:
-            return _voer_uit(args)
-        except WerkruimteFout as exc:  # unreachable, read-only, corrupt, conflict: the user's situation
-            raise OngeldigeInvoer(str(exc)) from exc
-
-    uitkomst, code = met_foutcode(stap)
+    uitkomst, code, _ = met_werkruimte_fouten(lambda: _voer_uit(args))
     if code:
         return code
     data, tekst = uitkomst

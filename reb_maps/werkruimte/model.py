@@ -148,6 +148,43 @@ class VariantRij(_Gedeeld, Basis):
     bron_variant: Mapped[str | None] = mapped_column(String(36))
 
 
+class PeiljaarRij(_Gedeeld, Basis):
+    """One year of monitoring data (Monitor): an IBIS year ('ibis') or municipal figures ('gemeenten').
+
+    `totalen` holds the per-municipality sums (or the figures themselves), so the series never has to read the
+    parks. Replacing a year is a new version of this item; the parks of every version stay in `peil_terreinen`.
+    """
+
+    __tablename__ = "peiljaren"
+
+    soort: Mapped[str] = mapped_column(String(20), nullable=False)
+    jaar: Mapped[int] = mapped_column(Integer, nullable=False)
+    bron: Mapped[str] = mapped_column(Text, nullable=False)
+    bestandsnaam: Mapped[str] = mapped_column(String(255), nullable=False)
+    aantal: Mapped[int] = mapped_column(Integer, nullable=False)
+    totalen: Mapped[dict] = mapped_column(JSON, nullable=False)
+    notities: Mapped[list] = mapped_column(JSON, nullable=False)
+
+
+class PeilTerreinRij(Basis):
+    """One park of one version of an IBIS year (written once, never changed: a replaced year keeps its parks)."""
+
+    __tablename__ = "peil_terreinen"
+
+    nr: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    peiljaar_id: Mapped[str] = mapped_column(ForeignKey("peiljaren.id"), nullable=False)
+    versie: Mapped[int] = mapped_column(Integer, nullable=False)
+    rin_nummer: Mapped[str] = mapped_column(String(40), nullable=False)
+    naam: Mapped[str | None] = mapped_column(String(200))
+    gemeente: Mapped[str] = mapped_column(String(6), nullable=False)  # the one CBS code the park counts in
+    gem_codes: Mapped[str | None] = mapped_column(String(100))  # as in the file
+    ha_bruto: Mapped[float | None] = mapped_column(Float)
+    ha_netto: Mapped[float | None] = mapped_column(Float)
+    ha_uitgeefbaar: Mapped[float | None] = mapped_column(Float)
+    wloc_type: Mapped[str | None] = mapped_column(String(100))
+    geometrie = mapped_column(RDGeometrie())
+
+
 class GeschiedenisRij(Basis):
     __tablename__ = "geschiedenis"
 

@@ -36,14 +36,22 @@ from sqlalchemy.orm import Session
 
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.werkruimte import adres, records
-from reb_maps.werkruimte.model import GeschiedenisRij, LaagRij, LocatieRij, OpmerkingRij, VariantRij, WeergaveRij
+from reb_maps.werkruimte.model import (
+    GeschiedenisRij,
+    LaagRij,
+    LocatieRij,
+    OpmerkingRij,
+    PeiljaarRij,
+    VariantRij,
+    WeergaveRij,
+)
 from reb_maps.werkruimte.records import Auteur, Laag, Locatie, Opmerking, Weergave, Wijziging
 
 log = logging.getLogger(__name__)
 
 MIGRATIES = Path(__file__).resolve().parent / "migraties"
 MODELLEN = {"locatie": LocatieRij, "opmerking": OpmerkingRij, "weergave": WeergaveRij, "laag": LaagRij,
-            "variant": VariantRij}  # fmt: skip
+            "variant": VariantRij, "peiljaar": PeiljaarRij}  # fmt: skip
 # The fields a user's change can touch, per kind (what history records and what a restore puts back).
 VELDEN = {
     "locatie": ("naam", "geometrie", "herkomst", "gemeenten", "oppervlakte_ha", "notitie", "toets"),
@@ -51,6 +59,7 @@ VELDEN = {
     "weergave": ("titel", "pagina", "link"),
     "laag": ("naam", "bestandsnaam", "aantal", "bytes"),
     "variant": ("naam", "status", "toelichting", "regels", "bron_variant"),
+    "peiljaar": ("soort", "jaar", "bron", "bestandsnaam", "aantal", "totalen", "notities"),
 }
 PG_SLOT = 7_202_740  # pg_advisory_xact_lock key: one process migrates at a time
 SQLITE_WACHTTIJD_S = 30
@@ -452,6 +461,17 @@ class Werkruimte:
                 vraag = vraag.where(model.verwijderd.is_(False))
             return list(sessie.scalars(vraag))
 
+    @contextlib.contextmanager
+    def transactie(self) -> Iterator[Transactie]:
+        """Several changes as one: all are stored, or none (for imports that write many items and rows)."""
+        with self._schrijven() as sessie:
+            yield Transactie(self, sessie)
+
+    def lees(self, vraag) -> list:
+        """The rows of one SELECT (detached), for the packages that keep tables of their own here."""
+        with self._lezen() as sessie:
+            return list(sessie.scalars(vraag))
+
     # ---------- bulk access for export/import ----------
 
     def _alle_rijen(self, soort: str) -> list[dict[str, Any]]:
@@ -476,6 +496,31 @@ class Werkruimte:
                     )
                 )
                 sessie.flush()
+
+
+class Transactie:
+    """One write transaction of a Werkruimte (see `Werkruimte.transactie`)."""
+
+    def __init__(self, ruimte: Werkruimte, sessie: Session):
+        self._ruimte, self.sessie = ruimte, sessie
+
+    def vergrendel(self, sleutel: int) -> None:
+        """Serialise writers of one kind across processes (SQLite's BEGIN IMMEDIATE already does)."""
+        if self._ruimte.postgis:
+            self.sessie.execute(select(func.pg_advisory_xact_lock(sleutel)))
+
+    def nieuw(self, soort: str, waarden: Mapping[str, Any], auteur: Auteur) -> Any:
+        return self._ruimte._nieuw(self.sessie, soort, auteur, waarden)
+
+    def wijzig(self, soort: str, item_id: str, verwacht: int, waarden: Mapping[str, Any], auteur: Auteur) -> Any:
+        return self._ruimte._wijzig(self.sessie, soort, item_id, verwacht, auteur, waarden)
+
+    def voeg_toe(self, rijen) -> None:
+        """Plain rows of a table without versions of its own (written once, never changed)."""
+        self.sessie.add_all(rijen)
+
+    def lees(self, vraag) -> list:
+        return list(self.sessie.scalars(vraag))
 
 
 # ---------- helpers ----------

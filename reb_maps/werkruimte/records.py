@@ -25,7 +25,7 @@ HERKOMSTEN = {
     "bestand": "Eigen bestand",
 }
 SOORTEN = {"locatie": "Locatie", "opmerking": "Opmerking", "weergave": "Weergave", "laag": "Eigen laag",
-           "variant": "Variant"}  # fmt: skip
+           "variant": "Variant", "peiljaar": "Peiljaar"}  # fmt: skip
 ACTIES = {
     "aangemaakt": "aangemaakt",
     "gewijzigd": "gewijzigd",
