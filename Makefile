@@ -31,7 +31,7 @@ serve: $(VENV)/.stamp-run
 
 test: $(VENV)/.stamp-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=300
+	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=300 -n 2 --dist loadgroup
 
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python bench/bench_app.py

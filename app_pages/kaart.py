@@ -29,7 +29,6 @@ peil = None
 if keuze_peil is not None:
     with keuze_peil:
         peil = monitor.keuze("kaart_peildatum")  # an imported year colours the map and fills the panel
-peil_parken = monitor.kaart_parken(peil)
 selected = state.geselecteerd()
 
 
@@ -51,6 +50,7 @@ eigen = eigen_upload.sessie_lagen()
 bewaard = werkruimte.kaartlaag()  # the workspace's saved locations (None when it cannot be read)
 ibis = eigen_data.ibis_lagen(eigen)
 vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
+peil_parken = monitor.kaart_parken(peil, eigen[ibis[0]] if ibis else None)  # own IBIS: shapes by RIN_NUMMER
 
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:

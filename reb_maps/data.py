@@ -7,7 +7,6 @@ Each table is `data/tabellen/<naam>.csv` plus `<naam>.json` (see data/tabellen/R
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reb_maps.cellen import csv_tekst
 from reb_maps.fouten import DataFout
 
 # REB_DATA_DIR points the app (and the tests with corrupted copies) at another data folder.
@@ -190,9 +190,7 @@ def table_csv(naam: str) -> str:
     for col in frame.columns:
         if str(frame[col].dtype) == "Float64":  # 620 stays '620', as the report prints it, not '620.0'
             frame[col] = [None if pd.isna(v) else _plain_number(v) for v in frame[col]]
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue()
+    return csv_tekst(frame, index=False, lineterminator="\n")
 
 
 def _plain_number(value: float) -> str:

@@ -20,6 +20,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from reb_maps.cellen import csv_tekst
+
 RD = "EPSG:28992"
 ONBEKEND = "onbekend"
 
@@ -278,7 +280,7 @@ def als_tabel(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 def als_csv(resultaat: gpd.GeoDataFrame) -> str:
-    return als_tabel(resultaat).rename(columns=KOLOM_LABELS).to_csv(index=False, sep=";", decimal=",")
+    return csv_tekst(als_tabel(resultaat).rename(columns=KOLOM_LABELS), index=False, sep=";", decimal=",")
 
 
 def als_geojson(resultaat: gpd.GeoDataFrame) -> str:

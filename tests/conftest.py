@@ -70,3 +70,11 @@ def werkruimte_url(request, tmp_path):
         yield url
     finally:
         opruimen()
+
+
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (`make test` runs two workers): the browser tests form one group on one worker, one after
+    the other, so at most one real app + Chromium pair competes with the other worker's unit tests for the CPU."""
+    for item in items:
+        if "browser" in item.path.parts or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

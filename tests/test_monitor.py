@@ -239,3 +239,16 @@ def test_cli_import_series_and_refusals(tmp_path, gpkg):
     fout = _cli("--db", db, "importeer", str(slecht))
     assert fout.returncode == 2 and "ontbreken" in fout.stderr and len(fout.stderr.strip().splitlines()) == 1
     assert _cli("--db", db, "reeks", "--gemeente", "Zwolle").returncode == 2
+
+
+def test_a_users_own_ibis_layer_gives_shapes_to_an_attribute_only_year(ruimte):
+    tabel = fx.ibis_tabel()
+    jaar_2025 = tabel[tabel["JAAR"] == 2025]
+    opslag.importeer(ruimte, lees_peilbestand(fx.csv_bytes(jaar_2025), "b.csv"), ANNE, "2025 tabel")
+    zonder = parken.parken_met_verandering(ruimte, 2025)
+    assert zonder.geometry.isna().all()  # no year with shapes in the workspace
+    eigen = jaar_2025.rename(columns=str.lower)[["rin_nummer", "geometry"]].iloc[:5]
+    met = parken.parken_met_verandering(ruimte, 2025, ("mijn_ibis.gpkg", eigen))
+    gevuld = met[met.geometry.notna()]
+    assert set(gevuld["rin_nummer"]) == {str(r) for r in eigen["rin_nummer"]}
+    assert set(gevuld["vorm_uit"]) == {"uit uw eigen laag mijn_ibis.gpkg (zelfde RIN-nummer)"}

@@ -8,10 +8,13 @@ stamp (the stored years and their versions), so a rerun without an import reads 
 from __future__ import annotations
 
 import functools
+import hashlib
 
+import shapely
 import streamlit as st
 
 from reb_maps import fmt, labels
+from reb_maps.eigen_data.ibis import koppel_kolommen
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer, WerkruimteFout
 from reb_maps.kaart import PeilTerreinen, peil_terreinen
@@ -44,12 +47,13 @@ def _peildatum(_naam: str, _stempel: str, jaar: int) -> reeks.Peildatum | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _parken(_naam: str, stempel: str, jaar: int) -> PeilTerreinen | None:
-    frame = parken.parken_met_verandering(wr.ruimte(), jaar)
+def _parken(_naam: str, stempel: str, jaar: int, eigen=None) -> PeilTerreinen | None:
+    """`eigen`: (fingerprint, name, parks) of the session's own IBIS layer; the fingerprint keys the cache."""
+    frame = parken.parken_met_verandering(wr.ruimte(), jaar, eigen[1:] if eigen else None)
     if frame is None:
         return None
     ibis = next(p for p in opslag.peiljaren(wr.ruimte(), soort=invoer.IBIS) if p.jaar == jaar)
-    return peil_terreinen(f"{jaar}:{ibis.id}:{ibis.versie}", jaar, frame, ibis.bron)
+    return peil_terreinen(f"{jaar}:{ibis.id}:{ibis.versie}:{eigen[0] if eigen else ''}", jaar, frame, ibis.bron)
 
 
 @functools.lru_cache(maxsize=8)
@@ -93,11 +97,34 @@ def keuze(sleutel: str) -> reeks.Peildatum | None:
     return _peildatum(*stempel, jaar) if stempel else None
 
 
-def kaart_parken(peil: reeks.Peildatum | None) -> PeilTerreinen | None:
+def kaart_parken(peil: reeks.Peildatum | None, eigen_ibis=None) -> PeilTerreinen | None:
+    """The chosen year's parks for the map; `eigen_ibis` (a session's own IBIS layer, ui.eigen_data.Laag) gives
+    shapes to parks that have none in the workspace."""
     if peil is None or not peil.heeft_ibis:
         return None
     stempel = _stempel()
-    return _parken(*stempel, peil.jaar) if stempel else None
+    if not stempel:
+        return None
+    eigen = None
+    if eigen_ibis is not None:
+        vormen = koppel_kolommen(eigen_ibis.resultaat.analyse)
+        if "rin_nummer" in vormen:
+            eigen = _EigenVormen(eigen_ibis.naam, vormen)
+    return _parken(*stempel, peil.jaar, eigen)
+
+
+class _EigenVormen(tuple):
+    """(fingerprint, name, parks) hashed and compared by the fingerprint alone (a cache key for _parken)."""
+
+    def __new__(cls, naam: str, vormen):
+        inhoud = b"".join(shapely.to_wkb(vormen.geometry.values)) + "|".join(map(str, vormen["rin_nummer"])).encode()
+        return super().__new__(cls, (hashlib.sha256(inhoud).hexdigest()[:16], naam, vormen))
+
+    def __hash__(self):
+        return hash(self[0])
+
+    def __eq__(self, other):
+        return isinstance(other, _EigenVormen) and self[0] == other[0]
 
 
 def reeks_frame():

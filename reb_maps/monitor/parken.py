@@ -17,9 +17,15 @@ from reb_maps.werkruimte import Werkruimte
 DREMPEL_HA = 0.005  # below half a hundredth of a hectare: rounding, not a change
 
 
-def parken_met_verandering(ruimte: Werkruimte, jaar: int) -> gpd.GeoDataFrame | None:
+def parken_met_verandering(
+    ruimte: Werkruimte, jaar: int, eigen: tuple[str, gpd.GeoDataFrame] | None = None
+) -> gpd.GeoDataFrame | None:
     """The parks of IBIS year `jaar` (EPSG:28992) with `veranderd`, `verandering` (Dutch text), `vorm_uit`
-    and `gemeente_naam`; None when that year has no IBIS parks in the workspace."""
+    and `gemeente_naam`; None when that year has no IBIS parks in the workspace.
+
+    `eigen`: (name, parks) of a user's own IBIS layer (EPSG:28992, column `rin_nummer`) — the last source of
+    shapes, after the other imported years.
+    """
     jaren = peiljaren(ruimte, soort=IBIS)
     huidig = next((p for p in jaren if p.jaar == jaar), None)
     if huidig is None:
@@ -37,6 +43,14 @@ def parken_met_verandering(ruimte: Werkruimte, jaar: int) -> gpd.GeoDataFrame | 
         parken.loc[vul, "geometry"] = parken.loc[vul, "rin_nummer"].map(per_rin)
         parken.loc[vul, "vorm_uit"] = f"uit IBIS {ander.jaar} (zelfde RIN-nummer)"
         ontbreekt &= ~vul
+    if eigen is not None and ontbreekt.any():
+        naam, vormen = eigen
+        vormen = vormen[vormen.geometry.notna() & ~vormen.geometry.is_empty]
+        rins = vormen["rin_nummer"].astype(str).str.strip().str.removesuffix(".0")
+        per_rin = dict(zip(rins, vormen.geometry, strict=True))
+        vul = ontbreekt & parken["rin_nummer"].isin(per_rin)
+        parken.loc[vul, "geometry"] = parken.loc[vul, "rin_nummer"].map(per_rin)
+        parken.loc[vul, "vorm_uit"] = f"uit uw eigen laag {naam} (zelfde RIN-nummer)"
     eerder = [p for p in jaren if p.jaar < jaar]
     vorig = terreinen(ruimte, eerder[-1]) if eerder else None
     vorig_jaar = eerder[-1].jaar if eerder else None

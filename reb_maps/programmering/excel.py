@@ -24,6 +24,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from python_calamine import CalamineError, CalamineWorkbook
 
+from reb_maps.cellen import veilige_cel
 from reb_maps.data import GEMEENTEN
 from reb_maps.programmering import regels as rg
 from reb_maps.programmering.regels import KOLOMMEN, Regel
@@ -31,7 +32,6 @@ from reb_maps.programmering.regels import KOLOMMEN, Regel
 MAX_RIJEN = 10_000
 MAX_BYTES = 10 * 1024 * 1024
 BLAD = "Programmering"
-FORMULE_BEGIN = ("=", "+", "-", "@")
 LOCATIE = "Locatie (id)"  # an optional column of the page's table (not in the template)
 KOP_VULLING = PatternFill("solid", fgColor="DDE6F0")
 
@@ -288,14 +288,6 @@ def _kort(waarde: Any) -> str:
 
 
 # ---------- export ----------
-
-
-def veilige_cel(cel, waarde: Any) -> None:
-    """Write a value; text a spreadsheet would run as a formula stays text."""
-    cel.value = waarde
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
-        cel.data_type = "s"
-        cel.quotePrefix = True
 
 
 def werkmap(

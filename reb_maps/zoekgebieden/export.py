@@ -10,6 +10,7 @@ import pandas as pd
 import shapely
 
 from reb_maps import fmt
+from reb_maps.cellen import csv_tekst
 from reb_maps.zoekgebieden.profielen import KOLOMMEN
 from reb_maps.zoekgebieden.zones import Resultaat
 
@@ -57,7 +58,7 @@ def schrijf(resultaat: Resultaat, map_: Path) -> dict[str, Path]:
     map_.mkdir(parents=True, exist_ok=True)
     paden = {naam: map_ / naam for naam in BESTANDEN}
     paden["kandidaten.geojson"].write_text(json.dumps(geojson(resultaat), ensure_ascii=False) + "\n", encoding="utf-8")
-    kandidaten_tabel(resultaat).to_csv(paden["kandidaten.csv"], index=False, encoding="utf-8")
+    paden["kandidaten.csv"].write_text(csv_tekst(kandidaten_tabel(resultaat), index=False), encoding="utf-8")
     paden["parameters.json"].write_text(resultaat.parameters.to_json(), encoding="utf-8")
     return paden
 

@@ -28,6 +28,7 @@ from PIL import Image
 from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart
+from reb_maps.cellen import csv_tekst
 from reb_maps.kerncijfers import Kerncijfer
 from reb_maps.zoekgebieden import export, grid
 from reb_maps.zoekgebieden.gewichten import normaliseer
@@ -436,7 +437,7 @@ def uitkomst(params: Parameters) -> Uitkomst:
         gewichten=gewichten_tabel(params, res),
         beperkingen=beperkingen_tabel(res),
         geojson=json.dumps(export.geojson(res), ensure_ascii=False) + "\n",
-        csv=export.kandidaten_tabel(res).to_csv(index=False),
+        csv=csv_tekst(export.kandidaten_tabel(res), index=False),
     )
 
 

@@ -23,6 +23,7 @@ import shapely
 from pyproj import Transformer
 
 from reb_maps import assets, fmt, lagen
+from reb_maps.cellen import csv_tekst
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
 from reb_maps.zoekgebieden.toets import AFSTAND_FACTOREN, OVERLAP_LABELS, VOETNOOT_PRINCIPES, Toets
@@ -220,7 +221,7 @@ def vergelijk_csv(toetsen: Sequence[Toets]) -> str:
         rij |= {"score_gemiddeld": d["score_gemiddeld"], "score_minimum": d["score_minimum"]}
         rij |= {f"principe_{i}_{p.naam}": p.voldaan for i, p in enumerate(t.principes, 1)}
         rijen.append(rij)
-    return pd.DataFrame(rijen).to_csv(index=False)
+    return csv_tekst(pd.DataFrame(rijen), index=False)
 
 
 @functools.cache
