@@ -75,7 +75,7 @@ def test_zoekgebieden_candidates_csv(tmp_path, monkeypatch):
     monkeypatch.setattr(export, "geojson", lambda _r: {"type": "FeatureCollection", "features": []})
 
     class Resultaat:
-        class parameters:  # noqa: N801
+        class parameters:
             @staticmethod
             def to_json():
                 return "{}"
