@@ -92,6 +92,21 @@ def met_foutcode(stap: Callable[[], T]) -> tuple[T | None, int]:
         return None, 1
 
 
+def lees_bestand(pad, maximum_mb: int) -> bytes:
+    """A file's bytes for a command line, refused (OngeldigeInvoer) when missing or bigger than `maximum_mb`;
+    the limit counts the bytes actually read, not a size the file system reports."""
+    from pathlib import Path
+
+    pad = Path(pad)
+    if not pad.is_file():
+        raise OngeldigeInvoer(f"bestand '{str(pad)[:120]}' bestaat niet of is geen bestand")
+    with open(pad, "rb") as f:
+        data = f.read(maximum_mb * 1024 * 1024 + 1)
+    if len(data) > maximum_mb * 1024 * 1024:
+        raise OngeldigeInvoer(f"het bestand is groter dan {maximum_mb} MB")
+    return data
+
+
 def met_werkruimte_fouten(stap: Callable[[], T]) -> tuple[T | None, int, str | None]:
     """`met_foutcode` for a command on the workspace: a workspace fault (unreachable, read-only, a conflict) is the
     user's situation, not our bug — exit 2 with one Dutch line. Also returns that line, for a --json answer."""

@@ -16,9 +16,17 @@ MAX_TEKEN = 60  # a refused value is echoed at most this long (plus "…")
 
 # Dutch notation: thousands dots (55.000, 1.234.567) and a decimal comma (0,35; 1.234,5). A single dot that is
 # not a thousands group (0.35, 2.5) reads as a decimal point, as the dashboard itself writes it in links.
-_NL_DUIZENDTALLEN = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_KOMMA = re.compile(r"[+-]?\d+(?:,\d+)?")
-_PUNT = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# re.ASCII: \d is 0-9 only — full-width or Arabic-Indic digits are not numbers a link of ours contains.
+_NL_DUIZENDTALLEN = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?", re.ASCII)
+_KOMMA = re.compile(r"[+-]?\d+(?:,\d+)?", re.ASCII)
+_PUNT = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)
+_GEHEEL = re.compile(r"\d{1,6}", re.ASCII)
+
+
+def lees_geheel(tekst: str) -> int | None:
+    """A whole number of ASCII digits ('3'), or None ('３', '3.0', '-1', '')."""
+    tekst = tekst.strip()
+    return int(tekst) if _GEHEEL.fullmatch(tekst) else None
 
 
 def lees_getal(tekst: str) -> float | None:

@@ -98,8 +98,18 @@ def test_app_noemt_onbekende_gemeente_als_platte_tekst():
     assert "In de link: gemeente=Atlantis" in [t.value for t in at.text]
     assert "Atlantis" not in _markdown_everywhere(at)
     assert "gemeente" not in at.query_params  # Heel Twente: the parameter goes
+    at.run()  # a rerun that changes nothing (a map click, a layer switched): the notice stays
+    assert any("veertien Twentse" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Melding sluiten").click().run()
+    assert not any("veertien Twentse" in w.value for w in at.warning)  # closed by the user
+
+
+def test_a_link_notice_goes_when_the_view_changes():
+    at = _app(gemeente="Atlantis")
+    assert any("veertien Twentse" in w.value for w in at.warning)
+    at.session_state[state.KEY] = "Almelo"  # the user chose a municipality
     at.run()
-    assert not any("veertien Twentse" in w.value for w in at.warning)  # shown once per session
+    assert not any("veertien Twentse" in w.value for w in at.warning)
 
 
 def test_app_maakt_herhaalde_parameter_enkel():

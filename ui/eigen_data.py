@@ -21,6 +21,7 @@ from reb_maps import fmt, herontwikkeling, kaart
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
 from reb_maps.eigen_data import lagen as lagen_van
 from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
+from reb_maps.tekst import zichtbaar
 
 LAGEN_KEY = "eigen_data_lagen"
 # The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); see
@@ -68,7 +69,9 @@ class Laag:
 
 
 def laag_naam(bestandsnaam: str, laag: str | None) -> str:
-    return f"{bestandsnaam} – {laag}" if laag else str(bestandsnaam)
+    """The name a user sees for a layer; bidi controls in it shown as escapes (reb_maps.tekst)."""
+    naam = f"{bestandsnaam} – {laag}" if laag else str(bestandsnaam)
+    return zichtbaar(naam)
 
 
 def voeg_toe(lagen: dict[str, Laag], data: bytes, bestandsnaam: str, laag: str | None = None) -> str:
@@ -110,7 +113,7 @@ def samenvatting_tabel(resultaat: Resultaat) -> pd.DataFrame:
             waarde = ", ".join(waarde)
         elif isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
             waarde = fmt.getal(waarde)
-        rijen.append((SAMENVATTING_LABELS[sleutel], "–" if waarde in (None, "") else str(waarde)))
+        rijen.append((SAMENVATTING_LABELS[sleutel], "–" if waarde in (None, "") else zichtbaar(waarde)))
     return pd.DataFrame(rijen, columns=["Eigenschap", "Waarde"])
 
 

@@ -49,10 +49,7 @@ def stap_uit_link(params: Mapping[str, Sequence[str]], aantal: int) -> tuple[int
     tekst = url.laatste(params.get(PARAM))
     if tekst is None:
         return 1, None
-    try:
-        nummer = int(tekst.strip())
-    except ValueError:
-        nummer = 0
+    nummer = url.lees_geheel(tekst) or 0  # ASCII digits only: '３' is no step number
     if 1 <= nummer <= aantal:
         return nummer, None
     return 1, url.UrlMelding(PARAM, tekst, MELDING_STAP.format(n=aantal))

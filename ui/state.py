@@ -146,12 +146,35 @@ def init() -> None:
 def toon_url_meldingen(meldingen: Iterable[UrlMelding] | None = None) -> None:
     """The one way to show refused link values: our text as a warning, the link's value as plain text.
 
-    Without arguments: the notices `init` collected for this session, once.
+    Without arguments: the notices `init` collected for this session. They stay (a map rerun does not wipe them)
+    until the user closes them or changes the view they were about (municipality, basemap, indicator).
     """
-    if meldingen is None:
-        meldingen = st.session_state.pop(_MELDINGEN, [])
+    blijvend = meldingen is None
+    if blijvend:
+        meldingen = _blijvende_meldingen()
     for melding in meldingen:
         platte_melding(melding.uitleg, f"In de link: {melding.waarde_kort}", icon=":material/link_off:")
+    if blijvend and meldingen:
+        st.button("Melding sluiten", key="_url_meldingen_sluiten", icon=":material/close:",
+                  on_click=lambda: st.session_state.pop(_MELDINGEN, None))  # fmt: skip
+
+
+def _beeld() -> tuple:
+    return tuple(st.session_state.get(k) for k in (KEY, ACHTERGROND_KEY, INDICATOR_KEY))
+
+
+def _blijvende_meldingen() -> list[UrlMelding]:
+    opgeslagen = st.session_state.get(_MELDINGEN)
+    if not opgeslagen:
+        return []
+    if isinstance(opgeslagen, list):  # the first run: remember the view the notices belong to
+        opgeslagen = (opgeslagen, _beeld())
+        st.session_state[_MELDINGEN] = opgeslagen
+    lijst, beeld = opgeslagen
+    if beeld != _beeld():  # the user chose another view: the notice has done its work
+        st.session_state.pop(_MELDINGEN, None)
+        return []
+    return lijst
 
 
 def achtergrond() -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reb_maps.cli import DutchFormatter, DutchParser, start
+from reb_maps.cli import DutchFormatter, DutchParser, lees_bestand, start
 from reb_maps.eigen_data import EigenDataFout, lees
+from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
+from reb_maps.fouten import OngeldigeInvoer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not pad.is_file():
             raise EigenDataFout(f"Bestand niet gevonden: {args.bestand}")
-        resultaat = lees(pad.read_bytes(), pad.name, args.laag)
-    except EigenDataFout as fout:
+        resultaat = lees(lees_bestand(pad, MAX_UPLOAD_MB), pad.name, args.laag)
+    except (EigenDataFout, OngeldigeInvoer) as fout:
         parser.exit(2, f"{parser.prog}: fout: {fout}\n")
     uit = {**resultaat.samenvatting.als_dict(), "notes": resultaat.notes}
     if args.json:

@@ -13,6 +13,7 @@ import re
 import tempfile
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +23,7 @@ import pyogrio
 
 from reb_maps.eigen_data import meldingen as m
 from reb_maps.eigen_data.meldingen import EigenDataFout, LaagKeuzeNodig
+from reb_maps.tekst import zichtbaar
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ def formaat(bestandsnaam: str) -> str:
     if ext == ".shp":
         raise EigenDataFout(m.LOSSE_SHP)
     if ext not in m.FORMATEN:
-        raise EigenDataFout(m.EXTENSIE.format(ext=ext or "(geen extensie)"))
+        raise EigenDataFout(m.EXTENSIE.format(ext=zichtbaar(ext) if ext else "(geen extensie)"))
     return m.FORMATEN[ext]
 
 
@@ -88,7 +90,9 @@ def lees_ruw(data: bytes, bestandsnaam: str, laag: str | None = None) -> Ruw:
 def _kies(beschikbaar: list[str], laag: str | None) -> str | None:
     if laag is not None:
         if laag not in beschikbaar:
-            raise EigenDataFout(m.ONBEKENDE_LAAG.format(laag=laag, lagen=", ".join(beschikbaar) or "geen"))
+            raise EigenDataFout(
+                m.ONBEKENDE_LAAG.format(laag=zichtbaar(laag), lagen=", ".join(map(zichtbaar, beschikbaar)) or "geen")
+            )
         return laag
     if len(beschikbaar) > 1:
         raise LaagKeuzeNodig(beschikbaar)
@@ -132,7 +136,7 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
     for info in leden:
         naam = info.filename.replace("\\", "/")
         if naam.startswith("/") or re.match(r"^[A-Za-z]:", naam) or ".." in PurePosixPath(naam).parts:
-            raise EigenDataFout(m.ZIP_PAD.format(pad=info.filename))
+            raise EigenDataFout(m.ZIP_PAD.format(pad=zichtbaar(info.filename)))
     # Declared sizes bound what zipfile will decompress (it stops at file_size), so this refuses a bomb.
     if len(leden) > m.MAX_ZIP_LEDEN or sum(i.file_size for i in leden) > m.MAX_UITGEPAKT_MB * 1024 * 1024:
         raise EigenDataFout(m.ZIP_BOM.format(mb=m.MAX_UITGEPAKT_MB))
@@ -164,11 +168,12 @@ def _lees_zip(data: bytes, laag: str | None) -> Ruw:
                 raise EigenDataFout(m.SHP_ONVOLLEDIG.format(naam=gekozen, ontbreekt=nodig))
         ruw = Ruw(gpd.GeoDataFrame(), "Shapefile (zip)", gekozen)
         with tempfile.TemporaryDirectory(prefix="reb-eigen-data-") as tmp:
+            budget = [m.MAX_UITGEPAKT_MB * 1024 * 1024]
             for ext, info in delen.items():  # fixed safe names: the member names never reach the file system
-                (Path(tmp) / f"laag{ext}").write_bytes(archief.read(info))
+                _pak_uit(archief, info, Path(tmp) / f"laag{ext}", budget)
             kwargs = {}
             if ".cpg" not in delen:
-                kwargs["encoding"] = _dbf_codering(archief.read(delen[".dbf"]))
+                kwargs["encoding"] = _dbf_codering((Path(tmp) / "laag.dbf").read_bytes())
                 if kwargs["encoding"] == "cp1252":
                     ruw.notes.append(m.NOTE_GEEN_CPG)
             ruw.frame = _ogr(str(Path(tmp) / "laag.shp"), "Shapefile", **kwargs)
@@ -176,6 +181,24 @@ def _lees_zip(data: bytes, laag: str | None) -> Ruw:
         ruw.frame = ruw.frame.set_crs(None, allow_override=True)
         ruw.geen_prj = True
     return ruw
+
+
+def _pak_uit(archief: zipfile.ZipFile, info: zipfile.ZipInfo, doel: Path, budget: list[int]) -> None:
+    """Inflate one member into `doel` block by block, counting the bytes actually produced (a zip's declared
+    sizes can lie): over the budget of the whole zip, or over MAX_ZIP_VERHOUDING times its compressed size, it is
+    refused at once; a bad CRC or length is refused with its own message."""
+    grens = max(info.compress_size, 1) * m.MAX_ZIP_VERHOUDING
+    geschreven = 0
+    try:
+        with archief.open(info) as bron, open(doel, "wb") as uit:
+            while blok := bron.read(m.ZIP_BLOK):  # read(n) inflates at most n bytes; read() would inflate it all
+                geschreven += len(blok)
+                budget[0] -= len(blok)
+                if budget[0] < 0 or geschreven > max(grens, m.ZIP_BLOK):
+                    raise EigenDataFout(m.ZIP_BOM.format(mb=m.MAX_UITGEPAKT_MB))
+                uit.write(blok)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise EigenDataFout(m.ZIP_KAPOT.format(naam=zichtbaar(PurePosixPath(info.filename).name))) from None
 
 
 def _dbf_codering(dbf: bytes) -> str:

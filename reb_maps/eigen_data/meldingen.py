@@ -8,6 +8,8 @@ from __future__ import annotations
 MAX_UPLOAD_MB = 200  # keep equal to server.maxUploadSize in .streamlit/config.toml
 MAX_UITGEPAKT_MB = 1_000  # all members of a zip together, before anything is extracted
 MAX_ZIP_LEDEN = 2_000
+MAX_ZIP_VERHOUDING = 200  # inflated ÷ compressed per member: real Shapefiles stay far below, a zip bomb far above
+ZIP_BLOK = 1024 * 1024  # members are inflated in blocks of this size, never whole in memory
 MAX_WEERGAVE_BYTES = 2_000_000  # one uploaded layer's GeoJSON payload in the browser
 
 FORMATEN = {
@@ -45,6 +47,10 @@ GEEN_ZIP = "Het bestand is geen geldige zip."
 ZIP_PAD = "De zip bevat een onveilig pad ('{pad}'); zo'n zip wordt niet uitgepakt."
 ZIP_BOM = "De zip is uitgepakt groter dan {mb} MB (of bevat te veel bestanden); zo'n zip wordt niet uitgepakt."
 ZIP_GEEN_SHP = "De zip bevat geen .shp-bestand."
+ZIP_KAPOT = (
+    "De zip is beschadigd: '{naam}' klopt niet met zijn controlegetal of lengte (CRC). Pak de zip opnieuw in of "
+    "vraag de leverancier om een nieuw bestand."
+)
 SHP_ONVOLLEDIG = "De Shapefile '{naam}' mist het bestand {ontbreekt}."
 ONBEKENDE_LAAG = "Laag '{laag}' bestaat niet in dit bestand. Lagen: {lagen}."
 ONLEESBAAR = "Het bestand kon niet gelezen worden als {formaat}. Is het beschadigd of van een ander type?"

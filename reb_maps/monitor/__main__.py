@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.cli import DutchParser, lees_bestand, met_werkruimte_fouten, start, werkruimte_opdrachten
 from reb_maps.data import GEMEENTEN
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer
@@ -39,16 +39,6 @@ def _parser() -> DutchParser:
     return parser
 
 
-def _lees_bestand(pad: Path) -> bytes:
-    if not pad.is_file():
-        raise OngeldigeInvoer(f"bestand '{str(pad)[:120]}' bestaat niet of is geen bestand")
-    with open(pad, "rb") as f:
-        data = f.read(MAX_UPLOAD_MB * 1024 * 1024 + 1)  # the limit counts the bytes read, not a size on disk
-    if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        raise OngeldigeInvoer(f"het bestand is groter dan {MAX_UPLOAD_MB} MB")
-    return data
-
-
 def _gemeente(tekst: str | None) -> str | None:
     if tekst is None:
         return None
@@ -66,7 +56,7 @@ def _ha(waarde):
 
 def _voer_uit(args) -> tuple[dict, str]:
     gemeente = _gemeente(getattr(args, "gemeente", None))
-    data = _lees_bestand(args.bestand) if args.opdracht == "importeer" else None
+    data = lees_bestand(args.bestand, MAX_UPLOAD_MB) if args.opdracht == "importeer" else None
     bestand = lees_peilbestand(data, args.bestand.name, args.laag) if data is not None else None
     ruimte = Werkruimte.open(args.db)
     try:

@@ -81,6 +81,8 @@ def test_headers_on_pages_and_the_map_iframe(proxy):
         headers = get(proxy.url + path, cookie)
         for name, expected in HEADERS.items():
             assert expected in (headers.get(name) or ""), f"{path}: {name}"
+    for path in ("/app/static/geo/afritten.geojson", "/component/streamlit_folium.st_folium/index.html"):
+        assert get(proxy.url + path, cookie).get("Access-Control-Allow-Origin") is None, path  # no wildcard CORS
     assert serve.STICKY_COOKIE in get(proxy.url + "/").get("Set-Cookie", "")
     assert get(proxy.url + "/", cookie=f"{serve.STICKY_COOKIE}=vast").get("Set-Cookie") is None
 

@@ -46,7 +46,7 @@ MAX_VERGELIJK = 4
 PROFIEL_CODE = {"grootschalig": "g", "regionaal-mkb": "m"}
 SLEUTELS = ("p", "r", "w", "d", "dr", "af", "ha", "hb", "sz", "cn", "gm", "v", "t", "vg")
 # a drawn area T1.., a candidate id G01 / M01, or a location saved in the workspace (W + 8 hex of its id)
-_NAAM = re.compile(r"^(T[1-9]\d?|[GM]\d{2,3}|W[0-9a-f]{8})$")
+_NAAM = re.compile(r"^(T[1-9]\d?|[GM]\d{2,3}|W[0-9a-f]{8})$", re.ASCII)
 _WAT = {
     "p": "profiel", "r": "celgrootte", "w": "gewichten", "d": "afstandsgrenzen", "dr": "drempel",
     "af": "maximale afstand tot een afrit", "ha": "oppervlakte", "hb": "hinderafstand", "sz": "stikstofzone",
@@ -162,7 +162,7 @@ def _melding(sleutel: str, waarde: str) -> str:
 
 
 def _int(tekst: str) -> int:
-    if not re.fullmatch(r"-?\d{1,7}", tekst):
+    if not re.fullmatch(r"-?[0-9]{1,7}", tekst):  # ASCII digits only
         raise ValueError(tekst)
     return int(tekst)
 
