@@ -7,7 +7,7 @@ WORKERS ?= 2
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint bench bench-load geodata clean
+.PHONY: run serve serve-status serve-stop test lint bench bench-load geodata clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,15 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.stamp-run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
-# Several app processes behind nginx (sticky sessions, security headers): make serve WORKERS=4
+# Several app processes behind nginx under supervisord (restarts, health check, logs in var/log/): make serve WORKERS=4
 serve: $(VENV)/.stamp-run
-	$(BIN)/python deploy/serve.py --werkers $(WORKERS) --poort $(SERVE_PORT) --adres $(SERVE_ADDRESS)
+	$(BIN)/python deploy/serve.py start --werkers $(WORKERS) --poort $(SERVE_PORT) --adres $(SERVE_ADDRESS)
+
+serve-status: $(VENV)/.stamp-run
+	$(BIN)/python deploy/serve.py status
+
+serve-stop: $(VENV)/.stamp-run
+	$(BIN)/python deploy/serve.py stop
 
 test: $(VENV)/.stamp-dev
 	$(BIN)/ruff check .

@@ -1,12 +1,16 @@
-"""Serve the dashboard from several Streamlit processes behind nginx, on one address.
+"""Serve the dashboard from several Streamlit processes behind nginx, on one address, under supervisord.
 
-    make serve WORKERS=4                       # http://127.0.0.1:8080, four app processes
-    .venv/bin/python deploy/serve.py --werkers 4 --poort 8080 [--adres 0.0.0.0]
+    make serve WORKERS=4        # http://127.0.0.1:8080, four app processes; returns once all answer
+    make serve-status           # supervisorctl status: every process, its pid and uptime
+    make serve-stop             # stops everything; the logs stay in var/log/
 
-Starts N `streamlit run app.py` processes on free loopback ports and nginx (Debian's /usr/sbin/nginx, as an
-ordinary user) with a config generated from deploy/nginx.conf.j2 in a temporary folder: sticky sessions per
-browser cookie, websockets, and the security headers. No system config file is read or written. Ctrl-C stops
-everything. `cluster()` is the same set-up as a context manager, for tests and bench/bench_load.py.
+supervisord (PyPI `supervisor`, run as the ordinary user who starts it) keeps N `streamlit run app.py` processes
+on free loopback ports and nginx (Debian's /usr/sbin/nginx) running: a process that dies is started again
+(autorestart, start retries), and an event listener (deploy/gezondheid.py) restarts a worker whose health URL stops
+answering. Configs are generated into var/serve/ (nginx from deploy/nginx.conf.j2: sticky sessions per browser
+cookie, websockets, security headers, temp folders writable also when started as root); every log goes to
+var/log/, rotated at 10 MB. No system config file is read or written. `cluster()` is the same set-up in the
+foreground as a context manager, for tests and bench/bench_load.py.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import pwd
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -40,6 +44,9 @@ TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 STICKY_COOKIE = "reb_werker"
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx")
 START_TIMEOUT = 90.0
+VAR = ROOT / "var"
+LOG_MAX, LOG_BACKUPS = "10MB", 5  # per log file: rotated at 10 MB, five old files kept
+NGINX_TEMP = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
 class ServeError(RuntimeError):
@@ -88,6 +95,7 @@ def content_security_policy() -> str:
 
 
 def nginx_config(worker_ports: list[int], port: int, tmp: Path, address: str = "127.0.0.1") -> str:
+    """nginx's config; `tmp` holds its pid and temp folders (logs go to supervisord, which rotates them)."""
     template = jinja2.Template(TEMPLATE.read_text(encoding="utf-8"), keep_trailing_newline=True)
     return template.render(
         workers=worker_ports, port=port, tmp=tmp, address=address, cookie=STICKY_COOKIE, csp=content_security_policy()
@@ -100,120 +108,267 @@ def free_port(address: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
-def wait_http(url: str, proc: subprocess.Popen, what: str, timeout: float = START_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise ServeError(f"{what} stopte meteen (code {proc.returncode}); zie het logbestand.")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise ServeError(f"{what} antwoordde niet binnen {timeout:.0f} s op {url}.")
-
-
 @dataclass
 class Cluster:
     url: str
     worker_urls: list[str]
-    worker_pids: list[int]
-    nginx_pid: int
-    folder: Path  # config and logs: nginx.conf, access.log, error.log, worker-N.log
-    processes: list[subprocess.Popen]
+    folder: Path  # serve/ (generated configs, socket, nginx temp folders) and log/ (every log, rotated)
+    supervisord: subprocess.Popen | None  # None: a daemon started by `make serve`
+
+    @property
+    def logmap(self) -> Path:
+        return self.folder / "log"
 
     @property
     def access_log(self) -> Path:
-        return self.folder / "access.log"
+        return self.logmap / "nginx.log"
+
+    @property
+    def worker_pids(self) -> list[int]:
+        return [supervisorctl_pid(self.folder, f"werker-{i}") for i in range(1, len(self.worker_urls) + 1)]
 
     def all_running(self) -> bool:
-        return all(proc.poll() is None for proc in self.processes)
+        return all(regel.split()[1] == "RUNNING" for regel in status(self.folder).splitlines() if regel.strip())
 
 
-def _stop(procs: list[subprocess.Popen]) -> None:
-    for proc in procs:
-        if proc.poll() is None:
-            proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+# ---------- supervisord: configuration, start, status, stop ----------
 
 
-@contextlib.contextmanager
-def cluster(workers: int, port: int | None = None, address: str = "127.0.0.1") -> Iterator[Cluster]:
-    """N app processes on loopback ports plus nginx on address:port; everything stops when the block ends."""
-    nginx = nginx_path()
-    if nginx is None:
+def _programma(naam: str, command: str, map_: Path, **extra) -> str:
+    """One [program:…] with autorestart, start retries and a size-capped, rotated log that outlives a stop."""
+    regels = {
+        "command": command,
+        "directory": str(ROOT),
+        "autostart": "true",
+        "autorestart": "true",
+        "startsecs": "3",
+        "startretries": "5",
+        "stopasgroup": "true",
+        "killasgroup": "true",
+        "redirect_stderr": "true",
+        "stdout_logfile": str(map_ / "log" / f"{naam}.log"),
+        "stdout_logfile_maxbytes": LOG_MAX,
+        "stdout_logfile_backups": str(LOG_BACKUPS),
+        **extra,
+    }
+    return f"[program:{naam}]\n" + "".join(f"{k}={v}\n" for k, v in regels.items())
+
+
+def supervisord_config(map_: Path, ports: list[int], port: int, address: str) -> str:
+    """The whole set-up as one supervisord config: N workers, nginx and the health check (an event listener)."""
+    staat = map_ / "serve"
+    omgeving = {
+        # One cookie secret for all workers: a session's XSRF token stays valid whichever worker sees it.
+        "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env = ",".join(f'{k}="{v}"' for k, v in omgeving.items())
+    delen = [
+        "; Generated by deploy/serve.py; regenerated on every start. Status: make serve-status; stop: make serve-stop.",
+        f"[supervisord]\nlogfile={map_ / 'log' / 'supervisord.log'}\nlogfile_maxbytes={LOG_MAX}\n"
+        f"logfile_backups={LOG_BACKUPS}\npidfile={staat / 'supervisord.pid'}\nchildlogdir={map_ / 'log'}\n"
+        f"directory={ROOT}\nenvironment={env}\n",
+        f"[unix_http_server]\nfile={staat / 'supervisord.sock'}\nchmod=0700\n",
+        f"[supervisorctl]\nserverurl=unix://{staat / 'supervisord.sock'}\n",
+        "[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n",
+    ]
+    for nummer, werker_poort in enumerate(ports, start=1):
+        delen.append(
+            _programma(
+                f"werker-{nummer}",
+                f"{sys.executable} -m streamlit run app.py --server.port {werker_poort} --server.address 127.0.0.1 "
+                "--server.headless true --browser.gatherUsageStats false",
+                map_,
+            )
+        )
+    delen.append(
+        _programma("nginx", f"{nginx_path()} -p {staat} -c {staat / 'nginx.conf'} -e stderr", map_, priority="900")
+    )
+    werkers = " ".join(f"werker-{i}={p}" for i, p in enumerate(ports, start=1))
+    delen.append(
+        f"[eventlistener:gezondheid]\ncommand={sys.executable} {Path(__file__).with_name('gezondheid.py')} {werkers}\n"
+        f"events=TICK_5\nautorestart=true\nstdout_logfile=NONE\nstderr_logfile={map_ / 'log' / 'gezondheid.log'}\n"
+        f"stderr_logfile_maxbytes={LOG_MAX}\nstderr_logfile_backups={LOG_BACKUPS}\n"
+    )
+    return "\n".join(delen)
+
+
+def _bereid_voor(map_: Path, workers: int, port: int, address: str) -> list[int]:
+    """Write the configs into `map_`/serve, create the log and nginx temp folders; returns the worker ports."""
+    staat, logs = map_ / "serve", map_ / "log"
+    for folder in (staat, logs, *(staat / "nginx" / d for d in NGINX_TEMP)):
+        folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        # nginx started as root hands requests to workers running as 'nobody': they must be able to reach and
+        # write their temp folders (an upload over ~16 kB is buffered there), whoever owns the rest.
+        for folder in (map_, staat, staat / "nginx"):
+            folder.chmod(folder.stat().st_mode | 0o011)
+        geblokkeerd = [p for p in map_.resolve().parents if not p.stat().st_mode & 0o001]
+        if geblokkeerd:
+            raise ServeError(
+                f"nginx (gestart als root) kan als 'nobody' niet bij {map_}: de map {geblokkeerd[0]} is voor anderen "
+                "afgesloten. Geef die map o+x of kies met --map een andere plek."
+            )
+        nobody = pwd.getpwnam("nobody")
+        for d in NGINX_TEMP:
+            os.chown(staat / "nginx" / d, nobody.pw_uid, nobody.pw_gid)
+    ports = [free_port() for _ in range(workers)]
+    (staat / "nginx.conf").write_text(nginx_config(ports, port, staat, address), encoding="utf-8")
+    (staat / "supervisord.conf").write_text(supervisord_config(map_, ports, port, address), encoding="utf-8")
+    return ports
+
+
+def _supervisor_bin(naam: str) -> str:
+    pad = Path(sys.executable).with_name(naam)
+    return str(pad) if pad.exists() else (shutil.which(naam) or naam)
+
+
+def supervisorctl(map_: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [_supervisor_bin("supervisorctl"), "-c", str(map_ / "serve" / "supervisord.conf"), *args],
+        capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+
+
+def status(map_: Path) -> str:
+    return supervisorctl(map_, "status").stdout
+
+
+def supervisorctl_pid(map_: Path, naam: str) -> int:
+    tekst = supervisorctl(map_, "pid", naam).stdout.strip()
+    return int(tekst) if tekst.isdigit() else 0
+
+
+def _wacht_tot_gezond(urls: list[tuple[str, str]], proc: subprocess.Popen | None, map_: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    for url, wat in urls:
+        while True:
+            if proc is not None and proc.poll() is not None:
+                raise ServeError(f"supervisord stopte meteen (code {proc.returncode}); zie {map_ / 'log'}.")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise ServeError(f"{wat} antwoordde niet binnen {START_TIMEOUT:.0f} s op {url}; zie {map_ / 'log'}.")
+            time.sleep(0.3)
+
+
+def _controleer(workers: int) -> None:
+    if nginx_path() is None:
         raise ServeError("nginx ontbreekt: installeer het met 'apt-get install nginx'.")
     if workers < 1:
         raise ServeError("Er is minstens één werker nodig.")
+
+
+def _adressen(ports: list[int], port: int, address: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    host = "127.0.0.1" if address in ("0.0.0.0", "::") else address
+    url = f"http://{host}:{port}"
+    worker_urls = [f"http://127.0.0.1:{p}" for p in ports]
+    checks = [(f"{u}/_stcore/health", f"App-proces {i}") for i, u in enumerate(worker_urls, start=1)]
+    return url, worker_urls, [*checks, (f"{url}/_stcore/health", "nginx")]
+
+
+@contextlib.contextmanager
+def cluster(workers: int, port: int | None = None, address: str = "127.0.0.1", map_: Path | None = None
+            ) -> Iterator[Cluster]:  # fmt: skip
+    """The `make serve` set-up (supervisord with N workers, nginx and the health check) in the foreground, for
+    tests and benches: everything stops when the block ends. `map_`: where configs and logs go (default: a
+    temporary folder)."""
+    _controleer(workers)
     port = port or free_port(address)
-    procs: list[subprocess.Popen] = []
-    with tempfile.TemporaryDirectory(prefix="reb-serve-") as folder:
-        tmp = Path(folder)
-        env = dict(os.environ)
-        # One cookie secret for all workers: a session's XSRF token stays valid whichever worker sees it.
-        env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
+    with contextlib.ExitStack() as stapel:
+        if map_ is None:
+            map_ = Path(stapel.enter_context(tempfile.TemporaryDirectory(prefix="reb-serve-")))
+            map_.chmod(0o755)  # our own folder in /tmp: reachable for nginx's worker user (see _bereid_voor)
+        map_ = Path(map_)
+        ports = _bereid_voor(map_, workers, port, address)
+        conf = map_ / "serve" / "supervisord.conf"
+        proc = subprocess.Popen([_supervisor_bin("supervisord"), "-n", "-c", str(conf)], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
-            ports = [free_port() for _ in range(workers)]
-            for number, worker_port in enumerate(ports, start=1):
-                log = (tmp / f"worker-{number}.log").open("w")
-                cmd = [
-                    sys.executable, "-m", "streamlit", "run", "app.py",
-                    "--server.port", str(worker_port), "--server.address", "127.0.0.1",
-                    "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                ]  # fmt: skip
-                procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
-            for number, (proc, worker_port) in enumerate(zip(procs, ports, strict=True), start=1):
-                wait_http(f"http://127.0.0.1:{worker_port}/_stcore/health", proc, f"App-proces {number}")
-            config = tmp / "nginx.conf"
-            config.write_text(nginx_config(ports, port, tmp, address), encoding="utf-8")
-            cmd = [nginx, "-p", str(tmp), "-c", str(config), "-e", str(tmp / "error.log")]
-            proxy = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=(tmp / "nginx.log").open("w"))
-            procs.append(proxy)
-            host = "127.0.0.1" if address in ("0.0.0.0", "::") else address
-            url = f"http://{host}:{port}"
-            wait_http(f"{url}/_stcore/health", proxy, "nginx")
-            worker_urls = [f"http://127.0.0.1:{p}" for p in ports]
-            yield Cluster(url, worker_urls, [p.pid for p in procs[:-1]], proxy.pid, tmp, procs)
+            url, worker_urls, checks = _adressen(ports, port, address)
+            _wacht_tot_gezond(checks, proc, map_)
+            yield Cluster(url, worker_urls, map_, proc)
         finally:
-            _stop(procs)
+            if proc.poll() is None:
+                proc.terminate()  # supervisord stops its programs (and their process groups) in order
+                try:
+                    proc.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=5)
+
+
+def start(workers: int, port: int, address: str, map_: Path = VAR) -> Cluster:
+    """`make serve`: supervisord as a daemon (an ordinary user's, config in var/serve/); returns once healthy."""
+    _controleer(workers)
+    if (map_ / "serve" / "supervisord.sock").exists() and supervisorctl(map_, "pid").returncode == 0:
+        raise ServeError("Het dashboard draait al; zie 'make serve-status', stoppen met 'make serve-stop'.")
+    ports = _bereid_voor(map_, workers, port, address)
+    uit = subprocess.run([_supervisor_bin("supervisord"), "-c", str(map_ / "serve" / "supervisord.conf")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    if uit.returncode != 0:
+        raise ServeError(f"supervisord startte niet: {(uit.stderr or uit.stdout).strip()[:300]}")
+    url, worker_urls, checks = _adressen(ports, port, address)
+    _wacht_tot_gezond(checks, None, map_)
+    return Cluster(url, worker_urls, map_, None)
+
+
+def stop(map_: Path = VAR) -> bool:
+    """Stop supervisord and everything under it; the logs in var/log/ stay. False when nothing was running."""
+    if not (map_ / "serve" / "supervisord.conf").exists():
+        return False
+    uit = supervisorctl(map_, "shutdown")
+    if uit.returncode != 0:
+        return False
+    deadline = time.monotonic() + 60
+    while (map_ / "serve" / "supervisord.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = DutchParser(
         prog="serve",
-        description="Start het dashboard in meerdere processen achter nginx (sticky sessies, beveiligingsheaders).",
+        description="Het dashboard in meerdere processen achter nginx, onder supervisord (automatisch herstarten, "
+        "gezondheidscontrole, logbestanden in var/log/).",
         formatter_class=DutchFormatter,
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="deze hulptekst tonen en stoppen")
+    parser.add_argument("opdracht", nargs="?", choices=("start", "status", "stop"), default="start",
+                        help="start (standaard), status of stop")  # fmt: skip
     parser.add_argument("--werkers", type=_positive, default=2, help="aantal app-processen (standaard 2)")
     parser.add_argument("--poort", type=_port, default=8080, help="poort van nginx (standaard 8080)")
     parser.add_argument(
         "--adres", default="127.0.0.1", help="adres van nginx: 127.0.0.1 (alleen deze computer, standaard) of 0.0.0.0"
     )
+    parser.add_argument("--map", type=Path, default=VAR, help="map voor configuratie en logbestanden (standaard var/)")
     args = parser.parse_args(argv)
-    stop = {"now": False}
-    signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     try:
-        with cluster(args.werkers, args.poort, args.adres) as running:
-            print(f"Dashboard: {running.url} ({args.werkers} processen achter nginx). Stoppen: Ctrl-C.", flush=True)
-            while not stop["now"]:
-                time.sleep(0.5)
-                if not running.all_running():
-                    print(f"Een proces is gestopt; zie de logbestanden in {running.folder}.", file=sys.stderr)
-                    return 1
-    except KeyboardInterrupt:
-        pass
+        if args.opdracht == "status":
+            if not (args.map / "serve" / "supervisord.conf").exists():
+                print("Het dashboard draait niet (nog nooit gestart met make serve).")
+                return 3
+            uit = supervisorctl(args.map, "status")
+            draait = uit.returncode in (0, 3) and "no such file" not in uit.stdout and "refused" not in uit.stdout
+            print(uit.stdout.strip() if draait else "Het dashboard draait niet.")
+            print(f"Logbestanden: {args.map / 'log'}")
+            return 0 if uit.returncode == 0 else 3
+        if args.opdracht == "stop":
+            gestopt = stop(args.map)
+            print("Gestopt; de logbestanden blijven in " + str(args.map / "log") if gestopt
+                  else "Het dashboard draaide niet.")  # fmt: skip
+            return 0
+        running = start(args.werkers, args.poort, args.adres, args.map)
     except ServeError as exc:
         print(f"serve: fout: {exc}", file=sys.stderr)
         return 2
-    print("Gestopt.")
+    print(f"Dashboard: {running.url} ({args.werkers} processen achter nginx, onder supervisord).")
+    print("Status: make serve-status   Stoppen: make serve-stop   Logbestanden: " + str(running.logmap))
     return 0
 
 

@@ -51,7 +51,7 @@ def _logs_bij_fout(cluster):
     try:
         yield
     except BaseException:
-        for log in sorted(cluster.folder.glob("worker-*.log")):
+        for log in sorted(cluster.logmap.glob("werker-*.log")):
             print(f"--- {log.name} ---\n{log.read_text(errors='replace')[-4000:]}")
         raise
 
