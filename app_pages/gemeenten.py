@@ -36,6 +36,18 @@ def toon(fig, bron: str, naam: str) -> None:
             state.selecteer(gekozen)
 
 
+def toon_kerncijfers(cijfers, peil) -> None:
+    """The key figures as bordered metrics: one row of five, or with an imported year (longer values and a change
+    since the REB under each) rows of three, so no value or change is cut off."""
+    per_rij = 3 if peil is not None else len(cijfers)
+    for begin in range(0, len(cijfers), per_rij):
+        deel = cijfers[begin : begin + per_rij]
+        breedtes = [max(len(c.waarde), 7) for c in deel] if peil is None else [1] * per_rij
+        for kolom, cijfer in zip(st.columns(breedtes), deel, strict=False):
+            kolom.metric(cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg, delta_color=cijfer.delta_kleur,
+                         delta_arrow=cijfer.pijl, border=True)  # fmt: skip
+
+
 st.title(labels.PAGINA_GEMEENTEN)
 st.caption(
     "De veertien Twentse gemeenten naast elkaar: hoeveel banen ze hebben, hoeveel bedrijventerrein er ligt "
@@ -48,17 +60,7 @@ peil = monitor.keuze("gemeenten_peildatum") if monitor.jaren() else None
 if selectie:
     st.subheader(selectie)
     cijfers = kerncijfers.kerncijfers(selectie, peil)
-    breedtes = [max(len(c.waarde), 7) for c in cijfers]  # room for a long value such as 'geen opgave'
-    for kolom, cijfer in zip(st.columns(breedtes), cijfers, strict=True):
-        kolom.metric(
-            cijfer.label,
-            cijfer.waarde,
-            cijfer.delta,
-            help=cijfer.uitleg,
-            delta_color=cijfer.delta_kleur,
-            delta_arrow=cijfer.pijl,
-            border=True,
-        )
+    toon_kerncijfers(cijfers, peil)
     st.caption(" ".join(c.lezing for c in cijfers if c.lezing))
     profielen = load_table("gemeente_profielen")
     profiel = profielen.loc[profielen["gemeente"] == selectie]
@@ -69,10 +71,7 @@ if selectie:
 else:
     st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
     if peil is not None:
-        cijfers = kerncijfers.kerncijfers(None, peil)
-        for kolom, cijfer in zip(st.columns(len(cijfers)), cijfers, strict=True):
-            kolom.metric(cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg, border=True,
-                         delta_color=cijfer.delta_kleur, delta_arrow=cijfer.pijl)  # fmt: skip
+        toon_kerncijfers(kerncijfers.kerncijfers(None, peil), peil)
 if peil is not None:
     monitor.peil_noot(peil)
 
