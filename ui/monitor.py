@@ -23,6 +23,7 @@ from ui import werkruimte as wr
 from ui.sessie_sleutels import PEILDATUM
 
 REB = 0  # the select box's value for the REB's own moment (January 2023)
+EIGEN_PARKEN_KEY = "_monitor_eigen_parken"  # (key, PeilTerreinen) with shapes from the session's own IBIS layer
 
 
 def _stempel() -> tuple[str, str] | None:
@@ -47,8 +48,12 @@ def _peildatum(_naam: str, _stempel: str, jaar: int) -> reeks.Peildatum | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _parken(_naam: str, stempel: str, jaar: int, eigen=None) -> PeilTerreinen | None:
-    """`eigen`: (fingerprint, name, parks) of the session's own IBIS layer; the fingerprint keys the cache."""
+def _parken(_naam: str, stempel: str, jaar: int) -> PeilTerreinen | None:
+    return _bouw_parken(jaar, None)
+
+
+def _bouw_parken(jaar: int, eigen: tuple[str, str, object] | None) -> PeilTerreinen | None:
+    """`eigen`: (fingerprint, name, parks) of the session's own IBIS layer."""
     frame = parken.parken_met_verandering(wr.ruimte(), jaar, eigen[1:] if eigen else None)
     if frame is None:
         return None
@@ -99,32 +104,23 @@ def keuze(sleutel: str) -> reeks.Peildatum | None:
 
 def kaart_parken(peil: reeks.Peildatum | None, eigen_ibis=None) -> PeilTerreinen | None:
     """The chosen year's parks for the map; `eigen_ibis` (a session's own IBIS layer, ui.eigen_data.Laag) gives
-    shapes to parks that have none in the workspace."""
+    shapes to parks that have none in the workspace. With it, the result is kept in this session only (a
+    process-wide cache would hold the user's file after the session ended)."""
     if peil is None or not peil.heeft_ibis:
         return None
     stempel = _stempel()
     if not stempel:
         return None
-    eigen = None
-    if eigen_ibis is not None:
-        vormen = koppel_kolommen(eigen_ibis.resultaat.analyse)
-        if "rin_nummer" in vormen:
-            eigen = _EigenVormen(eigen_ibis.naam, vormen)
-    return _parken(*stempel, peil.jaar, eigen)
-
-
-class _EigenVormen(tuple):
-    """(fingerprint, name, parks) hashed and compared by the fingerprint alone (a cache key for _parken)."""
-
-    def __new__(cls, naam: str, vormen):
-        inhoud = b"".join(shapely.to_wkb(vormen.geometry.values)) + "|".join(map(str, vormen["rin_nummer"])).encode()
-        return super().__new__(cls, (hashlib.sha256(inhoud).hexdigest()[:16], naam, vormen))
-
-    def __hash__(self):
-        return hash(self[0])
-
-    def __eq__(self, other):
-        return isinstance(other, _EigenVormen) and self[0] == other[0]
+    vormen = koppel_kolommen(eigen_ibis.resultaat.analyse) if eigen_ibis is not None else None
+    if vormen is None or "rin_nummer" not in vormen:
+        return _parken(*stempel, peil.jaar)
+    inhoud = b"".join(shapely.to_wkb(vormen.geometry.values)) + "|".join(map(str, vormen["rin_nummer"])).encode()
+    sleutel = (*stempel, peil.jaar, hashlib.sha256(inhoud).hexdigest()[:16])
+    bewaard = st.session_state.get(EIGEN_PARKEN_KEY)
+    if bewaard is None or bewaard[0] != sleutel:
+        bewaard = (sleutel, _bouw_parken(peil.jaar, (sleutel[-1], eigen_ibis.naam, vormen)))
+        st.session_state[EIGEN_PARKEN_KEY] = bewaard
+    return bewaard[1]
 
 
 def reeks_frame():
