@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from reb_maps.cellen import csv_tekst
+from reb_maps.crs import RD, WGS84
 
-RD = "EPSG:28992"
 ONBEKEND = "onbekend"
 
 MILIEUCATEGORIE_GRENS = 2  # "groter dan Cat. 2"
@@ -285,7 +285,7 @@ def als_csv(resultaat: gpd.GeoDataFrame) -> str:
 
 def als_geojson(resultaat: gpd.GeoDataFrame) -> str:
     tabel = als_tabel(resultaat)
-    uit = gpd.GeoDataFrame(tabel, geometry=resultaat.geometry.values, crs=RD).to_crs("EPSG:4326")
+    uit = gpd.GeoDataFrame(tabel, geometry=resultaat.geometry.values, crs=RD).to_crs(WGS84)
     return uit.to_json(drop_id=True, ensure_ascii=False)
 
 

@@ -23,6 +23,7 @@ import shapely.geometry
 from shapely.ops import polylabel
 
 from reb_maps import assets, fmt, klassen, labels, lagen, werklocaties
+from reb_maps.crs import RD, WGS84
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
@@ -455,7 +456,7 @@ def locaties_frame() -> gpd.GeoDataFrame:
     """Every named location with its geometry (TOP10NL polygon or indicative point) and catalogue layer."""
     frame = werklocaties.locaties_wgs84()
     if frame.empty:
-        return gpd.GeoDataFrame(columns=["locatie_id", "laag", "geometry"], geometry="geometry", crs="EPSG:4326")
+        return gpd.GeoDataFrame(columns=["locatie_id", "laag", "geometry"], geometry="geometry", crs=WGS84)
     feiten = {r["campus"]: r for r in load_table("campus_feiten").to_dict("records")}
     frame["popup"] = [_locatie_popup(row, feiten) for _, row in frame.iterrows()]
     frame["tip"] = [f"{html.escape(n)} ({html.escape(s)})" for n, s in zip(frame["naam"], frame["status"], strict=True)]
@@ -465,7 +466,7 @@ def locaties_frame() -> gpd.GeoDataFrame:
         {c: "first" for c in frame.columns if c not in ("laag", "_wkb", "popup", "tip")}
         | {"popup": "".join, "tip": " · ".join}
     )
-    return gpd.GeoDataFrame(merged.drop(columns="_wkb"), geometry="geometry", crs="EPSG:4326")
+    return gpd.GeoDataFrame(merged.drop(columns="_wkb"), geometry="geometry", crs=WGS84)
 
 
 # ---------- Any catalogue layer ----------
@@ -656,7 +657,7 @@ def bewaarde_locaties(stempel: str, locaties, opmerkingen: dict[str, list]) -> B
     """Build the layer's data from workspace records (`reb_maps.werkruimte.Locatie`, `Opmerking` per location id)."""
     if not locaties:
         return BewaardeLocaties(stempel, 0, json.dumps({"type": "FeatureCollection", "features": []}))
-    geometrie = gpd.GeoSeries([loc.geometrie for loc in locaties], crs="EPSG:28992").to_crs(4326)
+    geometrie = gpd.GeoSeries([loc.geometrie for loc in locaties], crs=RD).to_crs(WGS84)
     features = []
     for loc, geom in zip(locaties, geometrie, strict=True):
         rijen: list[tuple[str, object]] = [
@@ -710,7 +711,7 @@ def peil_terreinen(sleutel: str, jaar: int, parken: gpd.GeoDataFrame, bron: str)
     parken = parken[parken.geometry.notna() & ~parken.geometry.is_empty]
     if parken.empty:
         return PeilTerreinen(sleutel, jaar, 0, 0, json.dumps({"type": "FeatureCollection", "features": []}))
-    vormen = parken.geometry.to_crs(4326)
+    vormen = parken.geometry.to_crs(WGS84)
     features = []
     for (_, p), vorm in zip(parken.iterrows(), vormen, strict=True):
         naam = p["naam"] or f"RIN {p['rin_nummer']}"

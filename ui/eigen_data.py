@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 
 from reb_maps import fmt, herontwikkeling, kaart
+from reb_maps.crs import WGS84
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
 from reb_maps.eigen_data import lagen as lagen_van
 from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
@@ -284,7 +285,7 @@ def score_tabel(resultaat: gpd.GeoDataFrame):
 
 
 def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
-    wgs = resultaat.to_crs("EPSG:4326")
+    wgs = resultaat.to_crs(WGS84)
     tabel = herontwikkeling.als_tabel(resultaat)
     props = []
     for _, rij in tabel.iterrows():

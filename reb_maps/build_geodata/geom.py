@@ -5,8 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import shapely
 
-RD = "EPSG:28992"
-WGS84 = "EPSG:4326"
+from reb_maps.crs import RD, WGS84  # noqa: F401  (re-exported to the other build steps)
 
 _DIMENSION = {"Point": 0, "LineString": 1, "Polygon": 2}
 

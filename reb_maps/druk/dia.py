@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import matplotlib
 
+from reb_maps.crs import RD
+
 matplotlib.use("Agg")
 
 import geopandas as gpd
@@ -99,7 +101,7 @@ def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: s
     fig = teken_kaart(vraag)
     ax = _kaart_as(fig)
     if len(kandidaten):
-        frame = kandidaten.to_crs("EPSG:28992")
+        frame = kandidaten.to_crs(RD)
         frame.plot(ax=ax, facecolor=matplotlib.colors.to_rgba(KLEUR_ZOEKGEBIED, 0.45), edgecolor=KLEUR_ZOEKGEBIED,
                    linewidth=1.4, zorder=450)  # fmt: skip
         _geen_aslabels(ax)

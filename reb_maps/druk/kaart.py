@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import matplotlib
 
+from reb_maps.crs import RD
+
 matplotlib.use("Agg")  # no display, no browser: works on a server and in tests
 
 import geopandas as gpd
@@ -31,7 +33,6 @@ from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum
 from reb_maps.lagen import LIJN, PUNT, VLAK, Laag
 from reb_maps.werklocaties import locaties_rd
 
-RD = "EPSG:28992"
 PX = 0.75  # the catalogue's widths are screen pixels; 1 px = 0.75 pt
 SCHEMATISCH_STIPPEL = "8 6"  # the screen map's dash for schematic stretches
 # The screen map outlines the selection in red; on paper that red meets the red roads, so print outlines it in

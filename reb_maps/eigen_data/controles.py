@@ -16,11 +16,10 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from reb_maps import fmt
+from reb_maps.crs import RD, WGS84
 from reb_maps.eigen_data import meldingen as m
 from reb_maps.eigen_data.meldingen import EigenDataFout
 
-RD = "EPSG:28992"
-WGS84 = "EPSG:4326"
 RD_BEREIK = (-7_000, 289_000, 300_000, 629_000)
 WGS84_BEREIK = (3.2, 50.7, 7.3, 53.6)
 NL_MET_MARGE = (2.5, 50.3, 8.0, 54.0)  # lon/lat: the Netherlands plus a border strip

@@ -11,6 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from reb_maps.crs import RD
 from reb_maps.data import load_table, source_of
 
 SCHEMA_IBIS = "IBIS"
@@ -124,4 +125,4 @@ def parken_voor_zoekgebieden(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     naam = ibis["plan_naam"].astype(object).where(ibis["plan_naam"].notna(), None)
     naam = [str(n) if n else f"RIN {r}" for n, r in zip(naam, ibis["rin_nummer"], strict=True)]
     uit = gpd.GeoDataFrame({"naam": naam}, geometry=ibis.geometry.values, crs=ibis.crs)
-    return uit.to_crs("EPSG:28992").reset_index(drop=True)
+    return uit.to_crs(RD).reset_index(drop=True)

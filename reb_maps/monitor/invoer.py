@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from reb_maps import fmt
+from reb_maps.crs import RD
 from reb_maps.eigen_data import EigenDataFout, lees
 from reb_maps.eigen_data.ibis import IBIS_KOLOMMEN, koppel_kolommen
 from reb_maps.eigen_data.lezen import formaat, lees_attribuuttabel
@@ -220,7 +221,7 @@ def _ibis(frame: pd.DataFrame, bestandsnaam: str, notities: list[str], geo: bool
     for jaar, deel in tabel.groupby("jaar", sort=True):
         deel = deel.drop(columns="jaar").reset_index(drop=True)
         if met_vorm:
-            deel = gpd.GeoDataFrame(deel, geometry="geometry", crs=regels.RD)
+            deel = gpd.GeoDataFrame(deel, geometry="geometry", crs=RD)
         jaren[int(jaar)] = deel
     return Peilbestand(IBIS, bestandsnaam, jaren, bool(met_vorm), notities)
 

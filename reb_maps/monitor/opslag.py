@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from reb_maps import fmt
-from reb_maps.monitor import regels
+from reb_maps.crs import RD
 from reb_maps.monitor.invoer import GEMEENTECIJFERS, IBIS, SOORT_NAMEN, MonitorFout, Peilbestand
 from reb_maps.werkruimte import Auteur, Werkruimte
 from reb_maps.werkruimte.model import PeiljaarRij, PeilTerreinRij
@@ -167,4 +167,4 @@ def terreinen(ruimte: Werkruimte, peiljaar: Peiljaar, versie: int | None = None)
     )
     kolommen = ("rin_nummer", "naam", "gemeente", "gem_codes", "ha_bruto", "ha_netto", "ha_uitgeefbaar", "wloc_type")
     frame = pd.DataFrame([{k: getattr(r, k) for k in kolommen} for r in rijen], columns=list(kolommen))
-    return gpd.GeoDataFrame(frame, geometry=[r.geometrie for r in rijen], crs=regels.RD)
+    return gpd.GeoDataFrame(frame, geometry=[r.geometrie for r in rijen], crs=RD)

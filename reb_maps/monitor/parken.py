@@ -9,6 +9,7 @@ from __future__ import annotations
 import geopandas as gpd
 
 from reb_maps import fmt
+from reb_maps.crs import RD
 from reb_maps.monitor import regels
 from reb_maps.monitor.invoer import IBIS
 from reb_maps.monitor.opslag import peiljaren, terreinen
@@ -76,4 +77,4 @@ def parken_met_verandering(
             veranderd.append(groot)
     parken["verandering"], parken["veranderd"] = teksten, veranderd
     parken["gemeente_naam"] = parken["gemeente"].map(regels.naam_van)
-    return gpd.GeoDataFrame(parken, geometry="geometry", crs=regels.RD)
+    return gpd.GeoDataFrame(parken, geometry="geometry", crs=RD)

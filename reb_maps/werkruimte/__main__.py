@@ -20,6 +20,7 @@ import geopandas as gpd
 import shapely
 
 from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.crs import RD
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import gpkg
 from reb_maps.werkruimte.opslag import Werkruimte
@@ -70,7 +71,7 @@ def _geometrie(pad: Path) -> shapely.Geometry:
     if frame.empty:
         raise OngeldigeInvoer(f"'{pad.name[:80]}' bevat geen geometrie")
     frame = frame.set_crs(4326) if frame.crs is None else frame
-    geoms = list(frame.to_crs(28992).geometry)
+    geoms = list(frame.to_crs(RD).geometry)
     soorten = {g.geom_type for g in geoms}
     if soorten <= {"Polygon", "MultiPolygon"}:
         return shapely.union_all(geoms)

@@ -24,11 +24,12 @@ import pyogrio
 import pyogrio.errors
 import shapely
 
+from reb_maps.crs import RD
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import records
 from reb_maps.werkruimte.opslag import VELDEN, Werkruimte
 
-CRS = "EPSG:28992"
+CRS = RD
 META = (
     "id",
     "versie",

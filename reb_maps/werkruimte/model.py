@@ -28,7 +28,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SRID = 28992
+from reb_maps.crs import RD_SRID
+
+SRID = RD_SRID
 
 
 class PostgisKolom(Geometry):

@@ -34,6 +34,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from reb_maps.crs import RD
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.werkruimte import adres, records
 from reb_maps.werkruimte.model import (
@@ -356,7 +357,7 @@ class Werkruimte:
         """Keep an uploaded layer on purpose, so colleagues see it (stored as GeoJSON in RD New)."""
         if frame.crs is None:
             raise OngeldigeInvoer("de laag heeft geen coördinatenstelsel")
-        inhoud = frame.to_crs(28992).to_json(drop_id=True, to_wgs84=False)
+        inhoud = frame.to_crs(RD).to_json(drop_id=True, to_wgs84=False)
         if len(inhoud.encode()) > max_bytes:
             raise OngeldigeInvoer(
                 f"de laag is te groot om te bewaren ({len(inhoud.encode()) / 1e6:.0f} MB, hoogstens "

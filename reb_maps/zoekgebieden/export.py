@@ -11,6 +11,7 @@ import shapely
 
 from reb_maps import fmt
 from reb_maps.cellen import csv_tekst
+from reb_maps.crs import WGS84
 from reb_maps.zoekgebieden.profielen import KOLOMMEN
 from reb_maps.zoekgebieden.zones import Resultaat
 
@@ -39,7 +40,7 @@ def _waarde(value):
 def geojson(resultaat: Resultaat) -> dict:
     """A GeoJSON FeatureCollection in EPSG:4326 with the table's attributes."""
     tabel = kandidaten_tabel(resultaat)
-    geometrie = resultaat.kandidaten.geometry.to_crs(4326).values
+    geometrie = resultaat.kandidaten.geometry.to_crs(WGS84).values
     geometrie = shapely.transform(np.asarray(geometrie, dtype=object), lambda xy: np.round(xy, _COORD_DECIMALEN))
     features = [
         {

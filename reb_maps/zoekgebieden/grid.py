@@ -26,6 +26,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from reb_maps import lagen
+from reb_maps.crs import RD
 from reb_maps.data import GEMEENTEN, load_table
 from reb_maps.fouten import DataFout
 from reb_maps.geodata import load_analysis_layer
@@ -232,7 +233,7 @@ _EIGEN_PARKEN: contextvars.ContextVar[tuple[str, gpd.GeoDataFrame] | None] = con
 @contextlib.contextmanager
 def met_bedrijventerreinen(frame: gpd.GeoDataFrame):
     """Inside the block the "existing parks" mask and factor use `frame` (EPSG:28992, column `naam`)."""
-    frame = frame.to_crs("EPSG:28992")[["naam", "geometry"]].reset_index(drop=True)
+    frame = frame.to_crs(RD)[["naam", "geometry"]].reset_index(drop=True)
     sleutel = hashlib.sha256(b"".join(shapely.to_wkb(frame.geometry.values))).hexdigest()
     token = _EIGEN_PARKEN.set((sleutel, frame))
     try:

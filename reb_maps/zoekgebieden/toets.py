@@ -30,13 +30,14 @@ from shapely.geometry import shape
 
 from reb_maps import fmt, lagen
 from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
+from reb_maps.crs import RD, RD_SRID
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
 from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.profielen import standaard_parameters as _standaard
 from reb_maps.zoekgebieden.zones import bereken
 
-CRS = "EPSG:28992"
+CRS = RD
 AFSTAND_FACTOREN = ("afrit", "nweg", "station", "vaarweg", "hoogspanning")
 # Output key → the engine's hard constraint (the layer catalogue's `masker` key) it is measured against.
 OVERLAP_MASKERS = {
@@ -190,7 +191,7 @@ def uit_geojson(data: Mapping | str) -> shapely.Geometry:
     if len(vlakken) < len(delen):
         raise OngeldigeInvoer("Het GeoJSON-bestand bevat iets anders dan vlakken (punten of lijnen).")
     crs = _crs_van(data)
-    if crs.to_epsg() != 28992:
+    if crs.to_epsg() != RD_SRID:
         if crs.is_geographic:
             x, y = shapely.get_coordinates(np.array(vlakken, dtype=object)).T
             if (np.abs(x) > 180).any() or (np.abs(y) > 90).any():

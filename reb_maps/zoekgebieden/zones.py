@@ -26,6 +26,7 @@ import numpy as np
 import shapely
 from scipy import ndimage
 
+from reb_maps.crs import RD
 from reb_maps.data import GEMEENTEN
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden import grid
@@ -34,7 +35,7 @@ from reb_maps.zoekgebieden.gewichten import normaliseer
 from reb_maps.zoekgebieden.profielen import FACTOREN, KOLOMMEN, Parameters
 
 STAP_DREMPEL = 0.01
-CRS = "EPSG:28992"
+CRS = RD
 _ID_PREFIX = {"grootschalig": "G", "regionaal-mkb": "M"}
 
 

@@ -29,6 +29,7 @@ from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart
 from reb_maps.cellen import csv_tekst
+from reb_maps.crs import WGS84
 from reb_maps.kerncijfers import Kerncijfer
 from reb_maps.zoekgebieden import export, grid
 from reb_maps.zoekgebieden.gewichten import normaliseer
@@ -209,9 +210,9 @@ def kandidaten_data(resultaat: Resultaat) -> dict:
     if frame.empty:
         return {"type": "FeatureCollection", "features": []}
     # Zones are unions of cells: drop the collinear vertices along straight cell edges before reprojecting.
-    vlakken = gpd.GeoSeries(shapely.simplify(frame.geometry.values, 0), crs=frame.crs).to_crs(4326)
+    vlakken = gpd.GeoSeries(shapely.simplify(frame.geometry.values, 0), crs=frame.crs).to_crs(WGS84)
     vlakken = shapely.transform(np.asarray(vlakken.values, dtype=object), lambda xy: np.round(xy, 6))
-    punten = gpd.GeoSeries(shapely.point_on_surface(frame.geometry.values), crs=frame.crs).to_crs(4326)
+    punten = gpd.GeoSeries(shapely.point_on_surface(frame.geometry.values), crs=frame.crs).to_crs(WGS84)
     slank = gpd.GeoDataFrame(
         {
             "popup": [kandidaat_popup(rij, len(frame)) for _, rij in frame.iterrows()],
