@@ -252,3 +252,28 @@ def test_a_users_own_ibis_layer_gives_shapes_to_an_attribute_only_year(ruimte):
     gevuld = met[met.geometry.notna()]
     assert set(gevuld["rin_nummer"]) == {str(r) for r in eigen["rin_nummer"]}
     assert set(gevuld["vorm_uit"]) == {"uit uw eigen laag mijn_ibis.gpkg (zelfde RIN-nummer)"}
+
+
+def test_two_imports_of_the_same_year_at_once_store_it_once(werkruimte_url, gpkg):
+    """Two people import the same new year at the same moment: one wins, the other is told; never two items."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    bestand = lees_peilbestand(gpkg, "ibis.gpkg")
+    ruimtes = [Werkruimte.open(werkruimte_url) for _ in range(2)]
+    try:
+
+        def poging(r):
+            try:
+                opslag.importeer(r, bestand, ANNE, "gelijktijdig")
+                return "bewaard"
+            except MonitorFout as fout:
+                return str(fout)
+
+        with ThreadPoolExecutor(2) as pool:
+            uitkomsten = list(pool.map(poging, ruimtes))
+        assert uitkomsten.count("bewaard") == 1, uitkomsten
+        assert any("staan al in de werkruimte" in u for u in uitkomsten)
+        assert [(p.jaar, p.versie) for p in opslag.peiljaren(ruimtes[0])] == [(2024, 1), (2025, 1)]
+    finally:
+        for r in ruimtes:
+            r.sluit()

@@ -138,7 +138,8 @@ def test_an_unreachable_workspace_leaves_every_page_working(monkeypatch):
     monkeypatch.setenv("REB_WERKRUIMTE", "postgresql+psycopg://niemand@127.0.0.1:1/werkruimte")
     wr.vergeet()
     try:
-        for pagina in (PAGE, "app_pages/kaart.py", "app_pages/zoekgebieden.py"):
+        for pagina in (PAGE, "app_pages/kaart.py", "app_pages/zoekgebieden.py", "app_pages/gemeenten.py",
+                       "app_pages/monitor.py"):
             at = open_pagina(pagina, naam=None)
             assert not at.exception, pagina
             assert labels.FOUTMELDING not in [e.value for e in at.error], pagina

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reb_maps import fmt
 from reb_maps.cli import DutchParser, lees_bestand, met_werkruimte_fouten, start, werkruimte_opdrachten
 from reb_maps.data import GEMEENTEN
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
@@ -87,9 +88,8 @@ def _voer_uit(args) -> tuple[dict, str]:
             for _, r in frame.iterrows()
         ]
         tekst = "\n".join(
-            f"{r['gemeente']} {r['jaar']}: netto {r['netto_ha'] if r['netto_ha'] is not None else '–'} ha, "
-            f"uitgeefbaar {r['uitgeefbaar_ha'] if r['uitgeefbaar_ha'] is not None else '–'} ha, "
-            f"banen {r['banen'] if r['banen'] is not None else '–'}"
+            f"{r['gemeente']} {r['jaar']}: netto {fmt.met_eenheid(r['netto_ha'], 'ha')}, uitgeefbaar "
+            f"{fmt.met_eenheid(r['uitgeefbaar_ha'], 'ha')}, banen {fmt.getal(r['banen'], 0)}"
             for r in rijen
         )
         return {"reeks": rijen, "definities": {"uitgeefbaar_ha": regels.DEFINITIE_UITGEEFBAAR}}, tekst
