@@ -1,0 +1,88 @@
+"""Memory of upload sessions: N browser sessions each upload a ~25 MB GeoPackage on Eigen data, add it to the map
+and close; the app process's RSS is read after each session and for a while after the last one.
+
+Goal (issue "In production", item 4): 20 sessions opened and closed → RSS growth ≤ 50 MB once they are gone.
+Run: .venv/bin/python bench/bench_geheugen.py [--sessies N] [--wacht S]   (reads /proc: Linux only)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests import fixtures_eigen_data as fx  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_streamlit, wait_healthy  # noqa: E402
+from tests.browser.helpers import wait_idle  # noqa: E402
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for regel in status:
+            if regel.startswith("VmRSS"):
+                return int(regel.split()[1]) / 1024
+    return float("nan")
+
+
+def sessie(browser, url: str, bestand: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "/eigen-data")
+    wait_idle(page, timeout=120_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(bestand))
+    page.get_by_role("button", name="Voeg toe aan de kaart").first.click()
+    page.get_by_text("Toegevoegd").first.wait_for(timeout=180_000)
+    wait_idle(page, timeout=180_000)
+    context.close()
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessies", type=int, default=20)
+    parser.add_argument("--wacht", type=int, default=140, help="seconden meten na de laatste sessie")
+    args = parser.parse_args()
+    uit = ROOT / "bench" / "out"
+    uit.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as map_:
+        bestand = fx.grote_gpkg(Path(map_) / "groot.gpkg", 20)
+        port = free_port()
+        proc = start_streamlit("app.py", port, uit / "geheugen.log")
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, proc)
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                sessie(browser, url, bestand)  # warm-up: one whole session loads everything the page imports
+                time.sleep(3)
+                begin = rss_mb(proc.pid)
+                print(f"bestand {bestand.stat().st_size / 1e6:.1f} MB; na één opwarmsessie {begin:.0f} MB", flush=True)
+                for nummer in range(1, args.sessies + 1):
+                    sessie(browser, url, bestand)
+                    print(f"{nummer} sessies: {rss_mb(proc.pid):.0f} MB", flush=True)
+                for seconden in range(20, args.wacht + 1, 20):
+                    time.sleep(20)
+                    # a visitor now and then: Streamlit drops disconnected sessions (after their TTL) when the
+                    # session store is touched, not on a timer
+                    context = browser.new_context()
+                    context.new_page().goto(url + "/bronnen")
+                    time.sleep(2)
+                    context.close()
+                    print(f"{seconden} s na de laatste sessie: {rss_mb(proc.pid):.0f} MB", flush=True)
+                browser.close()
+            groei = rss_mb(proc.pid) - begin
+            print(f"groei na {args.sessies} gesloten sessies: {groei:.0f} MB (doel ≤ 50 MB)")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
