@@ -230,7 +230,7 @@ def _koppeling(data: bytes, naam: str, laag: str | None) -> dict[str, str] | boo
         st.error(f"Dit bestand kan niet worden gelezen: {exc}")
         return False
     ontbreekt = invoer.ontbrekende_ibis_kolommen(kolommen)
-    if not ontbreekt or invoer._is_gemeentecijfers(kolommen):
+    if not ontbreekt or invoer.is_gemeentecijfers(kolommen):
         return None
     st.info(
         "Niet alle IBIS-kolommen zijn gevonden. Kies welke kolom van uw bestand wat bevat; kolommen die er niet "

@@ -7,10 +7,12 @@ year, so the comparison always says which years are set side by side.
 
 from __future__ import annotations
 
+import re
+
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
+from reb_maps import fmt
 from reb_maps.crs import RD
 from reb_maps.data import load_table, source_of
 
@@ -27,6 +29,8 @@ IBIS_KOLOMMEN = {
     "jaar": "Peiljaar",
 }
 REB_JAAR = "januari 2023"
+HOOGSTE_CODE = 1999  # CBS municipality codes run from GM0001 to below GM2000
+_CODE = re.compile(r"^(?:GM)?0*(\d{1,4})(?:\.0)?$", re.ASCII)
 KOLOM_IBIS_NETTO = "IBIS netto (ha)"
 KOLOM_REB_NETTO = "REB Tabel 8 netto (ha)"
 KOLOM_VERSCHIL = "Verschil IBIS − REB (ha)"
@@ -67,15 +71,26 @@ def koppel_kolommen(frame: pd.DataFrame, koppeling: dict[str, str] | None = None
     return frame.rename(columns=hernoem)
 
 
-def gemeente_code(waarde) -> str | None:
-    """'153', '0153', 'GM0153' or '0153,0164' → 'GM0153' (the first code: a park lies mainly in one municipality)."""
-    if waarde is None or (isinstance(waarde, float) and np.isnan(waarde)) or pd.isna(waarde):
+def gemeente_codes(waarde) -> list[str] | None:
+    """'153', '0153', 'GM0153', '0153,0164' or '0153;0164' → ['GM0153', …]; None when a code is not valid."""
+    if fmt.is_missing(waarde) or not str(waarde).strip():
         return None
-    tekst = str(waarde).strip().upper().replace("GM", "")
-    eerste = tekst.replace(";", ",").split(",")[0].strip()
-    if eerste.endswith(".0"):
-        eerste = eerste[:-2]
-    return f"GM{int(eerste):04d}" if eerste.isdigit() else None
+    codes = []
+    for deel in re.split(r"[,;/ ]+", str(waarde).strip().upper()):
+        if not deel:
+            continue
+        gevonden = _CODE.match(deel)
+        if not gevonden or not 1 <= int(gevonden.group(1)) <= HOOGSTE_CODE:
+            return None
+        codes.append(f"GM{int(gevonden.group(1)):04d}")
+    return codes or None
+
+
+def gemeente_code(waarde) -> str | None:
+    """The first code of GEM_CODES ('0153,0164' → 'GM0153'): a park lies mainly in the municipality IBIS names
+    first. None when a code is not valid."""
+    codes = gemeente_codes(waarde)
+    return codes[0] if codes else None
 
 
 def laatste_jaar(frame: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,6 @@ stores all years of an accepted file in one transaction.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -18,7 +17,7 @@ import pandas as pd
 from reb_maps import fmt
 from reb_maps.crs import RD
 from reb_maps.eigen_data import EigenDataFout, lees
-from reb_maps.eigen_data.ibis import IBIS_KOLOMMEN, koppel_kolommen
+from reb_maps.eigen_data.ibis import IBIS_KOLOMMEN, gemeente_codes, koppel_kolommen
 from reb_maps.eigen_data.lezen import formaat, lees_attribuuttabel
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.monitor import regels
@@ -28,7 +27,6 @@ SOORT_NAMEN = {IBIS: "IBIS-terreinen", GEMEENTECIJFERS: "gemeentecijfers (banen,
 NODIG_IBIS = ("rin_nummer", "gem_codes", "ha_netto", "jaar")
 CIJFER_KOLOMMEN = {"gemeente": "Gemeente", "jaar": "Jaar", "banen": "Banen", "inwoners": "Inwoners"}
 MAX_FOUTEN = 8  # named in one message; the rest counted
-_CODE = re.compile(r"^(?:GM)?0*(\d{1,4})(?:\.0)?$")
 
 
 class MonitorFout(OngeldigeInvoer):
@@ -63,7 +61,7 @@ def lees_peilbestand(
         raise MonitorFout(str(fout)) from None
     if not len(frame):
         raise MonitorFout("het bestand bevat geen rijen")
-    if _is_gemeentecijfers(frame.columns) and not koppeling:
+    if is_gemeentecijfers(frame.columns) and not koppeling:
         return _gemeentecijfers(frame, bestandsnaam, notities)
     return _ibis(koppel_kolommen(frame, koppeling), bestandsnaam, notities, geo)
 
@@ -119,21 +117,6 @@ def _jaar(waarde) -> int | None:
     if not isinstance(getal, float) or getal != int(getal) or not regels.MIN_JAAR <= getal <= regels.MAX_JAAR:
         return None
     return int(getal)
-
-
-def gemeente_codes(waarde) -> list[str] | None:
-    """'153', '0153', 'GM0153', '0153,0164' or '0153;0164' → ['GM0153', …]; None when a code is not valid."""
-    if fmt.is_missing(waarde) or not str(waarde).strip():
-        return None
-    codes = []
-    for deel in re.split(r"[,;/ ]+", str(waarde).strip().upper()):
-        if not deel:
-            continue
-        gevonden = _CODE.match(deel)
-        if not gevonden or not 1 <= int(gevonden.group(1)) <= regels.HOOGSTE_CODE:
-            return None
-        codes.append(f"GM{int(gevonden.group(1)):04d}")
-    return codes or None
 
 
 # ---------- IBIS ----------
@@ -237,7 +220,7 @@ def _tekst(waarde) -> str:
 # ---------- municipal figures ----------
 
 
-def _is_gemeentecijfers(namen) -> bool:
+def is_gemeentecijfers(namen) -> bool:
     aanwezig = {str(k).strip().lower() for k in namen}
     return {"gemeente", "jaar"} <= aanwezig and bool({"banen", "inwoners"} & aanwezig)
 

@@ -154,8 +154,8 @@ def peiljaren(ruimte: Werkruimte, soort: str | None = None, verwijderd: bool = F
 
 
 def stempel(ruimte: Werkruimte) -> str:
-    """Changes whenever a year is imported, replaced, deleted or restored."""
-    return "|".join(f"{p.id}:{p.versie}" for p in peiljaren(ruimte, verwijderd=True))
+    """Changes whenever a year is imported, replaced, deleted or restored (the workspace's cheap aggregate)."""
+    return ruimte.stempel(("peiljaar",))
 
 
 def terreinen(ruimte: Werkruimte, peiljaar: Peiljaar, versie: int | None = None) -> gpd.GeoDataFrame:

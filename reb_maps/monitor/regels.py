@@ -7,7 +7,6 @@ import functools
 from reb_maps.data import load_table
 
 MIN_JAAR, MAX_JAAR = 2000, 2100
-HOOGSTE_CODE = 1999  # CBS municipality codes run from GM0001 to below GM2000
 REB_JAAR = 2023  # the report's moment: Tabel 2 (2023), Tabel 8 (begin 2023), Tabel 10 (1-1-2023)
 TWENTE = "Twente"
 

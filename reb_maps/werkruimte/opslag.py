@@ -233,12 +233,13 @@ class Werkruimte:
         with self._lezen() as sessie:
             return sessie.get(MODELLEN[soort], item_id)
 
-    def stempel(self) -> str:
-        """Changes whenever a location or a comment is saved, changed or deleted (cheap: two aggregates)."""
+    def stempel(self, soorten: tuple[str, ...] = ("locatie", "opmerking")) -> str:
+        """Changes whenever an item of these kinds is saved, changed, deleted or restored (cheap: one aggregate
+        per kind — count, last change, sum of versions — so a page can key its caches on it every rerun)."""
         with self._lezen() as sessie:
             delen = [
                 sessie.execute(select(func.count(), func.max(model.gewijzigd), func.sum(model.versie))).one()
-                for model in (LocatieRij, OpmerkingRij)
+                for model in (MODELLEN[soort] for soort in soorten)
             ]
         return "|".join(f"{n}:{t}:{v}" for n, t, v in delen)
 
