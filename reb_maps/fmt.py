@@ -53,6 +53,16 @@ def met_eenheid(value, eenheid: str | None, decimals: int | None = None, missing
     return f"{getal(value, decimals)} {eenheid}" if eenheid else getal(value, decimals)
 
 
+def met_teken(value, eenheid: str | None = None, decimals: int | None = None, missing: str = "–", minus: str = "-",
+              nul: str = "") -> str:  # fmt: skip
+    """A change with its sign: '+12,50 ha', '-3,5%', '+1.000'. `minus`: '-' where software reads the sign
+    (st.metric), '−' in print; `nul`: what stands before an exact 0 ('±', '+' or nothing)."""
+    if is_missing(value):
+        return missing
+    teken = "+" if value > 0 else (minus if value < 0 else nul)
+    return teken + met_eenheid(abs(value), eenheid, decimals)
+
+
 def groei(value) -> str:
     """A growth percentage with its sign, as the report prints it: '+14%', '-1%', '+0,2%'."""
     if is_missing(value):

@@ -93,10 +93,8 @@ PEIL_HULP_UITGEEFBAAR = (
 def _verschil_tekst(nu, toen, eenheid: str) -> str | None:
     if nu is None or fmt.is_missing(toen):
         return None
-    verschil = float(nu) - float(toen)
-    teken = "+" if verschil > 0 else ("-" if verschil < 0 else "±")  # ASCII minus: st.metric reads it as down
-    waarde = fmt.met_eenheid(abs(verschil), eenheid, 2 if eenheid == "ha" else 0)
-    return f"{teken}{waarde} sinds de REB"
+    # ASCII minus: st.metric reads it as a change down
+    return f"{fmt.met_teken(float(nu) - float(toen), eenheid, 2 if eenheid == 'ha' else 0, nul='±')} sinds de REB"
 
 
 def _peil(gemeente: str | None, peil, reb: list[Kerncijfer]) -> list[Kerncijfer]:

@@ -39,3 +39,14 @@ def test_units_ranges_and_missing_values():
 )
 def test_rounding_is_half_up_as_readers_expect(value, decimals, expected):
     assert fmt.getal(value, decimals) == expected
+
+
+def test_met_teken_gives_a_change_its_sign():
+    from reb_maps.fmt import met_teken
+
+    assert met_teken(12.5, "ha", 2) == "+12,50 ha"
+    assert met_teken(-580, "ha", 2) == "-580,00 ha"
+    assert met_teken(-3.456, "%", 1, minus="−") == "−3,5%"
+    assert met_teken(0, "ha", 2, nul="±") == "±0,00 ha"
+    assert met_teken(1000, None, 0) == "+1.000"
+    assert met_teken(None, "ha", missing="geen opgave") == "geen opgave"

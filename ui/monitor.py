@@ -315,22 +315,16 @@ def beheer(r, jaren_: list[opslag.Peiljaar], schrijven: bool) -> None:
 def sinds_reb_tabel(sinds) -> None:
     """The change since the REB as a Dutch table (numbers as text: Dutch notation, 'geen opgave' when unknown)."""
 
+    geen = labels.GEEN_OPGAVE
+
     def ha(v, teken=False):
-        if v is None or fmt.is_missing(v):
-            return labels.GEEN_OPGAVE
-        return (("+" if v > 0 else "") if teken else "") + fmt.met_eenheid(v, "ha", 2)
+        return (fmt.met_teken if teken else fmt.met_eenheid)(v, "ha", 2, missing=geen)
 
     def pct(v):
-        return (
-            labels.GEEN_OPGAVE
-            if v is None or fmt.is_missing(v)
-            else ("+" if v > 0 else "") + fmt.met_eenheid(v, "%", 1)
-        )
+        return fmt.met_teken(v, "%", 1, missing=geen)
 
     def aantal(v, teken=False):
-        if v is None or fmt.is_missing(v):
-            return labels.GEEN_OPGAVE
-        return (("+" if v > 0 else "") if teken else "") + fmt.getal(v, 0)
+        return (fmt.met_teken if teken else fmt.met_eenheid)(v, None, 0, missing=geen)
 
     jaar = int(sinds["jaar"].iloc[0])
     st.dataframe(

@@ -24,9 +24,8 @@ def _verschil(nu, toen, eenheid: str) -> str:
     if nu is None or toen is None or fmt.is_missing(nu) or fmt.is_missing(toen):
         return "–"
     verschil = float(nu) - float(toen)
-    tekst = fmt.met_eenheid(abs(verschil), eenheid, 2) if eenheid == "ha" else fmt.getal(abs(verschil), 0)
-    procent = f" ({'+' if verschil >= 0 else '−'}{fmt.getal(abs(100 * verschil / float(toen)), 1)}%)" if toen else ""
-    return f"{'+' if verschil >= 0 else '−'}{tekst}{procent}"
+    procent = f" ({fmt.met_teken(100 * verschil / float(toen), '%', 1, minus='−', nul='+')})" if toen else ""
+    return f"{fmt.met_teken(verschil, eenheid or None, 2 if eenheid == 'ha' else 0, minus='−', nul='+')}{procent}"
 
 
 def briefing_sectie(reeks: pd.DataFrame, gemeente: str | None, jaar: int | None = None) -> MonitorSectie | None:
