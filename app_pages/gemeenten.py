@@ -11,7 +11,7 @@ from reb_maps.charts import monitor as monitor_grafiek
 from reb_maps.charts.figuren import gemeenten_figuren
 from reb_maps.data import load_table, source_of, table_csv, table_meta
 from reb_maps.monitor import reeks as monitor_reeks
-from ui import documenten, monitor, state, werkruimte
+from ui import documenten, monitor, state
 
 CONFIG = {"displaylogo": False}
 
@@ -84,9 +84,8 @@ if monitor.jaren():
         f"De ruit is de REB (januari 2023: {monitor_reeks.bron_reb()}); de andere punten zijn de ingelezen jaren "
         "(bronnen op de pagina Monitor). Een lijn ontbreekt waar een jaar dat cijfer niet heeft."
     )
-    ruimte = werkruimte.ruimte()
-    sinds = monitor_reeks.sinds_reb(ruimte, peil.jaar if peil else None) if ruimte is not None else None
-    if sinds is not None and len(sinds):
+    sinds = monitor_reeks.sinds_reb(reeks, peil.jaar if peil else None)  # the cached series, not a new read
+    if len(sinds):
         st.markdown(f"**Per gemeente: januari 2023 (REB) tegenover {int(sinds['jaar'].iloc[0])}**")
         monitor.sinds_reb_tabel(sinds)
         st.plotly_chart(monitor_grafiek.netto_naast_reb(sinds, selectie), config=CONFIG, key=f"netto-peil-{selectie}")

@@ -23,7 +23,7 @@ if ruimte is not None:
         mon.beheer(ruimte, jaren, schrijven)
     st.subheader("Inlezen")
     mon.importeer_formulier(schrijven)
-    sinds = reeks.sinds_reb(ruimte)
+    sinds = reeks.sinds_reb(mon.reeks_frame())
     if len(sinds):
         st.subheader(f"Sinds de REB: januari 2023 tegenover {int(sinds['jaar'].iloc[0])}")
         mon.sinds_reb_tabel(sinds)

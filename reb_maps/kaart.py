@@ -129,7 +129,7 @@ def _panes(m: folium.Map) -> None:
 # ---------- Municipalities ----------
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)  # one entry per indicator and imported year (version)
 def gemeenten_frame(peil=None) -> gpd.GeoDataFrame:
     """Municipal polygons joined to the report's figures by CBS code (once per process and peildatum).
 
@@ -156,7 +156,7 @@ def indicator_values(frame: pd.DataFrame, sleutel: str, peil=None) -> pd.Series:
     return indicator_kolom(frame, sleutel, peil)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)  # one entry per indicator and imported year (version)
 def indicator_klassen(sleutel: str, peil=None) -> klassen.Klassen:
     """The choropleth classes of one indicator (shared with the print map); of that year's figures with `peil`."""
     ind = labels.indicator(sleutel)
@@ -191,7 +191,7 @@ def gemeente_popup(row) -> str:
     return popup_html(row["gemeente"], rijen, f"Bron: {labels.REB}, Tabel 2, 8 en 10")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)  # one entry per indicator and imported year (version)
 def _gemeenten_data(sleutel: str, peil=None) -> tuple[dict, str]:
     """The choropleth's features and legend for one indicator (cached: selection only changes style)."""
     frame = gemeenten_frame(peil).copy()

@@ -1,6 +1,6 @@
 """The time series: the REB's 2023 as the first peildatum, every imported year beside it, never mixed.
 
-`reeks(ruimte)` gives one row per municipality (and Twente) per year; `sinds_reb(...)` the change since the REB;
+`reeks(ruimte)` gives one row per municipality (and Twente) per year; `sinds_reb(reeks)` the change since the REB;
 `peildatum(ruimte, jaar)` one year's figures as a hashable value for the map, the panel and the charts.
 """
 
@@ -193,10 +193,10 @@ def _verschil(nu, toen) -> tuple[float | None, float | None]:
     return verschil, (round(100 * verschil / float(toen), 1) if toen else None)
 
 
-def sinds_reb(ruimte: Werkruimte, jaar: int | None = None) -> pd.DataFrame:
-    """Per municipality and Twente: netto areaal and jobs in the REB and in `jaar` (default the latest year),
-    the change in ha (and jobs) and in %; the latest IBIS 'uitgeefbaar' beside the report's hard supply."""
-    alle = reeks(ruimte)
+def sinds_reb(alle: pd.DataFrame, jaar: int | None = None) -> pd.DataFrame:
+    """From the series (`reeks(ruimte)`, which a page keeps cached): per municipality and Twente the netto areaal
+    and jobs in the REB and in `jaar` (default the latest year), the change in ha (and jobs) and in %; the year's
+    IBIS 'uitgeefbaar' beside the report's hard supply."""
     geimporteerd = sorted(j for j in alle["jaar"].unique() if j != regels.REB_JAAR)
     if not geimporteerd:
         return pd.DataFrame()
