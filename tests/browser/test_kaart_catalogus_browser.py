@@ -61,7 +61,8 @@ def test_own_file_uploaded_on_the_kaart_page_joins_the_map(page, app_url, tmp_pa
     page.screenshot(path=screenshot_dir / "kaart_eigen_laag.png", full_page=True)
     frame.locator("label", has_text="mijn_plan.geojson").wait_for(state="attached", timeout=60_000)  # redrawn map
     frame.locator(".leaflet-control-layers").hover()
-    assert frame.locator(".leaflet-control-layers-group-name", has_text=kaart.THEMA_EIGEN).is_visible()
+    # the control unfolds on hover: wait until the group shows (an immediate is_visible() raced the animation)
+    frame.locator(".leaflet-control-layers-group-name", has_text=kaart.THEMA_EIGEN).wait_for(state="visible")
     assert frame.locator("label", has_text="mijn_plan.geojson").count() == 1
     assert "mijn_plan.geojson" in frame.locator("#kaartlegenda").text_content()  # folded under "Overige lagen"
 
