@@ -8,7 +8,7 @@ from reb_maps import assets, labels
 from reb_maps.data import DataFout
 from reb_maps.fouten import WerkruimteFout
 from reb_maps.geodata import GeoFout
-from ui import meldingen, state, werkruimte, werkruimte_pagina
+from ui import geheugen, meldingen, state, werkruimte, werkruimte_pagina
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("reb_maps.app")
@@ -19,6 +19,7 @@ logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)
 st.set_page_config(page_title=labels.APP_TITEL, page_icon="assets/favicon.png", layout="wide")
 assets.ensure_static()
 state.init()
+geheugen.bewaak_sessie()
 
 PAGES = [
     st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, icon=":material/map:", default=True, url_path="start"),

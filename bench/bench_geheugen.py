@@ -53,7 +53,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as map_:
         bestand = fx.grote_gpkg(Path(map_) / "groot.gpkg", 20)
         port = free_port()
-        proc = start_streamlit("app.py", port, uit / "geheugen.log")
+        # as `make run`, `make serve` and the Dockerfile start it
+        proc = start_streamlit("app.py", port, uit / "geheugen.log", env={"MALLOC_ARENA_MAX": "2"})
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, proc)

@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from reb_maps import fmt, herontwikkeling, kaart
+from reb_maps import fmt, geheugen, herontwikkeling, kaart
 from reb_maps.crs import WGS84
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
 from reb_maps.eigen_data import lagen as lagen_van
@@ -99,7 +99,8 @@ def lees_veilig(lagen: dict[str, Laag], data: bytes, bestandsnaam: str, laag: st
 
 
 def verwijder(lagen: dict[str, Laag], sleutel: str) -> None:
-    lagen.pop(sleutel, None)
+    if lagen.pop(sleutel, None) is not None:
+        geheugen.geef_terug_later()  # a removed layer can hold tens of MB: give the freed pages back
 
 
 def samenvatting_tabel(resultaat: Resultaat) -> pd.DataFrame:
