@@ -7,7 +7,7 @@ WORKERS ?= 2
 SERVE_PORT ?= 8080
 SERVE_ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve serve-status serve-stop test lint bench bench-load geodata clean
+.PHONY: run serve serve-status serve-stop test lint bench bench-load bench-geheugen geodata clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 
 # Only this computer can open it; see the README ("Voor meer mensen") to open it to a network.
 run: $(VENV)/.stamp-run
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
 # Several app processes behind nginx under supervisord (restarts, health check, logs in var/log/): make serve WORKERS=4
 serve: $(VENV)/.stamp-run
@@ -37,7 +37,7 @@ serve-stop: $(VENV)/.stamp-run
 
 test: $(VENV)/.stamp-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=300 -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=300 -n 2 --dist loadgroup --durations=15
 
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python bench/bench_app.py
@@ -52,8 +52,14 @@ bench: $(VENV)/.stamp-dev
 
 # N concurrent sessions over Streamlit's websocket protocol (single process, then 2 workers behind nginx).
 bench-load: $(VENV)/.stamp-dev
+	$(BIN)/python bench/bench_load.py --overleg 20
+	$(BIN)/python bench/bench_load.py --overleg 20 --opwarmen
 	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_load.py --workers 2
+
+# 20 browser sessions upload ~25 MB and close; RSS after Streamlit has dropped them (about 7 minutes).
+bench-geheugen: $(VENV)/.stamp-dev
+	$(BIN)/python bench/bench_geheugen.py
 
 # Development only: derive data/geo from ../shared/geodata (deterministic).
 geodata: $(VENV)/.stamp-run

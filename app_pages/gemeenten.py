@@ -11,7 +11,7 @@ from reb_maps.charts import monitor as monitor_grafiek
 from reb_maps.charts.figuren import gemeenten_figuren
 from reb_maps.data import load_table, source_of, table_csv, table_meta
 from reb_maps.monitor import reeks as monitor_reeks
-from ui import documenten, monitor, state
+from ui import documenten, monitor, sessie_sleutels, state
 
 CONFIG = {"displaylogo": False}
 
@@ -36,14 +36,11 @@ def toon(fig, bron: str, naam: str) -> None:
             state.selecteer(gekozen)
 
 
-def toon_kerncijfers(cijfers, peil) -> None:
-    """The key figures as bordered metrics: one row of five, or with an imported year (longer values and a change
-    since the REB under each) rows of three, so no value or change is cut off."""
-    per_rij = 3 if peil is not None else len(cijfers)
-    for begin in range(0, len(cijfers), per_rij):
-        deel = cijfers[begin : begin + per_rij]
-        breedtes = [max(len(c.waarde), 7) for c in deel] if peil is None else [1] * per_rij
-        for kolom, cijfer in zip(st.columns(breedtes), deel, strict=False):
+def toon_kerncijfers(cijfers) -> None:
+    """The key figures as bordered metrics in rows of three: five in a row cut values and changes ("10–50 …",
+    "+2,5% sinds…") on a 1280-pixel laptop."""
+    for begin in range(0, len(cijfers), 3):
+        for kolom, cijfer in zip(st.columns(3), cijfers[begin : begin + 3], strict=False):
             kolom.metric(cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg, delta_color=cijfer.delta_kleur,
                          delta_arrow=cijfer.pijl, border=True)  # fmt: skip
 
@@ -60,7 +57,7 @@ peil = monitor.keuze("gemeenten_peildatum") if monitor.jaren() else None
 if selectie:
     st.subheader(selectie)
     cijfers = kerncijfers.kerncijfers(selectie, peil)
-    toon_kerncijfers(cijfers, peil)
+    toon_kerncijfers(cijfers)
     st.caption(" ".join(c.lezing for c in cijfers if c.lezing))
     profielen = load_table("gemeente_profielen")
     profiel = profielen.loc[profielen["gemeente"] == selectie]
@@ -71,7 +68,7 @@ if selectie:
 else:
     st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
     if peil is not None:
-        toon_kerncijfers(kerncijfers.kerncijfers(None, peil), peil)
+        toon_kerncijfers(kerncijfers.kerncijfers(None, peil))
 if peil is not None:
     monitor.peil_noot(peil)
 
@@ -90,49 +87,49 @@ if monitor.jaren():
         monitor.sinds_reb_tabel(sinds)
         st.plotly_chart(monitor_grafiek.netto_naast_reb(sinds, selectie), config=CONFIG, key=f"netto-peil-{selectie}")
 
-links, rechts = st.columns(2, gap="large")
-with links:
-    st.subheader("Banen")
-    st.markdown("Aantal banen in 2023 en hoe sterk dat aantal sinds 2014 is gegroeid.")
-    toon(figuren.banen, source_of("gemeenten", "banen_2023"), "banen")
-with rechts:
-    st.subheader("Netto areaal bedrijventerrein")
-    st.markdown("Hoeveel hectare bedrijventerrein elke gemeente begin 2023 had, en welk deel van Twente dat is.")
-    toon(figuren.netto_areaal, source_of("gemeenten", "netto_areaal_ha"), "netto")
-
-st.subheader("Vraag tot 2040 tegenover het harde aanbod")
-st.markdown(
-    "De balk is de bandbreedte van de indicatieve ruimtevraag tot 2040 (laag tot hoog); de ruit is het harde "
-    "aanbod op 1 januari 2023. De kleur van de ruit zegt hoe die twee zich verhouden:"
+# One tab is built and sent at a time (lazy tabs): a rerun for another municipality costs one chart, not four
+# charts and the table. The open tab is remembered per session, so a new selection keeps the reader's tab.
+tab_banen, tab_netto, tab_vraag, tab_groot, tab_tabel = st.tabs(
+    labels.TABBLADEN_GEMEENTEN, key=sessie_sleutels.GEMEENTEN_TAB, on_change="rerun"
 )
-st.markdown(
-    "\n".join(
-        f"- {licht.symbool} **{licht.kort}**: {licht.lang.lower()}" for licht in labels.STOPLICHTEN.values()
-    )
-    + "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul "
-    "maar een ontbrekend cijfer, dus krijgen ze geen kleur."
+STOPLICHT_UITLEG = "\n".join(
+    f"- {licht.symbool} **{licht.kort}**: {licht.lang.lower()}" for licht in labels.STOPLICHTEN.values()
+) + (
+    "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul maar een "
+    "ontbrekend cijfer, dus krijgen ze geen kleur."
 )
-toon(figuren.vraag_aanbod, source_of("gemeenten", "hard_aanbod_ha"), "vraag")
-
-st.subheader("Grootschalige vraag voor heel Twente")
-groot = load_table("grootschalige_vraag")
-st.markdown(
-    "Naast de gemeenten noemt Tabel 10 één regionale regel: ruimte voor grootschalige bedrijven uit heel "
-    "Twente. Het rapport zet die regel onder Almelo; hier staat hij apart, zodat hij niet als vijftiende "
-    "gemeente meetelt en niet bij Almelo wordt opgeteld."
-)
-st.plotly_chart(figuren.grootschalig, config=CONFIG, key="grootschalig")
-st.caption(source_of("grootschalige_vraag"))
-
-st.subheader("Alle gemeenten in één tabel")
-tabel = figuren.tabel
-hoogte = 36 * (len(tabel) + 1) + 3
-st.dataframe(charts.markeer_selectie(tabel, selectie) if selectie else tabel, hide_index=True, height=hoogte)
-st.download_button(
-    labels.DOWNLOAD_CSV, lambda: table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv", mime="text/csv",
-    on_click="ignore",
-)  # the CSV is made when someone clicks, not on every run
-st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
+GRAFIEK_TABS = (  # (tab, explanation above the chart, chart, its source, key)
+    (tab_banen, "Aantal banen in 2023 en hoe sterk dat aantal sinds 2014 is gegroeid.", "banen", "banen_2023"),
+    (tab_netto, "Hoeveel hectare bedrijventerrein elke gemeente begin 2023 had, en welk deel van Twente dat is.",
+     "netto_areaal", "netto_areaal_ha"),
+    (tab_vraag, "De balk is de bandbreedte van de indicatieve ruimtevraag tot 2040 (laag tot hoog); de ruit is het "
+     "harde aanbod op 1 januari 2023. De kleur van de ruit zegt hoe die twee zich verhouden:\n\n" + STOPLICHT_UITLEG,
+     "vraag_aanbod", "hard_aanbod_ha"),
+)  # fmt: skip
+for tab, uitleg, figuur, kolom in GRAFIEK_TABS:
+    if tab.open:
+        with tab:
+            st.markdown(uitleg)
+            toon(getattr(figuren, figuur), source_of("gemeenten", kolom), figuur)
+if tab_groot.open:
+    with tab_groot:
+        st.markdown(
+            "Naast de gemeenten noemt Tabel 10 één regionale regel: ruimte voor grootschalige bedrijven uit heel "
+            "Twente. Het rapport zet die regel onder Almelo; hier staat hij apart, zodat hij niet als vijftiende "
+            "gemeente meetelt en niet bij Almelo wordt opgeteld."
+        )
+        st.plotly_chart(figuren.grootschalig, config=CONFIG, key="grootschalig")
+        st.caption(source_of("grootschalige_vraag"))
+if tab_tabel.open:
+    with tab_tabel:
+        tabel = figuren.tabel
+        hoogte = 36 * (len(tabel) + 1) + 3
+        st.dataframe(charts.markeer_selectie(tabel, selectie) if selectie else tabel, hide_index=True, height=hoogte)
+        st.download_button(
+            labels.DOWNLOAD_CSV, lambda: table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv",
+            mime="text/csv", on_click="ignore",
+        )  # the CSV is made when someone clicks, not on every run
+        st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
 
 with st.expander("Opmerkingen bij de cijfers"):
     st.markdown("**Afrondingen en controles**")

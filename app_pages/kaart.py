@@ -32,13 +32,13 @@ if keuze_peil is not None:
 selected = state.geselecteerd()
 
 
-def lagen_bij_bouwen(indicator: str, selected: str | None) -> tuple[str, ...] | None:
+def lagen_bij_bouwen(indicator: str) -> tuple[str, ...] | None:
     """The switched-on layers the map is built with: those of the moment the map's other inputs last changed.
 
     A layer switched in the map's own layer control is only remembered (for the link); rebuilding the map for it
-    would reset the user's zoom. The next rebuild (another indicator, selection or basemap) takes it along.
+    would reset the user's zoom. The next rebuild (another indicator, basemap or year) takes it along.
     """
-    invoer = (indicator, state.achtergrond(), selected, peil)
+    invoer = (indicator, state.achtergrond(), peil)  # not the municipality: choosing one keeps the map
     gebouwd = st.session_state.get(GEBOUWD_KEY)
     if gebouwd is None or gebouwd[0] != invoer:
         gebouwd = (invoer, state.kaart_lagen())
@@ -59,8 +59,8 @@ with col_map:
             m = werkruimte.kaart_met_tekenen(
                 indicator,
                 state.achtergrond(),
-                selected,
-                lagen_bij_bouwen(indicator, selected),
+                None,  # the municipality travels beside the map (feature_group_to_add): choosing one keeps the map
+                lagen_bij_bouwen(indicator),
                 eigen=eigen_data.kaart_lagen(eigen),
                 verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
                 bewaard=bewaard,
@@ -73,17 +73,19 @@ with col_map:
                 height=660,
                 use_container_width=True,
                 returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
+                feature_group_to_add=kaart.selectie_groep(selected),
                 on_change=lambda: state.on_map_click(MAP_KEY),
             )
         else:  # built and rendered once per input tuple per process (kaart_cache)
             st_folium_cached(
                 werkruimte.kaart_met_tekenen,
-                (indicator, state.achtergrond(), selected, lagen_bij_bouwen(indicator, selected), (), frozenset(),
-                 bewaard, peil, peil_parken),
+                (indicator, state.achtergrond(), None, lagen_bij_bouwen(indicator), (), frozenset(), bewaard, peil,
+                 peil_parken),
                 key=MAP_KEY,
                 height=660,
                 returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
+                group=(kaart.selectie_groep, (selected,)),
             )
     st.caption(kaart.dashboard_attributie())
     if peil is not None:

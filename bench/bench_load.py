@@ -9,6 +9,7 @@ did not finish, timed out, or showed an exception or the app's error message) an
 Run:  .venv/bin/python bench/bench_load.py                    # starts `streamlit run app.py` on a free port
       .venv/bin/python bench/bench_load.py --workers 2        # 2 app processes behind nginx (deploy/serve.py)
       .venv/bin/python bench/bench_load.py --url http://127.0.0.1:8080 [--pids 123,456]
+      .venv/bin/python bench/bench_load.py --overleg 20         # 20 sessions, own municipality each, cold then warm
 Loopback only; every wait is bounded, so it always stops by itself.
 """
 
@@ -25,20 +26,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from deploy import opwarmen  # noqa: E402
 from reb_maps import labels  # noqa: E402
 from reb_maps.data import GEMEENTEN  # noqa: E402
 
-PAGES = ("kaart", "gemeenten")
-URL_PATHS = {"kaart": "", "gemeenten": "gemeenten"}  # Kaart is the default page: the bare link opens it
-RUN_TIMEOUT = 180.0  # seconds for one page run, however loaded the machine
-CONNECT_TIMEOUT = 30.0
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+PAGES = tuple(opwarmen.URL_PATHS)
+RUN_TIMEOUT = opwarmen.RUN_TIMEOUT
+stream_url = opwarmen.stream_url
 
 
 @dataclass
@@ -72,21 +71,6 @@ def cpu_seconds(pids: list[int]) -> float | None:
     return total / os.sysconf("SC_CLK_TCK") if pids else None
 
 
-def stream_url(base: str) -> str:
-    parts = urllib.parse.urlsplit(base)
-    if parts.hostname not in LOOPBACK:
-        raise SystemExit(f"Alleen loopback-adressen: {parts.hostname}")
-    scheme = "wss" if parts.scheme == "https" else "ws"
-    return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
-
-
-def rerun(page: str, query: str) -> bytes:
-    msg = BackMsg()
-    msg.rerun_script.query_string = query
-    msg.rerun_script.page_name = URL_PATHS[page]  # a direct link: the server resolves the url_path
-    return msg.SerializeToString()
-
-
 def problem_in(fwd: ForwardMsg) -> str | None:
     """An exception element or the app's own error message in a delta, else None."""
     if fwd.WhichOneof("type") != "delta" or fwd.delta.WhichOneof("type") != "new_element":
@@ -101,35 +85,13 @@ def problem_in(fwd: ForwardMsg) -> str | None:
 
 
 async def run_page(ws, page: str, query: str) -> tuple[float, str | None]:
-    """Seconds from the rerun request to script_finished, and the first problem seen (or None)."""
-    start = time.perf_counter()
-    await ws.send(rerun(page, query))
-    problem = None
-    deadline = start + RUN_TIMEOUT
-    while True:
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0:
-            return time.perf_counter() - start, f"{page}: geen script_finished binnen {RUN_TIMEOUT:.0f} s"
-        fwd = ForwardMsg()
-        fwd.ParseFromString(await asyncio.wait_for(ws.recv(), remaining))
-        kind = fwd.WhichOneof("type")
-        problem = problem or problem_in(fwd)
-        if kind == "page_not_found":
-            problem = problem or f"{page}: pagina niet gevonden"
-        if kind == "script_finished":
-            if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                continue  # the app reran itself (e.g. st.rerun); the page run goes on
-            if fwd.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                problem = problem or f"{page}: script_finished status {fwd.script_finished}"
-            return time.perf_counter() - start, problem
+    return await opwarmen.run_page(ws, page, query, problem_in)
 
 
 async def session(url: str, query: str, start: asyncio.Event, done: asyncio.Event, results: Results) -> None:
     """One visitor: connect, wait for the others, run Kaart then Gemeenten, stay connected until all are done."""
     try:
-        async with websockets.connect(
-            url, subprotocols=["streamlit"], max_size=None, open_timeout=CONNECT_TIMEOUT, ping_interval=None
-        ) as ws:
+        async with opwarmen.connect(url) as ws:
             await start.wait()
             for page in PAGES:
                 seconds, problem = await run_page(ws, page, query)
@@ -197,6 +159,32 @@ def measure(base_url: str, counts: list[int], pids: list[int], spread: bool, war
     return rows
 
 
+def overleg(base_url: str, n: int, pids: list[int], opwarmen_eerst: bool = False) -> None:
+    """A bestuurlijk overleg: n sessions at once, each on its own municipality (the 14 cycled), first on a process
+    that has just started (nothing cached; with `opwarmen_eerst` after deploy/opwarmen.py, as `make serve` and
+    the Kubernetes postStart hook do before visitors come), then the same n again (warm)."""
+    url = stream_url(base_url)
+    if opwarmen_eerst:
+        start = time.perf_counter()
+        problems = asyncio.run(opwarmen.warm(base_url))
+        print(f"opgewarmd in {time.perf_counter() - start:.1f} s, problemen: {problems or 'geen'}", flush=True)
+    queries = [f"gemeente={urllib.parse.quote(g)}" for g in GEMEENTEN]
+    for ronde in ("koud", "warm"):
+        results, memory, cpu = asyncio.run(round_of(url, n, queries, pids))
+        print(
+            f"overleg {ronde:<4} N={n:>2}, {min(n, len(queries))} gemeenten  "
+            + "  ".join(
+                f"{p}: p50 {pct(results.seconds[p], 0.5):.2f} s / p95 {pct(results.seconds[p], 0.95):.2f} s"
+                for p in PAGES
+            )
+            + f"  fouten {len(results.errors)}  RSS {fmt_mb(memory)}"
+            + (f"  server-CPU {cpu * 1000:.0f} ms per sessie" if cpu is not None else ""),
+            flush=True,
+        )
+        for error in sorted(set(results.errors))[:5]:
+            print(f"    {error}")
+
+
 def fmt_mb(value: float | None) -> str:
     return "onbekend" if value is None else f"{value:.0f} MB"
 
@@ -235,8 +223,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="zelf N app-processen achter nginx starten")
     parser.add_argument("--n", default="1,5,10,20", help="aantallen gelijktijdige sessies")
     parser.add_argument("--spreiding", action="store_true", help="elke sessie een andere gemeente (koude caches)")
+    parser.add_argument(
+        "--overleg", type=int, metavar="N", help="alleen het overleg: N sessies, elk een eigen gemeente, koud en warm"
+    )
+    parser.add_argument("--opwarmen", action="store_true", help="overleg: eerst opwarmen zoals make serve doet")
     args = parser.parse_args()
     counts = [int(x) for x in args.n.split(",") if x.strip()]
+    if args.overleg:
+        with own_server(args.workers) as (url, pids, _worker_urls):
+            print(f"Server: {url} ({args.workers} proces{'sen' if args.workers > 1 else ''}), net gestart", flush=True)
+            overleg(url, args.overleg, pids, args.opwarmen)
+        return 0
     if args.url:
         pids = [int(p) for p in args.pids.split(",") if p.strip()]
         print(f"Server: {args.url}")

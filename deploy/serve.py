@@ -154,13 +154,15 @@ def _programma(naam: str, command: str, map_: Path, **extra) -> str:
     return f"[program:{naam}]\n" + "".join(f"{k}={v}\n" for k, v in regels.items())
 
 
-def supervisord_config(map_: Path, ports: list[int], port: int, address: str) -> str:
-    """The whole set-up as one supervisord config: N workers, nginx and the health check (an event listener)."""
+def supervisord_config(map_: Path, ports: list[int], port: int, address: str, opwarmen: bool = True) -> str:
+    """The whole set-up as one supervisord config: N workers, nginx and the health check (an event listener),
+    which also warms every new worker process unless `opwarmen` is off (tests that do not need it)."""
     staat = map_ / "serve"
     omgeving = {
         # One cookie secret for all workers: a session's XSRF token stays valid whichever worker sees it.
         "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32),
         "PYTHONUNBUFFERED": "1",
+        "MALLOC_ARENA_MAX": "2",  # fewer malloc arenas: less freed memory kept per closed session (bench_geheugen)
     }
     env = ",".join(f'{k}="{v}"' for k, v in omgeving.items())
     delen = [
@@ -184,7 +186,7 @@ def supervisord_config(map_: Path, ports: list[int], port: int, address: str) ->
     delen.append(
         _programma("nginx", f"{nginx_path()} -p {staat} -c {staat / 'nginx.conf'} -e stderr", map_, priority="900")
     )
-    werkers = " ".join(f"werker-{i}={p}" for i, p in enumerate(ports, start=1))
+    werkers = " ".join(f"werker-{i}={p}" for i, p in enumerate(ports, start=1)) + (" --opwarmen" if opwarmen else "")
     delen.append(
         f"[eventlistener:gezondheid]\ncommand={sys.executable} {Path(__file__).with_name('gezondheid.py')} {werkers}\n"
         f"events=TICK_5\nautorestart=true\nstdout_logfile=NONE\nstderr_logfile={map_ / 'log' / 'gezondheid.log'}\n"
@@ -193,7 +195,7 @@ def supervisord_config(map_: Path, ports: list[int], port: int, address: str) ->
     return "\n".join(delen)
 
 
-def _bereid_voor(map_: Path, workers: int, port: int, address: str) -> list[int]:
+def _bereid_voor(map_: Path, workers: int, port: int, address: str, opwarmen: bool = True) -> list[int]:
     """Write the configs into `map_`/serve, create the log and nginx temp folders; returns the worker ports."""
     staat, logs = map_ / "serve", map_ / "log"
     for folder in (staat, logs, *(staat / "nginx" / d for d in NGINX_TEMP)):
@@ -214,7 +216,7 @@ def _bereid_voor(map_: Path, workers: int, port: int, address: str) -> list[int]
             os.chown(staat / "nginx" / d, nobody.pw_uid, nobody.pw_gid)
     ports = [free_port() for _ in range(workers)]
     (staat / "nginx.conf").write_text(nginx_config(ports, port, staat, address), encoding="utf-8")
-    (staat / "supervisord.conf").write_text(supervisord_config(map_, ports, port, address), encoding="utf-8")
+    (staat / "supervisord.conf").write_text(supervisord_config(map_, ports, port, address, opwarmen), encoding="utf-8")
     return ports
 
 
@@ -272,11 +274,11 @@ def _adressen(ports: list[int], port: int, address: str) -> tuple[str, list[str]
 
 
 @contextlib.contextmanager
-def cluster(workers: int, port: int | None = None, address: str = "127.0.0.1", map_: Path | None = None
-            ) -> Iterator[Cluster]:  # fmt: skip
+def cluster(workers: int, port: int | None = None, address: str = "127.0.0.1", map_: Path | None = None,
+            opwarmen: bool = False) -> Iterator[Cluster]:  # fmt: skip
     """The `make serve` set-up (supervisord with N workers, nginx and the health check) in the foreground, for
     tests and benches: everything stops when the block ends. `map_`: where configs and logs go (default: a
-    temporary folder)."""
+    temporary folder). `opwarmen`: warm new workers as `make serve` does (off: no background load in tests)."""
     _controleer(workers)
     port = port or free_port(address)
     with contextlib.ExitStack() as stapel:
@@ -284,7 +286,7 @@ def cluster(workers: int, port: int | None = None, address: str = "127.0.0.1", m
             map_ = Path(stapel.enter_context(tempfile.TemporaryDirectory(prefix="reb-serve-")))
             map_.chmod(0o755)  # our own folder in /tmp: reachable for nginx's worker user (see _bereid_voor)
         map_ = Path(map_)
-        ports = _bereid_voor(map_, workers, port, address)
+        ports = _bereid_voor(map_, workers, port, address, opwarmen)
         conf = map_ / "serve" / "supervisord.conf"
         proc = subprocess.Popen([_supervisor_bin("supervisord"), "-n", "-c", str(conf)], cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip

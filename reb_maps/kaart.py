@@ -844,15 +844,11 @@ def dashboard_map(
     (`reb_maps.monitor.reeks.Peildatum`) whose figures colour the municipalities instead of the report's, and
     `peil_parken` its parks.
     """
-    bounds = None
-    if selected:
-        shape = gemeenten_frame().set_index("gemeente").geometry.get(selected)
-        if shape is not None:
-            minx, miny, maxx, maxy = shape.bounds
-            bounds = [[miny, minx], [maxy, maxx]]
-    m = base_map(achtergrond_naam, bounds)
-    groepen, choropleth_legend, schakelbaar = _lagen(m, selected, indicator_sleutel, verberg, aan, bewaard, peil,
+    m = base_map(achtergrond_naam)
+    groepen, choropleth_legend, schakelbaar = _lagen(m, None, indicator_sleutel, verberg, aan, bewaard, peil,
                                                      peil_parken)  # fmt: skip
+    if selected:
+        selectie_groep(selected).add_to(m)
     LagenMelden(schakelbaar).add_to(m)
     eigen_rijen = []
     for layer, rijen in eigen:
@@ -872,6 +868,50 @@ def dashboard_map(
     groepen = dict(sorted(groepen.items(), key=lambda kv: volgorde.index(kv[0]) if kv[0] in volgorde else 99))
     GegroepeerdLagenmenu(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
     return assets.localize(m)
+
+
+class PasAan(folium.MacroElement):
+    """Fit the map to bounds from inside a feature group (folium.FitBounds fits its direct parent, and a group
+    has no fitBounds): the group's parent is the map, also when streamlit-folium adds the group afterwards."""
+
+    _template = jinja2.Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent._parent.get_name() }}.fitBounds({{ this.grenzen|tojson }}, {{ this.opties|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, grenzen):
+        super().__init__()
+        self._name = "PasAan"
+        self.grenzen = grenzen
+        self.opties = {"paddingTopLeft": [LEGENDA_BREEDTE_PX - 40, 10], "paddingBottomRight": [10, 10]}
+
+
+def selectie_groep(selected: str | None) -> folium.FeatureGroup:
+    """The chosen municipality as a small group beside the map: its outline and a fit to it (to Twente without
+    a choice). The Kaart sends only this group when the choice changes (streamlit-folium's feature group), so
+    the map itself, its layers and the browser's frame stay as they are.
+
+    The outline takes no clicks: a click on it reaches the municipality below, as before."""
+    groep = folium.FeatureGroup(name=labels.LAAG_SELECTIE, control=False)
+    vorm = gemeenten_frame().set_index("gemeente").geometry.get(selected) if selected else None
+    if vorm is None:
+        PasAan(TWENTE_GRENZEN).add_to(groep)
+        return groep
+    minx, miny, maxx, maxy = vorm.bounds
+    stijl = {"fill": False, "color": labels.KLEUR_SELECTIE, "weight": 4, "interactive": False}
+    halo = {**stijl, "color": "#ffffff", "weight": 8, "opacity": 0.9}  # white under red: apart from the roads' red
+    for naam, opmaak in (("halo", halo), ("lijn", stijl)):
+        folium.GeoJson(
+            shapely.geometry.mapping(vorm),
+            name=f"{selected} ({naam})",
+            style_function=lambda _f, opmaak=opmaak: opmaak,
+            interactive=False,
+            control=False,
+            pane=pane("gemeenten"),
+        ).add_to(groep)
+    PasAan([[miny, minx], [maxy, maxx]]).add_to(groep)
+    return groep
 
 
 # ---------- Context for maps that show their own results ----------

@@ -165,6 +165,7 @@ KLEUR_GEMEENTEGRENS = "#444444"
 
 # Map layer names as the layer control and legend show them: declared once, in the layer catalogue.
 LAAG_GEMEENTEN = _laag("gemeenten").label
+LAAG_SELECTIE = "Gekozen gemeente"  # the outline of the chosen municipality (no menu entry)
 LAAG_BEDRIJVENTERREINEN = _laag("bedrijventerreinen").label
 LAAG_GROOTSCHALIG = _laag("grootschalig").label
 LAAG_CAMPUSSEN = _laag("campussen").label
@@ -340,3 +341,6 @@ KLEUR_INTENSIVERING = "#E69F00"  # the part that intensification absorbs
 KLEUR_TOTAAL = "#333333"  # totals in the waterfall
 KLEUR_AANBOD = "#009E73"  # hard supply of the municipalities
 KLEUR_AANBOD_REGIONAAL = "#7fcdbb"  # the separate regional row of Tabel 10
+
+# The tabs of the page Gemeenten, in this order (the first is open at start)
+TABBLADEN_GEMEENTEN = ("Banen", "Netto areaal", "Vraag en aanbod", "Grootschalige vraag", "Alle gemeenten in één tabel")

@@ -67,7 +67,10 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
                   labels.LAAG_BEBOUWING):  # fmt: skip
         assert layer in names, layer
     assert "(schematisch)" in html  # schematic corridors are labelled
-    published = [child.embed_link for child in _walk(m) if isinstance(child, folium.GeoJson)]
+    geojson = [child for child in _walk(m) if isinstance(child, folium.GeoJson)]
+    # Only the chosen municipality's outline (~3 kB, sent beside the map on a new choice) is in the script.
+    assert {child.layer_name for child in geojson if child.embed} == {"Almelo (halo)", "Almelo (lijn)"}
+    published = [child.embed_link for child in geojson if not child.embed]
     published += [child.url for child in _walk(m) if isinstance(child, kaart.LazyGeoJson)]
     assert any(link.endswith("/nnn.geojson") for link in published)
     assert all(link.startswith("/app/static/geo/") for link in published)

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reb_maps import labels
-from ui import documenten
+from ui import documenten, sessie_sleutels
 
 pytestmark = pytest.mark.slow
 
@@ -51,15 +51,22 @@ def test_gemeenten_page_with_almelo_from_url():
     assert metrics[labels.METRIC_BANEN] == "47.300"
     assert metrics[labels.METRIC_NETTO] == "620 ha"
     assert metrics[labels.METRIC_AANBOD] == "16,58 ha"
-    tabel = at.dataframe[0].value.set_index("Gemeente")
+    assert len(_plotly_specs(at)) == 1  # only the open tab is built and sent
+    assert [b.label for b in at.get("download_button")] == [documenten.LABEL_BRIEFING]
+    specs, tekst = [], _tekst(at)
+    for tab in labels.TABBLADEN_GEMEENTEN:  # each tab, as a reader opens it
+        at.session_state[sessie_sleutels.GEMEENTEN_TAB] = tab
+        at.run()
+        _assert_clean(at)
+        specs += _plotly_specs(at)
+        tekst += _tekst(at)
+    tabel = at.dataframe[0].value.set_index("Gemeente")  # the last tab: the table
     assert tabel.loc["Almelo", "Netto areaal bedrijventerrein"] == "620 ha"
     assert tabel.loc["Losser", "Hard aanbod per 1-1-2023"] == labels.GEEN_OPGAVE
-    specs = _plotly_specs(at)
     assert len(specs) == 4
     assert all('"separators":",."' in s for s in specs)
     assert any(labels.KLEUR_SELECTIE in s and "\\u003cb\\u003eAlmelo" in s for s in specs)
     assert [b.label for b in at.get("download_button")] == [documenten.LABEL_BRIEFING, labels.DOWNLOAD_CSV]
-    tekst = _tekst(at)
     assert "Bron: BIRO, 2024; REB Twente 2040, Tabel 2" in tekst
     assert "Bron: IBIS, 2024; REB Twente 2040, Tabel 8" in tekst
     assert "Het harde aanbod (16,58 ha) ligt binnen de bandbreedte van de vraag (10–40 ha)." in tekst
@@ -72,8 +79,12 @@ def test_gemeenten_page_without_selection_shows_all_of_twente():
     _assert_clean(at)
     assert not at.metric
     assert len(at.info) == 1
-    assert len(at.dataframe[0].value) == 14  # no 15th row for the regional large-scale demand
+    at.session_state[sessie_sleutels.GEMEENTEN_TAB] = "Grootschalige vraag"
+    at.run()
     assert any("121" in s and "199" in s and "18.04" in s for s in _plotly_specs(at))
+    at.session_state[sessie_sleutels.GEMEENTEN_TAB] = labels.TABBLADEN_GEMEENTEN[-1]
+    at.run()
+    assert len(at.dataframe[0].value) == 14  # no 15th row for the regional large-scale demand
 
 
 def test_gemeenten_page_follows_a_new_selection():

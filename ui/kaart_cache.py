@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
@@ -103,11 +104,44 @@ def render_map(folium_map: folium.Map, key: str | None, returned_objects: Iterab
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
+def _rendered(
+    builder: Callable[..., folium.Map], inputs: tuple[Hashable, ...], key: str, returned: tuple[str, ...] | None
+) -> RenderedMap:
+    return render_map(builder(*inputs), key, returned)
+
+
+_bouwsloten: dict[tuple, threading.Lock] = {}
+_bouwsloten_lock = threading.Lock()
+
+
 def rendered(
     builder: Callable[..., folium.Map], inputs: tuple[Hashable, ...], key: str, returned: tuple[str, ...] | None
 ) -> RenderedMap:
-    """The rendered map for these inputs; built and rendered only the first time in this process."""
-    return render_map(builder(*inputs), key, returned)
+    """The rendered map for these inputs; built and rendered only the first time in this process.
+
+    One build per input tuple even when many sessions ask at once (a meeting opening the dashboard together):
+    lru_cache alone lets every concurrent miss build the same map, twenty builds fighting for one GIL. The
+    others wait for the first build and then read it from the cache; other maps are not held up."""
+    sleutel = (builder, inputs, key, returned)
+    with _bouwsloten_lock:
+        slot = _bouwsloten.setdefault(sleutel, threading.Lock())
+    with slot:
+        return _rendered(builder, inputs, key, returned)
+
+
+def cache_clear() -> None:
+    """Forget every rendered map and group (tests start from an empty cache)."""
+    _rendered.cache_clear()
+    rendered_group.cache_clear()
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def rendered_group(builder: Callable[..., folium.FeatureGroup], inputs: tuple[Hashable, ...]) -> str:
+    """streamlit-folium's script for a feature group added to a map that is already shown (`feature_group_to_add`).
+
+    The group's script names the map as `map_div`, whatever map it is rendered against, so a throw-away map
+    serves; it is rendered once per input tuple."""
+    return streamlit_folium._get_feature_group_string(builder(*inputs), map=folium.Map(tiles=None), idx=0)
 
 
 def st_folium_cached(
@@ -118,13 +152,18 @@ def st_folium_cached(
     height: int = 700,
     returned_objects: Iterable[str] | None = None,
     on_change: Callable[[], None] | None = None,
+    group: tuple[Callable[..., folium.FeatureGroup], tuple[Hashable, ...]] | None = None,
 ) -> dict:
-    """Like `st_folium(builder(*inputs), key=…, use_container_width=True, …)`, without re-rendering the map.
+    """Like `st_folium(builder(*inputs), key=…, use_container_width=True, feature_group_to_add=…, …)`, without
+    re-rendering the map.
 
     `builder` must be a pure function of `inputs` (hashable values): its map is cached per input tuple.
+    `group` = (group builder, its inputs): a feature group sent beside the map. When only the group changes, the
+    browser swaps that group in the map it shows (no new frame, the user's layers and view stay).
     """
     returned = None if returned_objects is None else tuple(returned_objects)
     view = rendered(builder, tuple(inputs), key, returned)
+    group_script = None if group is None else rendered_group(group[0], tuple(group[1]))
 
     def _on_change() -> None:  # as st_folium: the page reads the map's value under its own key
         st.session_state[key] = st.session_state.get(view.component_key, {})
@@ -143,7 +182,7 @@ def st_folium_cached(
         default=copy.deepcopy(view.defaults),  # the cached value is shared by every session
         zoom=None,
         center=None,
-        feature_group=None,
+        feature_group=group_script,
         return_on_hover=False,
         layer_control=None,
         pixelated=False,

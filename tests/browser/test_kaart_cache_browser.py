@@ -6,7 +6,7 @@ import pytest
 
 from reb_maps import labels
 
-from .helpers import open_map, wait_idle
+from .helpers import MAP_FRAME, choose, open_map, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,5 +42,54 @@ def test_layer_switched_on_stays_on_when_the_map_does_not_change(page, app_url):
     frame.locator("path.gemeente-GM0141").dispatch_event("click")
     page.wait_for_timeout(1_500)
     wait_idle(page)
+    frame.locator(".leaflet-control-layers").hover()
+    assert frame.locator("label", has_text=labels.LAAG_NNN).first.locator("input").is_checked()
+
+
+def _merk_kaart(page) -> None:
+    """Mark the map's frame element and its document: a reloaded or remounted map loses both marks."""
+    page.locator(MAP_FRAME).first.evaluate("el => { el.dataset.merk = 'blijft'; el.contentWindow.__merk = 'blijft'; }")
+
+
+def _kaart_gemerkt(page) -> bool:
+    return page.locator(MAP_FRAME).first.evaluate(
+        "el => el.dataset.merk === 'blijft' && el.contentWindow.__merk === 'blijft'"
+    )
+
+
+def _kaartmidden(page) -> tuple[float, float]:
+    return tuple(page.locator(MAP_FRAME).first.evaluate("el => { const c = el.contentWindow.map.getCenter(); "
+                                                          "return [c.lat, c.lng]; }"))  # fmt: skip
+
+
+def test_choosing_a_municipality_keeps_the_map_and_fits_it(page, app_url):
+    frame = open_map(page, f"{app_url}/?achtergrond=geen")
+    frame.locator(".leaflet-control-layers").hover()
+    frame.locator("label", has_text=labels.LAAG_NNN).first.locator("input").check()
+    _merk_kaart(page)
+    twente = _kaartmidden(page)
+    rood = f'path[stroke="{labels.KLEUR_SELECTIE}"]'
+    assert frame.locator(rood).count() == 0
+
+    choose(page, labels.WIDGET_GEMEENTE, "Hengelo")  # the sidebar
+    page.get_by_role("heading", name="Hengelo").first.wait_for(timeout=30_000)
+    frame.locator(rood).first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(500)  # the fit animates
+    lat, lon = _kaartmidden(page)
+    assert 52.23 < lat < 52.33 and 6.72 < lon < 6.85, (lat, lon)  # Hengelo, not Twente's centre
+    assert (lat, lon) != twente
+
+    frame.locator("path.gemeente-GM0153").dispatch_event("click")  # a click on Enschede
+    page.get_by_text("689 ha").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert frame.locator(rood).count() == 1  # only Enschede's outline: Hengelo's went with its group
+
+    choose(page, labels.WIDGET_GEMEENTE, labels.GEEN_GEMEENTE)
+    page.wait_for_timeout(800)
+    assert frame.locator(rood).count() == 0
+    lat, lon = _kaartmidden(page)
+    assert abs(lat - twente[0]) < 0.05 and abs(lon - twente[1]) < 0.05  # back to all of Twente
+
+    assert _kaart_gemerkt(page)  # the same frame and document all along: never reloaded
     frame.locator(".leaflet-control-layers").hover()
     assert frame.locator("label", has_text=labels.LAAG_NNN).first.locator("input").is_checked()
