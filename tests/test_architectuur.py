@@ -207,3 +207,23 @@ def test_the_engine_package_loads_without_streamlit_at_run_time():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_cross_page_session_keys_have_one_home():
+    """ui/sessie_sleutels.py holds the session keys that cross pages; no other module spells one as its own key."""
+    from ui import sessie_sleutels
+
+    registry = {naam: waarde for naam, waarde in vars(sessie_sleutels).items() if naam.isupper()}
+    assert len(set(registry.values())) == len(registry), "twee namen voor dezelfde sessiesleutel"
+    spelled = []
+    for path in [*sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "app_pages").rglob("*.py")), ROOT / "app.py"]:
+        if path.name == "sessie_sleutels.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)):
+                continue
+            for target in node.targets:
+                naam = getattr(target, "id", "")
+                if naam.endswith(("KEY", "SLEUTEL")) and node.value.value in registry.values():
+                    spelled.append(f"{path.relative_to(ROOT)}: {naam} = {node.value.value!r}")
+    assert not spelled, spelled

@@ -23,11 +23,12 @@ from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, 
 from reb_maps.eigen_data import lagen as lagen_van
 from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
 from reb_maps.tekst import zichtbaar
+from ui import sessie_sleutels
 
-LAGEN_KEY = "eigen_data_lagen"
+LAGEN_KEY = sessie_sleutels.EIGEN_LAGEN
 # The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); see
 # reb_maps.zoekgebieden.grid.met_bedrijventerreinen. Set by this page, read by the lead's wiring.
-ZOEKGEBIEDEN_PARKEN_KEY = "eigen_data_zoekgebieden_parken"
+ZOEKGEBIEDEN_PARKEN_KEY = sessie_sleutels.ZOEKGEBIEDEN_PARKEN
 BRON_EIGEN = "Bron: eigen bestand van de gebruiker"
 GEEN = "(geen)"
 TOP = 10

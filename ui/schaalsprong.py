@@ -28,8 +28,9 @@ from reb_maps.schaalsprong import (
     vergelijk_met_rapport,
 )
 from reb_maps.url import UrlMelding, laatste, lees_getal
+from ui import sessie_sleutels
 
-SCENARIO_KEY = "schaalsprong_scenario"  # session state: the last scenario set on the page (briefing reads it)
+SCENARIO_KEY = sessie_sleutels.SCHAALSPRONG_SCENARIO  # the last scenario set on the page (briefing reads it)
 
 SEPARATORS = ",."  # plotly: decimal comma, thousands dot
 

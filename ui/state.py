@@ -17,12 +17,13 @@ from reb_maps.data import GEMEENTEN
 from reb_maps.kaart import gemelde_lagen
 from reb_maps.labels import GEEN_GEMEENTE
 from reb_maps.url import UrlMelding, herhaald, laatste
+from ui import sessie_sleutels
 from ui.meldingen import platte_melding
 
-KEY = "gemeente"
-ACHTERGROND_KEY = "achtergrond"
-INDICATOR_KEY = "indicator"  # the Kaart page's choropleth selectbox
-LAGEN_KEY = "kaart_lagen"  # catalogue layers switched on (tuple of keys), None: the catalogue's defaults
+KEY = sessie_sleutels.GEMEENTE
+ACHTERGROND_KEY = sessie_sleutels.ACHTERGROND
+INDICATOR_KEY = sessie_sleutels.INDICATOR  # the Kaart page's choropleth selectbox
+LAGEN_KEY = sessie_sleutels.KAART_LAGEN  # catalogue layers switched on (tuple of keys), None: the catalogue's defaults
 _PENDING = "_gemeente_pending"
 _MELDINGEN = "_url_meldingen"  # notices about the link, shown once on the first page of a session
 PARAM = "gemeente"

@@ -30,11 +30,12 @@ from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.kaart import BewaardeLocaties
 from reb_maps.werkruimte import Auteur, Locatie, Werkruimte
+from ui import sessie_sleutels
 from ui import werkruimte_tabellen as tab
 
 log = logging.getLogger(__name__)
 
-NAAM_KEY = "werkruimte_auteur_naam"
+NAAM_KEY = sessie_sleutels.AUTEUR_NAAM
 NAAM_WIDGET = "werkruimte_naam_invoer"
 CONFLICT_KEY = "werkruimte_conflict"  # (kind, id, what the user tried to save) after a refused save
 OPNIEUW_NA_S = 30  # an unreachable database is tried again after this many seconds
