@@ -17,6 +17,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from reb_maps import lettertype
 from reb_maps.documenten import briefing
 from reb_maps.druk import kaart as drukkaart
 from reb_maps.schaalsprong import Aannames
@@ -77,9 +78,9 @@ def fout_pdf() -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
-    pdf.add_font("DejaVu", "", briefing.FONT_DIR / "DejaVuSans.ttf")
+    lettertype.voeg_toe(pdf)
     pdf.add_page()
-    pdf.set_font("DejaVu", size=12)
+    pdf.set_font(lettertype.FAMILIE, size=12)
     pdf.multi_cell(0, 6, FOUT)
     return bytes(pdf.output())
 

@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import matplotlib
 import pandas as pd
 from fpdf import FPDF, FontFace
 
 from reb_maps import __version__ as APP_VERSIE
-from reb_maps import fmt, labels, lagen, paneel
+from reb_maps import fmt, labels, lagen, lettertype, paneel
 from reb_maps.data import load_table, source_of, table_meta
 from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
 from reb_maps.druk import grafieken
@@ -31,8 +30,7 @@ from reb_maps.druk.kaart import KaartVraag, kaart_bytes
 from reb_maps.kerncijfers import Kerncijfer, kerncijfers
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-FONT = "DejaVu Sans"  # the family name matplotlib writes into chart SVGs, so fpdf2 finds it
+FONT = lettertype.FAMILIE
 REB_EDITIE = labels.REB
 TWENTE = "Twente"
 INDICATOR_TWENTE = "hard_aanbod"  # the Twente briefing's choropleth: supply, with 'geen opgave' visible
@@ -86,9 +84,7 @@ class _Pdf(FPDF):
         self.voettekst = kort(voettekst)
         self.set_margins(15, 14, 15)
         self.set_auto_page_break(True, margin=16)
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-        self.add_font(FONT, "I", FONT_DIR / "DejaVuSans-Oblique.ttf")
+        lettertype.voeg_toe(self)
         self.set_font(FONT, size=9)
 
     def footer(self):

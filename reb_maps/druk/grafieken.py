@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from reb_maps import fmt, labels
+from reb_maps import fmt, labels, lettertype
 from reb_maps.fmt import groei
 from reb_maps.kerncijfers import stoplicht
 
@@ -148,6 +148,7 @@ def svg(fig: Figure, tekst_als_tekst: bool = True) -> bytes:
     """A chart as SVG. Text stays text (font DejaVu Sans): small files, searchable in the PDF, and quick for
     fpdf2, which would otherwise copy every glyph outline; the PDF embeds that font itself."""
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none" if tekst_als_tekst else "path", "font.family": "DejaVu Sans"}):
+    opmaak = {"svg.fonttype": "none" if tekst_als_tekst else "path", "font.family": lettertype.FAMILIE}
+    with matplotlib.rc_context(opmaak):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()

@@ -11,7 +11,6 @@ import functools
 import io
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 
 import folium
 import folium.plugins
@@ -22,7 +21,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from reb_maps import assets, fmt, lagen
+from reb_maps import assets, fmt, lagen, lettertype
 from reb_maps.cellen import csv_tekst
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
@@ -43,8 +42,6 @@ BRON = (
     "Berekening: dit dashboard (toets van één gebied, indicatief); kaartgegevens: CBS/Kadaster (PDOK), "
     "OpenStreetMap, RVO/provincies"
 )
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-FONT_VET = FONT.with_name("DejaVuSans-Bold.ttf")
 _NAAR_RD = Transformer.from_crs(4326, 28992, always_xy=True)
 _NAAR_WGS = Transformer.from_crs(28992, 4326, always_xy=True)
 # Context of the small maps, bottom to top (keys of the layer catalogue).
@@ -314,37 +311,36 @@ def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str,
 
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.add_font("DejaVu", "B", str(FONT_VET))
+    lettertype.voeg_toe(pdf)
     pdf.add_page()
     pdf.set_margins(10, 10)
-    pdf.set_font("DejaVu", "B", 14)
+    pdf.set_font(lettertype.FAMILIE, "B", 14)
     pdf.cell(0, 8, "Vergelijking van locaties — toets aan de zoekcriteria", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 8)
+    pdf.set_font(lettertype.FAMILIE, "", 8)
     pdf.cell(0, 5, f"Profiel: {PROFIELEN[profiel].label}. Indicatief, geen beleid.", new_x="LMARGIN", new_y="NEXT")
     breedte = min(277, 62 * len(toetsen))
     pdf.image(io.BytesIO(kaartjes_png(toetsen, dpi=150)), x=10, y=pdf.get_y() + 1, w=breedte)
     pdf.set_y(pdf.get_y() + 2 + breedte * 2.9 / (2.6 * len(toetsen)))
     tabel = vergelijk_tabel(toetsen)
-    pdf.set_font("DejaVu", "", 6.5)
+    pdf.set_font(lettertype.FAMILIE, "", 6.5)
     eerste = 277 - (len(toetsen) * 52)
     with pdf.table(col_widths=(eerste, *([52] * len(toetsen))), line_height=3.2, first_row_as_headings=True,
                    text_align="LEFT") as tab:  # fmt: skip
         tab.row([str(c) for c in tabel.columns])
         for _, rij in tabel.iterrows():
             tab.row([str(v) for v in rij])
-    pdf.set_font("DejaVu", "", 6)
+    pdf.set_font(lettertype.FAMILIE, "", 6)
     pdf.set_y(min(pdf.get_y() + 1, 193))
     pdf.multi_cell(0, 2.8, f"{VOETNOOT_PRINCIPES} {BRON}.")
     if any(regels for _, regels in opmerkingen):
         pdf.set_auto_page_break(True, margin=10)
         pdf.add_page()
-        pdf.set_font("DejaVu", "B", 12)
+        pdf.set_font(lettertype.FAMILIE, "B", 12)
         pdf.cell(0, 7, "Opmerkingen bij de bewaarde locaties (werkruimte)", new_x="LMARGIN", new_y="NEXT")
         for naam, regels in opmerkingen:
-            pdf.set_font("DejaVu", "B", 9)
+            pdf.set_font(lettertype.FAMILIE, "B", 9)
             pdf.multi_cell(0, 5, naam, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("DejaVu", "", 8)
+            pdf.set_font(lettertype.FAMILIE, "", 8)
             for regel in regels or ["Geen opmerkingen."]:
                 pdf.multi_cell(0, 4, f"• {regel}", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
