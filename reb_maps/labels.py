@@ -135,12 +135,12 @@ class Stoplicht:
     kort: str  # 'Oranje'
     lang: str  # the full meaning, for legends and help texts
     paneel: str  # badge text in the map's side panel
-    symbool: str  # emoji for tables and metric deltas
+    symbool: str  # a circle for tables and metric deltas: in every font (an emoji is a box without an emoji font)
     streamlit_kleur: str  # Streamlit's named colour for st.badge and st.metric(delta_color=...)
 
     @property
     def label(self) -> str:
-        """'🟠 Oranje': the light as a table cell or metric delta."""
+        """'● Oranje': the light as a table cell or metric delta (the word says it, not the colour alone)."""
         return f"{self.symbool} {self.kort}"
 
 
@@ -149,14 +149,14 @@ STOPLICHTEN = {
     s.licht: s
     for s in (
         Stoplicht("rood", "#d7301f", "Rood", "Hard aanbod lager dan de minimale indicatieve vraag",
-                  "Rood: aanbod onder minimale vraag", "🔴", "red"),
+                  "Rood: aanbod onder minimale vraag", "●", "red"),
         Stoplicht("oranje", "#fdae61", "Oranje", "Hard aanbod binnen de bandbreedte van de indicatieve vraag",
-                  "Oranje: aanbod binnen bandbreedte", "🟠", "orange"),
+                  "Oranje: aanbod binnen bandbreedte", "●", "orange"),
         Stoplicht("groen", "#1a9850", "Groen", "Hard aanbod gelijk aan of hoger dan de maximale indicatieve vraag",
-                  "Groen: aanbod ≥ maximale vraag", "🟢", "green"),
+                  "Groen: aanbod ≥ maximale vraag", "●", "green"),
         Stoplicht("geen opgave", "#bdbdbd", "Geen opgave",
                   "Geen opgave van het harde aanbod in het rapport (‘-’ in Tabel 10)",
-                  "Geen opgave van hard aanbod", "⚪", "gray"),
+                  "Geen opgave van hard aanbod", "○", "gray"),
     )
 }  # fmt: skip
 
