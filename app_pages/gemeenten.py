@@ -93,7 +93,8 @@ tab_banen, tab_netto, tab_vraag, tab_groot, tab_tabel = st.tabs(
     labels.TABBLADEN_GEMEENTEN, key=sessie_sleutels.GEMEENTEN_TAB, on_change="rerun"
 )
 STOPLICHT_UITLEG = "\n".join(
-    f"- {licht.symbool} **{licht.kort}**: {licht.lang.lower()}" for licht in labels.STOPLICHTEN.values()
+    f"- :{licht.streamlit_kleur}[{licht.symbool}] **{licht.kort}**: {licht.lang.lower()}"  # colour and word
+    for licht in labels.STOPLICHTEN.values()
 ) + (
     "\n\nBij Losser en Tubbergen staat in het rapport een streepje bij het harde aanbod. Dat is geen nul maar een "
     "ontbrekend cijfer, dus krijgen ze geen kleur."
