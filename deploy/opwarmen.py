@@ -14,7 +14,6 @@ with --wacht, so a new pod reports ready only once it is warm.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 import time
@@ -27,6 +26,11 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script (supervisord, Kubernetes): the app's packages beside it
+
+from reb_maps.cli import DutchParser, poort  # noqa: E402
+from reb_maps.data import GEMEENTEN  # noqa: E402
+
 URL_PATHS = {"kaart": "", "gemeenten": "gemeenten"}  # Kaart is the default page: the bare link opens it
 RUN_TIMEOUT = 180.0  # seconds for one page run, however loaded the machine
 CONNECT_TIMEOUT = 30.0
@@ -80,9 +84,6 @@ def connect(url: str):
 
 async def warm(base_url: str) -> list[str]:
     """Kaart and Gemeenten for Twente and every municipality, one session; returns the problems (empty: warm)."""
-    sys.path.insert(0, str(ROOT))
-    from reb_maps.data import GEMEENTEN
-
     problems = []
     async with connect(stream_url(base_url)) as ws:
         for query in ["", *(f"gemeente={urllib.parse.quote(g)}" for g in GEMEENTEN)]:
@@ -109,8 +110,8 @@ def wacht_op_gezond(base_url: str, seconden: float) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Warm een net gestart app-proces op (Kaart en Gemeenten).")
-    parser.add_argument("poort", type=int, help="poort van het app-proces op 127.0.0.1")
+    parser = DutchParser(prog="opwarmen", description="Warm een net gestart app-proces op (Kaart en Gemeenten).")
+    parser.add_argument("poort", type=poort, help="poort van het app-proces op 127.0.0.1")
     parser.add_argument(
         "--wacht", type=float, default=0, metavar="S", help="eerst tot S seconden wachten tot het proces antwoordt"
     )
@@ -123,7 +124,8 @@ def main(argv: list[str]) -> int:
     try:
         problems = asyncio.run(warm(url))
     except (OSError, TimeoutError, websockets.WebSocketException) as exc:
-        print(f"Opwarmen van poort {args.poort} mislukt: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"Opwarmen van poort {args.poort} mislukt: het proces antwoordt niet ({type(exc).__name__}).",
+              file=sys.stderr)  # fmt: skip
         return 1
     for problem in problems:
         print(f"Opwarmen van poort {args.poort}: {problem}", file=sys.stderr)

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reb_maps import labels  # noqa: E402
-from reb_maps.cli import DutchFormatter, DutchParser  # noqa: E402
+from reb_maps.cli import DutchFormatter, DutchParser, poort  # noqa: E402
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 STICKY_COOKIE = "reb_werker"
@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("opdracht", nargs="?", choices=("start", "status", "stop"), default="start",
                         help="start (standaard), status of stop")  # fmt: skip
     parser.add_argument("--werkers", type=_positive, default=2, help="aantal app-processen (standaard 2)")
-    parser.add_argument("--poort", type=_port, default=8080, help="poort van nginx (standaard 8080)")
+    parser.add_argument("--poort", type=poort, default=8080, help="poort van nginx (standaard 8080)")
     parser.add_argument(
         "--adres", default="127.0.0.1", help="adres van nginx: 127.0.0.1 (alleen deze computer, standaard) of 0.0.0.0"
     )
@@ -381,16 +381,6 @@ def _positive(text: str) -> int:
         raise _bad(f"'{text}' is geen geheel getal") from None
     if not 1 <= value <= 32:
         raise _bad(f"'{text}': kies 1 tot en met 32 werkers")
-    return value
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise _bad(f"'{text}' is geen poortnummer") from None
-    if not 1 <= value <= 65535:
-        raise _bad(f"'{text}': een poort ligt tussen 1 en 65535")
     return value
 
 

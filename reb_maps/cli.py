@@ -57,6 +57,17 @@ class DutchParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {message} (zie --help)\n")
 
 
+def poort(text: str) -> int:
+    """A TCP port number (1–65535), for the deploy tools."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen poortnummer") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}': een poort ligt tussen 1 en 65535")
+    return value
+
+
 def getal(text: str) -> float:
     """A number as a Dutch user types it: '0,35' and '0.35' both work."""
     try:

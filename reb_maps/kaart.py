@@ -213,19 +213,19 @@ def _gemeenten_data(sleutel: str, peil=None) -> tuple[dict, str]:
     return feature_collection(frame), legend
 
 
-def gemeenten_layer(sleutel: str, selected: str | None, peil=None) -> tuple[folium.FeatureGroup, str]:
-    """Choropleth of one indicator with the selection outlined and the names on top; also its legend HTML."""
+def gemeenten_layer(sleutel: str, peil=None) -> tuple[folium.FeatureGroup, str]:
+    """Choropleth of one indicator with the names on top; also its legend HTML. The chosen municipality is
+    outlined by its own group beside it (`selectie_groep`), so the choropleth is the same for every choice."""
     data, legend = _gemeenten_data(sleutel, peil)
     laag = lagen.laag("gemeenten")
 
     def style(feature):
-        chosen = feature["properties"]["gemeente"] == selected
         return {
             "className": f"gemeente-{feature['properties']['cbs_code']}",
             "fillColor": feature["properties"]["kleur"],
             "fillOpacity": laag.stijl.vuldekking,
-            "color": labels.KLEUR_SELECTIE if chosen else laag.stijl.kleur,
-            "weight": 4 if chosen else laag.stijl.lijn,
+            "color": laag.stijl.kleur,
+            "weight": laag.stijl.lijn,
         }
 
     group = folium.FeatureGroup(name=laag.label, show=True)
@@ -617,7 +617,7 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
                 naam_labels("gemeenten", group)
                 layer = group
             else:
-                layer, legend = gemeenten_layer(indicator_sleutel, selected, peil)
+                layer, legend = gemeenten_layer(indicator_sleutel, peil)
                 naam_labels("gemeenten", layer)
             if start is not None:
                 layer.show = start

@@ -126,7 +126,11 @@ def rendered(
     with _bouwsloten_lock:
         slot = _bouwsloten.setdefault(sleutel, threading.Lock())
     with slot:
-        return _rendered(builder, inputs, key, returned)
+        kaart = _rendered(builder, inputs, key, returned)
+    with _bouwsloten_lock:  # built and cached: a later caller needs no lock of its own (the dict stays small)
+        if _bouwsloten.get(sleutel) is slot:
+            del _bouwsloten[sleutel]
+    return kaart
 
 
 def cache_clear() -> None:
