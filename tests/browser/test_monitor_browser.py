@@ -8,6 +8,7 @@ import time
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from reb_maps import fmt
 from reb_maps.monitor import opslag
@@ -77,6 +78,10 @@ def test_import_two_years_switch_the_peildatum_and_see_it_in_the_briefing(browse
         page.get_by_role("button", name="Inlezen in de werkruimte").click()
         wait_idle(page, timeout=90_000)
         page.get_by_text("Sinds de REB: januari 2023 tegenover 2025").wait_for(timeout=60_000)
+        # After an import the page draws a fresh uploader (new key); the old one is removed only when the run
+        # ends, so wait until one is left before using it.
+        wait_idle(page, timeout=90_000)
+        expect(uploader).to_have_count(1, timeout=60_000)
         # the same years again: only on purpose
         uploader.set_input_files(str(bestand))
         page.get_by_text("staan al in de werkruimte").wait_for(timeout=90_000)
