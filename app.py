@@ -60,6 +60,12 @@ PAGES = [
         url_path="werkruimte",
     ),
     st.Page("app_pages/bronnen.py", title=labels.PAGINA_BRONNEN, icon=":material/menu_book:", url_path="bronnen"),
+    st.Page(
+        "app_pages/toegankelijkheid.py",
+        title=labels.PAGINA_TOEGANKELIJKHEID,
+        icon=":material/accessibility:",
+        url_path="toegankelijkheid",
+    ),
     # The default page answers at / only (its url_path is reserved but not served); this hidden twin lets a link
     # by the page's name, /kaart?gemeente=…, open the map too instead of Streamlit's "Page not found".
     st.Page("app_pages/kaart.py", title=labels.PAGINA_KAART, url_path="kaart", visibility="hidden"),

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import html
 import json
+import re
 from dataclasses import dataclass, field
 
 import folium
@@ -374,9 +375,26 @@ def dashboard_legend(verberg=frozenset()) -> str:
 # ---------- Base map ----------
 
 
+_VIEWPORT_ZONDER_ZOOM = re.compile(r"<meta name=\"viewport\"[^>]*user-scalable=no[^>]*>\s*")
+
+
+class ZoombareKaart(folium.Map):
+    """folium's map without the viewport declaration folium puts in its header (`maximum-scale=1.0,
+    user-scalable=no`): that forbids a visitor with low vision to zoom the page (WCAG 1.4.4, axe-core
+    "meta-viewport"). The frame the map is shown in declares a viewport of its own that allows zooming."""
+
+    def render(self, **kwargs):
+        super().render(**kwargs)
+        header = self.get_root().header
+        eigen = header._children.get(self.get_name())  # what folium's header macro added for this map
+        if eigen is not None:
+            zonder = _VIEWPORT_ZONDER_ZOOM.sub("", eigen.render())
+            header.add_child(folium.Element(zonder), name=self.get_name())  # same name: replaced in place
+
+
 def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
     bg = labels.achtergrond(achtergrond_naam)
-    m = folium.Map(
+    m = ZoombareKaart(
         location=TWENTE_CENTRUM,
         zoom_start=10,
         tiles=None,

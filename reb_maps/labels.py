@@ -21,6 +21,7 @@ PAGINA_PRESENTATIE = "Presentatie"
 PAGINA_WERKRUIMTE = "Werkruimte"
 PAGINA_PROGRAMMERING = "Programmering 2027–2030"
 PAGINA_MONITOR = "Monitor"
+PAGINA_TOEGANKELIJKHEID = "Toegankelijkheid"
 PRESENTATIE_LADEN = "Beeld wordt gemaakt…"
 
 # Shared widgets.

@@ -78,6 +78,19 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
     assert len(html.encode()) + layer_bytes < 1_500_000  # the whole map, script and layer files
 
 
+def test_the_map_lets_the_visitor_zoom_the_page():
+    """folium declares `user-scalable=no`, which stops a visitor with low vision from zooming (WCAG 1.4.4); what
+    reaches the browser (the page and the header streamlit-folium sends into its frame) has no such declaration."""
+    from streamlit_folium import _get_header
+
+    m = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, "Almelo")
+    html = m.get_root().render()
+    m.render()  # as st_folium does, a second time
+    for tekst in (html, _get_header(m)):
+        assert "user-scalable=no" not in tekst and "maximum-scale" not in tekst
+    assert "#map_div" in _get_header(m)  # the rest of folium's header (the map's size) is still there
+
+
 def _walk(element):
     yield element
     for child in getattr(element, "_children", {}).values():
