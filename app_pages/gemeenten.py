@@ -130,7 +130,7 @@ if tab_tabel.open:
             labels.DOWNLOAD_CSV, lambda: table_csv("gemeenten"), file_name="reb_twente_gemeenten.csv",
             mime="text/csv", on_click="ignore",
         )  # the CSV is made when someone clicks, not on every run
-        st.caption(f"Bron: {meta['bron']}; {meta['verwijzing']}")
+        st.caption(source_of("gemeenten"))
 
 with st.expander("Opmerkingen bij de cijfers"):
     st.markdown("**Afrondingen en controles**")

@@ -31,7 +31,7 @@ def tabellen_overzicht() -> pd.DataFrame:
             {
                 "Tabel": naam,
                 "Titel": meta["titel"],
-                "Bron": meta.get("bron") or "per kolom of rij",
+                "Bron": meta.get("bron") or meta.get("bron_ontbreekt") or "per kolom of rij",
                 "Plaats in het rapport": meta.get("verwijzing") or "per rij",
                 "Peiljaar": meta.get("peiljaar"),
                 "Rijen": None if fout else len(load_table(naam)),

@@ -128,9 +128,11 @@ def _raise_first(fname: str, mask: pd.Series, col: str, values: pd.Series, why: 
 def _check_provenance(fname: str, meta: dict, frame: pd.DataFrame) -> None:
     """Every value must trace to a source and a place in the report (table, column or row level)."""
     for key in _ROW_PROVENANCE:
-        if meta.get(key):
+        # a source the report does not give counts when a sentence says so (`bron_ontbreekt`)
+        gegeven = (key, "bron_ontbreekt") if key == "bron" else (key,)
+        if any(meta.get(k) for k in gegeven):
             continue
-        if all(spec.get(key) for spec in meta["kolommen"].values()):
+        if all(any(spec.get(k) for k in gegeven) for spec in meta["kolommen"].values()):
             continue
         if key in frame.columns and frame[key].notna().all():
             continue
@@ -175,13 +177,29 @@ def _check_totals(fname: str, meta: dict, frame: pd.DataFrame) -> None:
             )
 
 
-def source_of(naam: str, kolom: str | None = None) -> str:
-    """'Bron: …' line for a table or one of its columns, for captions under charts."""
+def bron_tekst(naam: str, kolom: str | None = None) -> str:
+    """The source of a table or one of its columns without the word 'Bron:': "<original source>; <where in the
+    report>", or, where the report names no source for the table, "<where in the report> (<a sentence saying so>)"."""
     meta = table_meta(naam)
     spec = meta["kolommen"].get(kolom, {}) if kolom else {}
-    bron = spec.get("bron") or meta.get("bron") or "zie per rij"
     ref = spec.get("verwijzing") or meta.get("verwijzing") or "REB Twente 2040"
-    return f"Bron: {bron}; {ref}"
+    for niveau in (spec, meta):  # the column's own word first, then the table's
+        if niveau.get("bron"):
+            return f"{niveau['bron']}; {ref}"
+        if niveau.get("bron_ontbreekt"):
+            return f"{ref} ({niveau['bron_ontbreekt']})"
+    return f"zie per rij; {ref}"
+
+
+def source_of(naam: str, kolom: str | None = None) -> str:
+    """'Bron: …' line for a table or one of its columns, for captions under charts."""
+    return f"Bron: {bron_tekst(naam, kolom)}"
+
+
+def bronnen_regel(*delen: str) -> str:
+    """One 'Bron: …' line for several sources (each with or without its own 'Bron: '), without repeats."""
+    kaal = dict.fromkeys(deel.removeprefix("Bron: ").strip() for deel in delen if deel)
+    return "Bron: " + " · ".join(kaal)
 
 
 def table_csv(naam: str) -> str:

@@ -74,6 +74,19 @@ def test_almelo_pages_figures_and_sources(almelo):
     _screenshots("briefing-almelo", almelo)
 
 
+@pytest.mark.parametrize("pdf", ["almelo", "losser", "twente"])
+def test_every_source_line_names_a_document_once_or_says_none_is_given(pdf, request):
+    """A source is "Bron: <document>, <table>" with one 'Bron:' per line; where the report names no source (Tabel
+    10), the line says so in a sentence instead of a label like "Niet vermeld"."""
+    reader = _lees(request.getfixturevalue(pdf))
+    regels = [regel for page in reader.pages for regel in page.extract_text().splitlines()]
+    tekst = _tekst(reader)
+    assert "Bron: Bron" not in tekst and "Niet vermeld" not in tekst
+    assert [regel for regel in regels if regel.count("Bron:") > 1] == []
+    assert "REB Twente 2040, Tabel 10 (het rapport noemt onder de tabel geen oorspronkelijke bron" in tekst
+    assert "kolom 'bron'" not in tekst  # a CSV's column is no source for a reader of paper
+
+
 def test_metadata_language_and_embedded_fonts(almelo):
     reader = _lees(almelo)
     assert reader.metadata.title == "Werklocaties Almelo — briefing"

@@ -113,3 +113,14 @@ def test_table_marked_all_municipalities_needs_exactly_the_14(table_dir):
     with pytest.raises(data.DataFout, match="precies de 14") as err:
         data.load_table("t")
     assert "Amsterdam" in str(err.value) and "Wierden" in str(err.value)
+
+
+def test_a_column_without_a_source_in_the_report_says_so_in_its_source_line():
+    """Tabel 10 names no original source: the line gives the place in the report and a sentence, the column's own
+    word before the table's (the table 'gemeenten' has a source per column)."""
+    for naam, kolom in (("gemeenten", "vraag_min_ha"), ("gemeenten", "hard_aanbod_ha"), ("grootschalige_vraag", None)):
+        regel = data.source_of(naam, kolom)
+        assert regel.startswith("Bron: REB Twente 2040, Tabel 10"), regel
+        assert "geen oorspronkelijke bron" in regel and "Bijlage II" in regel
+    assert data.source_of("gemeenten", "banen_2023") == "Bron: BIRO, 2024; REB Twente 2040, Tabel 2"
+    assert data.bronnen_regel("Bron: A; Tabel 1", "B", "Bron: A; Tabel 1") == "Bron: A; Tabel 1 · B"

@@ -23,7 +23,7 @@ from fpdf import FPDF, FontFace
 
 from reb_maps import __version__ as APP_VERSIE
 from reb_maps import fmt, labels, lagen, lettertype, paneel
-from reb_maps.data import load_table, source_of, table_meta
+from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of, table_meta
 from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
 from reb_maps.druk import grafieken
 from reb_maps.druk.kaart import KaartVraag, kaart_bytes
@@ -193,19 +193,25 @@ def _pagina_2(pdf: FPDF, gemeente: str | None) -> None:
     gemeenten = load_table("gemeenten")
     _kop(pdf, f"{gemeente} naast de andere dertien gemeenten" if gemeente else "De veertien gemeenten")
     y = pdf.get_y()
-    h = _svg(pdf, grafieken.banen(gemeenten, gemeente, 18, 7.2), pdf.l_margin, y, 180)
+    h = _svg(pdf, grafieken.banen(gemeenten, gemeente, 18, 6.6), pdf.l_margin, y, 180)
     y += h + 2
-    h2 = _svg(pdf, grafieken.netto_areaal(gemeenten, gemeente, 9, 7.5), pdf.l_margin, y, 89)
-    _svg(pdf, grafieken.vraag_aanbod(gemeenten, gemeente, 9, 7.5), pdf.l_margin + 91, y, 89)
+    h2 = _svg(pdf, grafieken.netto_areaal(gemeenten, gemeente, 9, 6.9), pdf.l_margin, y, 89)
+    _svg(pdf, grafieken.vraag_aanbod(gemeenten, gemeente, 9, 6.9), pdf.l_margin + 91, y, 89)
     pdf.set_y(y + h2 + 1)
-    _bron(pdf, f"{source_of('gemeenten', 'banen_2023')} · {source_of('gemeenten', 'netto_areaal_ha')} · "
-          f"{source_of('gemeenten', 'hard_aanbod_ha')}")  # fmt: skip
+    _bron(pdf, _bron_grafieken())
     if gemeente:
         _werklocaties(pdf, gemeente)
         _profiel(pdf, gemeente)
     else:
         _regio_tabel(pdf)
         _twente_profiel(pdf)
+
+
+def _bron_grafieken() -> str:
+    """The three charts of page 2 each have their own source; Tabel 10 names none (the line says so)."""
+    grafieken_kolommen = (("banen", "banen_2023"), ("netto areaal", "netto_areaal_ha"),
+                          ("vraag en hard aanbod", "hard_aanbod_ha"))  # fmt: skip
+    return bronnen_regel(*(f"{wat}: {bron_tekst('gemeenten', kolom)}" for wat, kolom in grafieken_kolommen))
 
 
 def _werklocaties(pdf: FPDF, gemeente: str) -> None:
@@ -216,12 +222,14 @@ def _werklocaties(pdf: FPDF, gemeente: str) -> None:
         return
     netto = locaties.get("netto_ha", pd.Series(pd.NA, index=locaties.index))
     rijen = [
-        [n, t, s, fmt.met_eenheid(ha, "ha", missing="–")]
-        for n, t, s, ha in zip(locaties["naam"], locaties["type"], locaties["status"], netto, strict=True)
-    ]
-    _tabel(pdf, ["Naam", "Soort", "Status", "Netto"], rijen, (88, 36, 34, 22))
-    _bron(pdf, f"{source_of('locaties')}; hectares: {source_of('grootschalige_terreinen')} ('–': het rapport "
-          "noemt geen oppervlakte)")  # fmt: skip
+        [n, t, s, fmt.met_eenheid(ha, "ha", missing="–"), p]
+        for n, t, s, ha, p in zip(locaties["naam"], locaties["type"], locaties["status"], netto,
+                                  locaties["paragraaf"], strict=True)
+    ]  # fmt: skip
+    _tabel(pdf, ["Naam", "Soort", "Status", "Netto", "Vindplaats in het rapport"], rijen, (62, 30, 24, 18, 46))
+    _bron(pdf, bronnen_regel(f"{labels.REB}, vindplaats per terrein in de tabel",
+                             f"hectares: {bron_tekst('grootschalige_terreinen')}")
+          + ". '–': het rapport noemt geen oppervlakte.")  # fmt: skip
 
 
 def _profiel(pdf: FPDF, gemeente: str) -> None:
@@ -408,14 +416,15 @@ def _bronnen_rijen(gemeente: str | None) -> list[list[str]]:
     rijen = [[k.label, k.bron] for k in kerncijfers_van(gemeente)]
     if gemeente:
         rijen += [
-            ["Werklocaties", source_of("locaties")],
+            ["Werklocaties", f"Bron: {labels.REB} en de Almelose stukken van oktober 2025; vindplaats per terrein: "
+                             "de tabel op pagina 2"],
             ["Hectares grote terreinen (Tabel 3)", source_of("grootschalige_terreinen")],
             ["Profiel", source_of("gemeente_profielen")],
         ]
     else:
         rijen += [["Regio's (Tabel 1)", source_of("regio")], ["Economisch profiel", source_of("profiel")]]
     rijen += [
-        ["Grafieken pagina 2", source_of("gemeenten")],
+        ["Grafieken pagina 2", _bron_grafieken()],
         ["Schaalsprong", source_of("schaalsprong_aannames")],
         ["Aanbevelingen en strategieën", "REB Twente 2040, §5.2 en Hoofdstuk 4 (samengevat in eigen woorden)"],
         ["Kaart", lagen.attributie()],

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reb_maps import __version__ as APP_VERSIE
 from reb_maps import fmt, labels, lagen, paneel
-from reb_maps.data import load_table, source_of
+from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of
 from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
 from reb_maps.documenten.presentatie_tekst import DECK_TITEL, INDICATIEF, TEKSTEN
 from reb_maps.druk import dia
@@ -139,7 +139,7 @@ def _stap_cijfers() -> Stap:
     beeld = functools.partial(dia.groei_regios, regio["regio"].tolist(),
                               regio["inwoners_groei_2014_2023_pct"].astype(float).tolist(),
                               regio["banen_groei_2014_2023_pct"].astype(float).tolist(), "Twente")  # fmt: skip
-    bron = f"{source_of('regio')} · netto areaal: {source_of('gemeenten', 'netto_areaal_ha').removeprefix('Bron: ')}"
+    bron = bronnen_regel(source_of("regio"), f"netto areaal: {bron_tekst('gemeenten', 'netto_areaal_ha')}")
     return _stap("cijfers", _cijfers(), beeld, "Staafdiagram: groei van banen en inwoners 2014–2023 per regio", bron)
 
 
@@ -162,7 +162,7 @@ def _stap_werklocaties() -> Stap:
         "n_terreinen": str(int((locaties["type"] == "bedrijventerrein").sum())),
         "n_innovatie": str(int(locaties["type"].isin(["campus", "innovatieomgeving"]).sum())),
     }
-    bron = f"{lagen.attributie()} · werklocaties: {source_of('locaties').removeprefix('Bron: ')}"
+    bron = f"{lagen.attributie()} · werklocaties: {bron_tekst('locaties')}"
     return _stap("werklocaties", w, dia.kaart, "Kaart van Twente: bedrijventerreinen, campussen, corridors", bron)
 
 
@@ -194,7 +194,7 @@ def _stap_gemeente(gemeente: str) -> Stap:
         "lezing": k["aanbod"].lezing, "profiel": prof.get("profiel", "niet beschikbaar"),
         "profiel_verwijzing": prof.get("verwijzing", "Bijlage IV"),
     }  # fmt: skip
-    bron = f"{source_of('gemeenten', 'banen_2023')} · {source_of('gemeenten', 'hard_aanbod_ha').removeprefix('Bron: ')}"
+    bron = bronnen_regel(source_of("gemeenten", "banen_2023"), bron_tekst("gemeenten", "hard_aanbod_ha"))
     return _stap("gemeente", w, functools.partial(dia.kaart, gemeente), f"Kaart van {gemeente} met werklocaties",
                  bron)  # fmt: skip
 
