@@ -89,8 +89,19 @@ try:
 except herontwikkeling.HerontwikkelingFout as fout:
     st.error(ui.platte_tekst(str(fout)))
     st.stop()
-st.dataframe(ui.score_tabel(resultaat), hide_index=True, use_container_width=True)
-st.caption(f"De tien hoogst scorende terreinen zijn gemarkeerd. {herontwikkeling.BRON}.")
+beoordeeld = int(resultaat["rang"].notna().sum())
+if beoordeeld:
+    st.dataframe(ui.score_tabel(resultaat), hide_index=True, use_container_width=True)
+    st.caption(f"Terreinen waarvan alle zes criteria bekend zijn; de tien hoogst scorende zijn gemarkeerd. "
+               f"{herontwikkeling.BRON}.")  # fmt: skip
+else:
+    st.info("Geen enkel terrein heeft alle zes criteria bekend, dus er is geen rangorde. Hieronder staat per "
+            "terrein wat er ontbreekt.")  # fmt: skip
+if beoordeeld < len(resultaat):
+    st.markdown(f"**Niet te beoordelen ({len(resultaat) - beoordeeld} terreinen)**")
+    st.dataframe(ui.niet_te_beoordelen(resultaat), hide_index=True, use_container_width=True)
+    st.caption("Zonder alle zes criteria is een score niet te vergelijken met die van andere terreinen. "
+               "'Hoogst haalbaar' telt de onbekende criteria mee als 1.")  # fmt: skip
 st_folium(
     ui.score_kaart(resultaat, state.achtergrond()),
     key="eigen_data_scorekaart",

@@ -1,7 +1,9 @@
 """The six redevelopment criteria of REB §4.1, scored per business park on parks (IBIS) and buildings (BAG panden).
 
 Each criterion gives 1, 0 or "onbekend" (an input is missing: never counted as 0). The score is the number
-of ones; `max_score` adds the unknown criteria, the highest score a park can still reach. Buildings are
+of ones; `max_score` adds the unknown criteria, the highest score a park can still reach. Only parks with all six
+criteria known get a rank: a score of 3 with three criteria unknown is not comparable with a score of 3 out of six.
+The others come after them as "niet te beoordelen", each with the input it lacks (`ontbreekt`). Buildings are
 assigned to the park that holds their representative point (one spatial join); a building's whole
 footprint counts towards the GSI. Buildings without a valid building year (outside 1000–2100) count for
 the footprint, not for the ages.
@@ -58,6 +60,16 @@ CRITERIA = (
         "Een terrein scoort 1 als er een waarde is toegekend aan de kolom oppervlakte revitalisatie",
     ),
 )
+# What a park lacks when a criterion is unknown: named in the list of parks that cannot be ranked.
+ONTBREKENDE_INVOER = {
+    "milieucategorie": "milieucategorie",
+    "oude_panden": "bouwjaren van de panden",
+    "grootte": "bruto oppervlakte",
+    "gsi": "oppervlakte van de panden (vlakken)",
+    "leeftijd": "bouwjaren van de panden",
+    "revitalisatie": "kolom revitalisatie",
+}
+NIET_TE_BEOORDELEN = "niet te beoordelen"
 BRON = "REB Twente 2040 (BCI, 2025), §4.1 en Tabel 7"
 
 METHODE = (
@@ -70,7 +82,9 @@ METHODE = (
     "het gemiddelde bouwjaar telt alleen panden met een geldig bouwjaar; milieucategorie 3.1 en hoger telt als "
     "groter dan 2; revitalisatie telt als toegekend bij een waarde groter dan 0 of een niet-lege tekst. "
     "Ontbreekt een gegeven (geen kolom, geen panden met bouwjaar, panden als punten zonder oppervlak), dan is "
-    "het criterium 'onbekend' en niet 0; de kolom 'hoogst haalbaar' telt die criteria mee. De REB-tabel "
+    "het criterium 'onbekend' en niet 0; de kolom 'hoogst haalbaar' telt die criteria mee. Alleen terreinen "
+    "waarvan alle zes criteria bekend zijn, krijgen een rang; de andere staan apart als 'niet te beoordelen', "
+    "met de invoer die ontbreekt. De REB-tabel "
     "(Tabel 7) staat niet in de brontekst; de uitkomst hier hangt af van de bestanden die u zelf aanlevert."
 )
 
@@ -80,6 +94,7 @@ KOLOM_LABELS = {
     "score": "Score (0–6)",
     "max_score": "Hoogst haalbaar",
     "onbekend": "Criteria onbekend",
+    "ontbreekt": "Ontbrekende invoer",
     "milieucategorie": "Milieucategorie",
     "milieucategorie_score": "Milieucategorie > 2",
     "panden": "Panden",
@@ -200,11 +215,21 @@ def scoor(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | None) -> gpd.G
     uit["score"] = scores.fillna(0).sum(axis=1).astype(int)
     uit["onbekend"] = scores.isna().sum(axis=1).astype(int)
     uit["max_score"] = uit["score"] + uit["onbekend"]
+    uit["ontbreekt"] = [
+        ", ".join(dict.fromkeys(ONTBREKENDE_INVOER[c.sleutel] for c in CRITERIA if pd.isna(rij[f"{c.sleutel}_score"])))
+        for _, rij in scores.iterrows()
+    ]
     uit = uit.drop(columns="_jaren_bekend")
     uit = gpd.GeoDataFrame(uit, geometry=terreinen.geometry.values, crs=RD)
-    uit = uit.sort_values(["score", "max_score", "naam"], ascending=[False, False, True], kind="stable")
-    uit.insert(0, "rang", np.arange(1, len(uit) + 1))
-    return uit.reset_index(drop=True)[["rang", *[k for k in KOLOM_LABELS if k != "rang"], "bebouwd_m2", "geometry"]]
+    # Ranked parks first (score, then name); then the ones that cannot be ranked, most promising first.
+    uit["_beoordeeld"] = uit["onbekend"] == 0
+    uit = uit.sort_values(["_beoordeeld", "score", "max_score", "naam"], ascending=[False, False, False, True],
+                          kind="stable").reset_index(drop=True)  # fmt: skip
+    beoordeeld = uit.pop("_beoordeeld")
+    rang = pd.Series(pd.NA, index=uit.index, dtype="Int64")
+    rang[beoordeeld] = np.arange(1, int(beoordeeld.sum()) + 1)
+    uit.insert(0, "rang", rang)
+    return uit[["rang", *[k for k in KOLOM_LABELS if k != "rang"], "bebouwd_m2", "geometry"]]
 
 
 def _panden_per_park(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | None, n: int) -> pd.DataFrame:
@@ -270,6 +295,7 @@ def _som_als_alle(m2: pd.Series) -> float:
 def als_tabel(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
     """Plain table for CSV/JSON: verdicts 1 / 0 / 'onbekend', Dutch headers."""
     tabel = pd.DataFrame(resultaat.drop(columns=["geometry", "bebouwd_m2"]))
+    tabel["rang"] = tabel["rang"].astype(object).where(tabel["rang"].notna(), NIET_TE_BEOORDELEN)
     for kolom in SCORE_KOLOMMEN:
         tabel[kolom] = tabel[kolom].astype(object).where(tabel[kolom].notna(), ONBEKEND)
     for kolom in ("milieucategorie", "gsi_pct", "gemiddeld_bouwjaar"):

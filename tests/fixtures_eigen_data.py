@@ -47,7 +47,9 @@ VERWACHT = {
     "Synthetisch terrein E": dict(milieucategorie=0, oude_panden=1, grootte=0, gsi=None, leeftijd=1, revitalisatie=0),
     "Synthetisch terrein F": dict(milieucategorie=1, oude_panden=0, grootte=1, gsi=1, leeftijd=None, revitalisatie=0),
 }
-VOLGORDE = [f"Synthetisch terrein {c}" for c in "ADCFEB"]  # score desc, then highest reachable, then name
+# Ranked (all six known) by score: A 6, C 4, B 0; then "niet te beoordelen" by score, highest reachable: D, F, E.
+VOLGORDE = [f"Synthetisch terrein {c}" for c in "ACBDFE"]
+GERANGSCHIKT = 3
 
 
 def ibis_parken() -> gpd.GeoDataFrame:

@@ -53,9 +53,17 @@ def test_values_behind_the_verdicts(resultaat):
     assert p["panden"].sum() == len(fx.bag_panden()) - 1  # the one outside every park is not counted
 
 
-def test_ranked_by_score_then_highest_reachable(resultaat):
+def test_only_parks_with_all_six_criteria_are_ranked_the_rest_name_what_they_lack(resultaat):
     assert resultaat["naam"].tolist() == fx.VOLGORDE
-    assert resultaat["rang"].tolist() == list(range(1, 7))
+    rangen = resultaat["rang"].tolist()
+    assert rangen[: fx.GERANGSCHIKT] == [1, 2, 3] and all(pd.isna(r) for r in rangen[fx.GERANGSCHIKT :])
+    per_park = resultaat.set_index("naam")
+    for naam, verwacht in fx.VERWACHT.items():  # what is missing follows from the designed unknown verdicts
+        ontbreekt = {h.ONTBREKENDE_INVOER[c] for c, v in verwacht.items() if v is None}
+        assert set(filter(None, per_park.loc[naam, "ontbreekt"].split(", "))) == ontbreekt, naam
+    assert per_park.loc["Synthetisch terrein D", "ontbreekt"] == "milieucategorie, bouwjaren van de panden"
+    tabel = h.als_tabel(resultaat)
+    assert tabel["rang"].tolist()[fx.GERANGSCHIKT :] == [h.NIET_TE_BEOORDELEN] * 3
 
 
 def test_without_buildings_the_building_criteria_are_unknown_not_zero():
@@ -64,6 +72,10 @@ def test_without_buildings_the_building_criteria_are_unknown_not_zero():
         assert zonder[kolom].isna().all()
     assert zonder.loc["Synthetisch terrein A", "score"] == 3  # milieucategorie, grootte, revitalisatie
     assert zonder.loc["Synthetisch terrein A", "max_score"] == 6
+    assert zonder["rang"].isna().all()  # three criteria unknown everywhere: no park can be ranked
+    assert zonder.loc["Synthetisch terrein A", "ontbreekt"] == (
+        "bouwjaren van de panden, oppervlakte van de panden (vlakken)"
+    )
 
 
 def test_without_milieucategorie_or_revitalisation_columns_unknown():
@@ -88,7 +100,8 @@ def test_exports_say_onbekend(resultaat):
     assert csv.splitlines()[0].startswith("Rang;Terrein;Score (0–6);Hoogst haalbaar")
     assert "onbekend" in csv
     geo = json.loads(h.als_geojson(resultaat))
-    assert len(geo["features"]) == 6 and geo["features"][1]["properties"]["milieucategorie_score"] == "onbekend"
+    assert len(geo["features"]) == 6 and geo["features"][3]["properties"]["milieucategorie_score"] == "onbekend"
+    assert geo["features"][3]["properties"]["rang"] == h.NIET_TE_BEOORDELEN
 
 
 def test_method_text_quotes_the_six_criteria():
@@ -108,7 +121,7 @@ def test_cli_writes_csv_and_geojson_and_prints_json(tmp_path):
     assert uit.returncode == 0, uit.stderr
     rijen = json.loads(uit.stdout)["terreinen"]
     assert [r["naam"] for r in rijen] == fx.VOLGORDE and rijen[0]["score"] == 6
-    assert rijen[1]["oude_panden_score"] == "onbekend"
+    assert rijen[3]["oude_panden_score"] == "onbekend" and rijen[3]["rang"] == h.NIET_TE_BEOORDELEN
     assert {p.name for p in (tmp_path / "uit").iterdir()} == {"herontwikkeling.csv", "herontwikkeling.geojson"}
     fout = subprocess.run(
         [sys.executable, "-m", "reb_maps.herontwikkeling", "--terreinen", tmp_path / "weg.gpkg", "--json"],

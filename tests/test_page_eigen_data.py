@@ -100,12 +100,19 @@ def test_score_table_top_10_and_map(lagen):
     resultaat = ui.score(lagen, "ibis.gpkg – ibis", "panden.gpkg – panden")
     styler = ui.score_tabel(resultaat)
     tabel = styler.data
-    assert tabel["Terrein"].tolist() == fx.VOLGORDE
-    assert tabel.loc[1, herontwikkeling.KOLOM_LABELS["milieucategorie_score"]] == "onbekend"
+    assert tabel["Terrein"].tolist() == fx.VOLGORDE[: fx.GERANGSCHIKT]  # only parks with all six criteria
+    assert tabel[herontwikkeling.KOLOM_LABELS["rang"]].tolist() == [1, 2, 3]
     assert tabel.loc[0, herontwikkeling.KOLOM_LABELS["score"]] == 6
+    rest = ui.niet_te_beoordelen(resultaat)
+    assert rest["Terrein"].tolist() == fx.VOLGORDE[fx.GERANGSCHIKT :]
+    assert list(rest.columns[:4]) == ["Terrein", "Ontbrekende invoer", "Punten tot nu toe", "Hoogst haalbaar"]
+    assert rest.loc[rest.index[0], herontwikkeling.KOLOM_LABELS["milieucategorie_score"]] == "onbekend"
+    assert "Rang" not in rest.columns
     assert ui.KLEUR_TOP in styler.to_html()
     html = ui.score_kaart(resultaat, labels.ACHTERGROND_OFFLINE).get_root().render()
     assert "Synthetisch terrein A: 6 van 6" in html
+    assert "Synthetisch terrein E: niet te beoordelen, ontbreekt: oppervlakte van de panden (vlakken)" in html
+    assert ui.KLEUR_NIET_TE_BEOORDELEN in html and "Niet te beoordelen" in html
 
 
 def open_page(**state) -> AppTest:
@@ -131,9 +138,10 @@ def test_page_with_layers_shows_summary_ibis_and_ranking(lagen):
     assert any("Gemeente" in t.columns for t in tabellen)  # IBIS beside Tabel 8
     assert any("Eigenschap" in t.columns for t in tabellen)
     assert at.selectbox(key="eigen_data_panden").value == "panden.gpkg – panden"  # the layer with bouwjaar
-    ranking = next(df.value for df in at.dataframe if "Terrein" in df.value.columns)
-    ranking = getattr(ranking, "data", ranking)
-    assert ranking["Terrein"].tolist() == fx.VOLGORDE
+    ranking, rest = [getattr(df.value, "data", df.value) for df in at.dataframe if "Terrein" in df.value.columns]
+    assert ranking["Terrein"].tolist() + rest["Terrein"].tolist() == fx.VOLGORDE
+    assert "Ontbrekende invoer" in rest.columns
+    assert any("Niet te beoordelen (3 terreinen)" in m.value for m in at.markdown)
     assert at.session_state[ui.LAGEN_KEY] is not None
     at.checkbox(key="eigen_data_zg").check().run()
     assert len(at.session_state[ui.ZOEKGEBIEDEN_PARKEN_KEY]) == 6

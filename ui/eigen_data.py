@@ -34,6 +34,7 @@ GEEN = "(geen)"
 TOP = 10
 KLEUR_TOP = "#fde0dd"
 SCORE_KLEUREN = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")  # score 0–6
+KLEUR_NIET_TE_BEOORDELEN = "#bdbdbd"  # grey: no class colour for a park that has no score
 
 SAMENVATTING_LABELS = {
     "bestandsnaam": "Bestand",
@@ -271,19 +272,36 @@ def score(lagen: dict[str, Laag], parken: str, panden: str | None) -> gpd.GeoDat
     return herontwikkeling.scoor(lagen[parken].resultaat.analyse, lagen[panden].resultaat.analyse if panden else None)
 
 
-def score_tabel(resultaat: gpd.GeoDataFrame):
-    """The ranked table with Dutch headers, verdicts as ja / nee / onbekend, the top 10 highlighted (Styler)."""
+def _score_weergave(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Verdicts as ja / nee / onbekend and figures in Dutch notation (columns still keyed by their names)."""
     tabel = herontwikkeling.als_tabel(resultaat)
     for kolom in herontwikkeling.SCORE_KOLOMMEN:
         tabel[kolom] = tabel[kolom].map({1: "ja (1)", 0: "nee (0)"}).fillna(herontwikkeling.ONBEKEND)
     for kolom in ("milieucategorie", "gsi_pct", "gemiddeld_bouwjaar", "bruto_ha"):
         tabel[kolom] = [v if isinstance(v, str) else fmt.getal(v, 1) for v in tabel[kolom]]
     tabel["revitalisatie"] = tabel["revitalisatie"].astype(str)
+    return tabel
+
+
+def score_tabel(resultaat: gpd.GeoDataFrame):
+    """The ranked parks (all six criteria known) with Dutch headers, the top 10 highlighted (Styler)."""
+    tabel = _score_weergave(resultaat)
+    tabel = tabel[resultaat["rang"].notna().to_numpy()].drop(columns=["ontbreekt", "onbekend", "max_score"])
+    tabel["rang"] = tabel["rang"].astype(int)
     tabel = tabel.rename(columns=herontwikkeling.KOLOM_LABELS)
     rang = herontwikkeling.KOLOM_LABELS["rang"]
     return tabel.style.apply(
         lambda rij: [f"background-color:{KLEUR_TOP}" if rij[rang] <= TOP else ""] * len(rij), axis=1
     )
+
+
+def niet_te_beoordelen(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Parks without a rank: what they lack first, then the points so far and the verdicts."""
+    tabel = _score_weergave(resultaat)
+    tabel = tabel[resultaat["rang"].isna().to_numpy()].drop(columns="rang")
+    voorop = ["naam", "ontbreekt", "score", "max_score"]
+    tabel = tabel[voorop + [k for k in tabel.columns if k not in voorop]]
+    return tabel.rename(columns=herontwikkeling.KOLOM_LABELS | {"score": "Punten tot nu toe"})
 
 
 def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
@@ -292,11 +310,13 @@ def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
     props = []
     for _, rij in tabel.iterrows():
         rijen = [(herontwikkeling.KOLOM_LABELS[k], rij[k]) for k in herontwikkeling.KOLOM_LABELS if k != "naam"]
+        beoordeeld = rij["rang"] != herontwikkeling.NIET_TE_BEOORDELEN
+        tip = f"{rij['score']} van 6" if beoordeeld else f"niet te beoordelen, ontbreekt: {rij['ontbreekt']}"
         props.append(
             {
                 "popup": popup_html(rij["naam"], rijen, herontwikkeling.BRON),
-                "tip": html.escape(f"{rij['naam']}: {rij['score']} van 6"),
-                "kleur": SCORE_KLEUREN[int(rij["score"])],
+                "tip": html.escape(f"{rij['naam']}: {tip}"),
+                "kleur": SCORE_KLEUREN[int(rij["score"])] if beoordeeld else KLEUR_NIET_TE_BEOORDELEN,
             }
         )
     data = {"type": "FeatureCollection", "features": []}
@@ -305,6 +325,7 @@ def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
     m = _basis(achtergrond, [wgs])
     geojson_laag(data, "Herontwikkelingsscore (§4.1)").add_to(m)
     legenda = [(f"Score {s}", SCORE_KLEUREN[s]) for s in range(7)]
+    legenda.append(("Niet te beoordelen", KLEUR_NIET_TE_BEOORDELEN))
     m.get_root().html.add_child(folium.Element(_legenda_html([("Score (0–6)", legenda)])))
     return kaart.finish(m)
 
