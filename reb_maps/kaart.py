@@ -23,7 +23,7 @@ import pandas as pd
 import shapely.geometry
 from shapely.ops import polylabel
 
-from reb_maps import assets, fmt, klassen, labels, lagen, werklocaties
+from reb_maps import assets, fmt, kaart_nl, klassen, labels, lagen, werklocaties
 from reb_maps.crs import RD, WGS84
 from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
@@ -402,7 +402,9 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
         max_zoom=bg.max_zoom,
         zoom_snap=0.25,  # fractional zoom: Twente fills the frame beside the legend
         zoom_delta=0.5,
+        zoom_control=False,  # NederlandseBediening adds it with Dutch titles
     )
+    kaart_nl.NederlandseBediening().add_to(m)
     MetrischeSchaal().add_to(m)
     if bg.tiles:
         folium.TileLayer(tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom).add_to(

@@ -42,7 +42,13 @@ def test_draw_a_rectangle_offline_and_see_the_card_and_comparison(page, app_url,
     assert any(url.endswith("/app/static/vendor/leaflet-draw/leaflet.draw.js") for url in requests)
     assert any(url.endswith("/app/static/vendor/leaflet-draw/leaflet.draw.css") for url in requests)
 
+    # Leaflet's and Leaflet.draw's own texts are Dutch: the button, the zoom and layer buttons, the drawing hint
+    assert knop.get_attribute("title") == "Teken een rechthoek"
+    assert frame.locator("a.leaflet-control-zoom-in").get_attribute("title") == "Inzoomen"
+    assert frame.locator("a.leaflet-control-layers-toggle").first.get_attribute("title") == "Kaartlagen kiezen"
     knop.click()
+    frame.get_by_text("Klik en sleep om een rechthoek te tekenen.").wait_for()
+    frame.get_by_role("link", name="Afbreken").wait_for()
     box = frame.locator(".leaflet-container").bounding_box()
     x, y = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.5
     page.mouse.move(x, y)

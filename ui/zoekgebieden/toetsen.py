@@ -21,7 +21,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from reb_maps import assets, fmt, lagen, lettertype
+from reb_maps import assets, fmt, kaart_nl, lagen, lettertype
 from reb_maps.cellen import csv_tekst
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
@@ -80,6 +80,7 @@ def teken_gereedschap() -> folium.plugins.Draw:
 
 
 def voeg_teken_gereedschap_toe(m: folium.Map) -> folium.Map:
+    kaart_nl.TekenTeksten().add_to(m)  # before the tool: Leaflet.draw reads its texts when it builds the buttons
     teken_gereedschap().add_to(m)
     return assets.localize(m)
 
