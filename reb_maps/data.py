@@ -179,7 +179,7 @@ def _check_totals(fname: str, meta: dict, frame: pd.DataFrame) -> None:
 
 def bron_tekst(naam: str, kolom: str | None = None) -> str:
     """The source of a table or one of its columns without the word 'Bron:': "<original source>; <where in the
-    report>", or, where the report names no source for the table, "<where in the report> (<a sentence saying so>)"."""
+    report>", or, where the report names no source for the table, "<where in the report>. <A sentence saying so.>"."""
     meta = table_meta(naam)
     spec = meta["kolommen"].get(kolom, {}) if kolom else {}
     ref = spec.get("verwijzing") or meta.get("verwijzing") or "REB Twente 2040"
@@ -187,7 +187,7 @@ def bron_tekst(naam: str, kolom: str | None = None) -> str:
         if niveau.get("bron"):
             return f"{niveau['bron']}; {ref}"
         if niveau.get("bron_ontbreekt"):
-            return f"{ref} ({niveau['bron_ontbreekt']})"
+            return f"{ref}. {niveau['bron_ontbreekt']}"
     return f"zie per rij; {ref}"
 
 

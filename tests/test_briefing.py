@@ -83,7 +83,7 @@ def test_every_source_line_names_a_document_once_or_says_none_is_given(pdf, requ
     tekst = _tekst(reader)
     assert "Bron: Bron" not in tekst and "Niet vermeld" not in tekst
     assert [regel for regel in regels if regel.count("Bron:") > 1] == []
-    assert "REB Twente 2040, Tabel 10 (het rapport noemt onder de tabel geen oorspronkelijke bron" in tekst
+    assert "REB Twente 2040, Tabel 10. Het rapport noemt onder de tabel geen oorspronkelijke bron" in tekst
     assert "kolom 'bron'" not in tekst  # a CSV's column is no source for a reader of paper
 
 

@@ -15,12 +15,8 @@ def _draw_local() -> dict:
     """`L.drawLocal={…}` from the minified library, as JSON (its keys are bare words)."""
     tekst = DRAW_JS.read_text(encoding="utf-8")
     begin = tekst.index("L.drawLocal={") + len("L.drawLocal=")
-    diepte = 0
-    for einde, teken in enumerate(tekst[begin:], begin):
-        diepte += {"{": 1, "}": -1}.get(teken, 0)
-        if diepte == 0:
-            break
-    return json.loads(re.sub(r"([{,])(\w+):", r'\1"\2":', tekst[begin : einde + 1]))
+    einde = tekst.index(",L.Draw.Event={}", begin)  # the statement after it in the minified file
+    return json.loads(re.sub(r"([{,])(\w+):", r'\1"\2":', tekst[begin:einde]))
 
 
 def _sleutels(boom: dict, pad=()) -> set[tuple]:

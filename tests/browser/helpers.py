@@ -13,6 +13,16 @@ def wait_idle(page, timeout: float = 45_000) -> None:
     )
 
 
+def wait_settled(page, timeout: float = 45_000) -> None:
+    """Idle with no faded (stale) element left, twice in a row: a rerun the page starts by itself (a map
+    component reporting its first value) has ended too. Stale elements are drawn at low opacity."""
+    for _ in range(2):
+        wait_idle(page, timeout)
+        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
+        page.wait_for_timeout(400)
+    wait_idle(page, timeout)
+
+
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the selectbox labelled `label`."""
     page.get_by_role("combobox", name=label, exact=True).click()
