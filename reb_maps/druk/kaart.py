@@ -21,13 +21,14 @@ import geopandas as gpd
 import matplotlib.patheffects as pe
 import pandas as pd
 import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from reb_maps import klassen, labels, lagen
-from reb_maps.data import load_table, source_of
+from reb_maps.data import bron_tekst, load_table
 from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.lagen import LIJN, PUNT, VLAK, Laag
@@ -36,9 +37,10 @@ from reb_maps.werklocaties import locaties_rd
 PX = 0.75  # the catalogue's widths are screen pixels; 1 px = 0.75 pt
 SCHEMATISCH_STIPPEL = "8 6"  # the screen map's dash for schematic stretches
 # The screen map outlines the selection in red; on paper that red meets the red roads, so print outlines it in
-# near-black and fades what lies outside it.
+# near-black on a white halo (no other line is black). Nothing outside it is faded: every municipality keeps the
+# legend's class colour.
 KLEUR_SELECTIE = "#111111"
-BUITEN_SELECTIE = (1, 1, 1, 0.5)
+HALO_SELECTIE = [pe.Stroke(linewidth=5.5, foreground="white"), pe.Normal()]
 KLEUR_GEMEENTE_VLAK = "#fbfbf8"  # municipalities without a choropleth: near white, so the layers read
 NATUUR_LAGEN = ("natura2000", "nnn")
 HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
@@ -110,7 +112,7 @@ def _extent(vraag: KaartVraag, aspect: float) -> tuple[float, float, float, floa
     if vraag.gemeente:
         shape = gemeenten_rd().set_index("gemeente").geometry[vraag.gemeente]
         minx, miny, maxx, maxy = shape.bounds
-        marge = 0.12
+        marge = 0.2  # room for the neighbours' names and the park labels at the edge
     else:
         minx, miny, maxx, maxy = gemeenten_rd().total_bounds
         marge = 0.03
@@ -220,15 +222,49 @@ def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
 # ---------- labels ----------
 
 
-def _label(ax, x, y, tekst, **kwargs) -> None:
-    ax.annotate(tekst, (x, y), ha="center", va="center", path_effects=HALO, annotation_clip=True, **kwargs)
+# Label priority in the collision pass: the chosen municipality, the others, named parks, schematic stretches.
+VOORRANG_GEKOZEN, VOORRANG_GEMEENTE, VOORRANG_PARK, VOORRANG_SCHEMATISCH = range(4)
+# Offsets (points) a label may move to when its own place is taken; beyond these it is left out.
+UITWIJKEN = ((0, 0), (0, 7), (0, -7), (12, 0), (-12, 0), (0, 13), (0, -13))
+
+
+def _label(ax, x, y, tekst, voorrang: int = VOORRANG_GEMEENTE, **kwargs) -> None:
+    label = ax.annotate(tekst, (x, y), xytext=(0, 0), textcoords="offset points", ha="center", va="center",
+                        path_effects=HALO, annotation_clip=True, **kwargs)  # fmt: skip
+    label.voorrang = voorrang
+
+
+def plaats_labels(ax, vrij: list) -> None:
+    """A simple collision pass: in order of priority each label takes its place or a nearby one that stays
+    inside the frame and touches no label placed before it and no box in `vrij` (north arrow, scale bar);
+    a label that finds none is left out rather than drawn over another."""
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    kader = ax.get_window_extent(renderer)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    bezet = [kader_van.get_window_extent(renderer).padded(2) for kader_van in vrij]
+    labels_ = sorted((t for t in ax.texts if hasattr(t, "voorrang")), key=lambda t: t.voorrang)
+    for label in labels_:
+        x, y = label.xy
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            label.set_visible(False)  # its point lies outside the frame
+            continue
+        for verschuiving in UITWIJKEN:
+            label.xyann = verschuiving
+            vak = label.get_window_extent(renderer).padded(1)
+            binnen = kader.x0 <= vak.x0 and vak.x1 <= kader.x1 and kader.y0 <= vak.y0 and vak.y1 <= kader.y1
+            if binnen and not any(vak.overlaps(ander) for ander in bezet):
+                bezet.append(vak)
+                break
+        else:
+            label.set_visible(False)
 
 
 def _gemeente_labels(ax, gemeenten, vraag: KaartVraag) -> None:
     for _, rij in gemeenten.iterrows():
         punt = rij.geometry.representative_point()
         gekozen = rij["gemeente"] == vraag.gemeente
-        _label(ax, punt.x, punt.y, rij["gemeente"], fontsize=9 if gekozen else 7.5,
+        _label(ax, punt.x, punt.y, rij["gemeente"], VOORRANG_GEKOZEN if gekozen else VOORRANG_GEMEENTE,
+               fontsize=9 if gekozen else 7.5,
                fontweight="bold" if gekozen or not vraag.gemeente else "normal",
                color="#111111" if gekozen or not vraag.gemeente else "#555555", zorder=320)  # fmt: skip
 
@@ -243,7 +279,8 @@ def _schematisch_labels(ax, item: Laag, bbox) -> None:
     for _, rij in frame[frame[item.stippel_veld].fillna(False).astype(bool)].iterrows():
         midden = rij.geometry.interpolate(0.5, normalized=True)
         naam = str(rij.get(naam_veld, "") or "")
-        _label(ax, midden.x, midden.y, f"{naam} (schematisch)".strip(), fontsize=6, color=item.stijl.kleur,
+        _label(ax, midden.x, midden.y, f"{naam} (schematisch)".strip(), VOORRANG_SCHEMATISCH, fontsize=6,
+               color=item.stijl.kleur,
                fontstyle="italic", zorder=310)  # fmt: skip
 
 
@@ -260,7 +297,8 @@ def _park_labels(ax, bbox) -> None:
         if not binnen.contains(punt) or rij.geometry.wkb in gezien:
             continue  # half a name at the edge helps nobody; a shared polygon is named once
         gezien.add(rij.geometry.wkb)
-        _label(ax, punt.x, punt.y, str(rij[item.label_veld]), fontsize=6, color=item.stijl.kleur, zorder=305)
+        _label(ax, punt.x, punt.y, str(rij[item.label_veld]), VOORRANG_PARK, fontsize=6, color=item.stijl.kleur,
+               zorder=305)  # fmt: skip
 
 
 # ---------- legend, scale bar, north arrow ----------
@@ -274,6 +312,8 @@ def _legenda_regels(item: Laag) -> list[tuple[str, str, str, Laag]]:
 
 def _symbool(kleur: str, symbool: str, item: Laag):
     s = item.stijl
+    if symbool == "selectie":
+        return Line2D([], [], color=KLEUR_SELECTIE, linewidth=2.2, path_effects=HALO_SELECTIE)
     if symbool in (LIJN, "stippel"):
         stijl = "--" if symbool == "stippel" else "-"
         return Line2D([], [], color=kleur, linewidth=max(s.lijn * PX, 1.2), linestyle=stijl)
@@ -314,9 +354,9 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
         teksten.append(textwrap.fill(f"Klassen: {kl.methode}", breedte_tekens + 4))
     groepen: dict[str, list] = {}
     gemeenten = lagen.laag("gemeenten")
-    groepen.setdefault(gemeenten.thema, []).append(
-        (f"Gemeentegrens; {vraag.gemeente} omlijnd" if vraag.gemeente else "Gemeentegrens", gemeenten.stijl.kleur,
-         LIJN, gemeenten))  # fmt: skip
+    groepen.setdefault(gemeenten.thema, []).append(("Gemeentegrens", gemeenten.stijl.kleur, LIJN, gemeenten))
+    if vraag.gemeente:
+        groepen[gemeenten.thema].append((f"{vraag.gemeente} (gekozen)", KLEUR_SELECTIE, "selectie", gemeenten))
     buren = lagen.laag("buurgemeenten")
     groepen[gemeenten.thema].append((buren.label, buren.stijl.kleur, VLAK, buren))
     for item in getekend:
@@ -340,8 +380,8 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
     ax.set_axis_off()
 
 
-def noordpijl(ax) -> None:
-    ax.annotate("N", xy=(0.955, 0.96), xytext=(0.955, 0.865), xycoords="axes fraction", ha="center", va="center",
+def noordpijl(ax):
+    return ax.annotate("N", xy=(0.955, 0.96), xytext=(0.955, 0.865), xycoords="axes fraction", ha="center", va="center",
                 fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "lw": 0.5, "alpha": 0.9},
                 zorder=400)  # fmt: skip
@@ -357,16 +397,14 @@ def _gemeenten_tekenen(ax, vraag: KaartVraag, bbox) -> gpd.GeoDataFrame:
         ind = labels.indicator(vraag.indicator)
         waarden = indicator_waarden(vraag.indicator, vraag.peil)
         kl = klassen.klassen(waarden, ind.eenheid, ind.schaal)
-        vul = [_rgba(kl.kleur(v), 0.85) for v in waarden]
+        vul = [kl.kleur(v) for v in waarden]  # exactly the legend's colours
     else:
         vul = KLEUR_GEMEENTE_VLAK
     gemeenten.plot(ax=ax, facecolor=vul, edgecolor=item.stijl.kleur, linewidth=item.stijl.lijn * PX * 1.2,
                    zorder=item.volgorde + 3)  # fmt: skip
     if vraag.gemeente:
         gekozen = gemeenten[gemeenten["gemeente"] == vraag.gemeente]
-        buiten = shapely.box(*bbox).difference(gekozen.geometry.union_all())
-        gpd.GeoSeries([buiten], crs=RD).plot(ax=ax, facecolor=BUITEN_SELECTIE, edgecolor="none", zorder=200)
-        gekozen.boundary.plot(ax=ax, color=KLEUR_SELECTIE, linewidth=2.2, zorder=250)
+        gekozen.boundary.plot(ax=ax, color=KLEUR_SELECTIE, linewidth=2.2, path_effects=HALO_SELECTIE, zorder=250)
     return gemeenten
 
 
@@ -389,8 +427,10 @@ def bronregel(vraag: KaartVraag, getekend: list[Laag]) -> str:
         cijfers = f"{cijfers}; choropleet: peildatum {vraag.peil.jaar}, {vraag.peil.bron}"
     elif vraag.indicator:
         kolom = labels.indicator(vraag.indicator).kolom or "hard_aanbod_ha"
-        cijfers = f"{cijfers}; choropleet: {source_of('gemeenten', kolom).removeprefix('Bron: ')}"
-    regels.append(f"{cijfers}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; gestippeld = schematisch.")
+        cijfers = f"{cijfers}; choropleet: {bron_tekst('gemeenten', kolom)}"
+    regels.append(
+        f"{cijfers.rstrip('.')}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; gestippeld = schematisch."
+    )
     return "\n".join(r for r in regels if r)
 
 
@@ -430,11 +470,12 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     for rand in ax.spines.values():
         rand.set_edgecolor("#888888")
         rand.set_linewidth(0.6)
-        rand.set_zorder(600)  # above the fade outside the selection
+        rand.set_zorder(600)
     schaal = ScaleBar(1, "m", location="lower left", box_alpha=0.8, font_properties={"size": 7})
-    schaal.set_zorder(500)  # above the fade outside the selection
+    schaal.set_zorder(500)
     ax.add_artist(schaal)
-    noordpijl(ax)
+    pijl = noordpijl(ax)
+    plaats_labels(ax, [schaal, pijl, pijl.arrow_patch])
     legenda(ax_leg, vraag, getekend)
     if titel_van(vraag):
         fig.text(0.01, 0.965, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
