@@ -4,20 +4,17 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from reb_maps import kaart, kerncijfers, labels, paneel
-from ui import documenten, eigen_data, eigen_upload, monitor, state, werkruimte
+from ui import documenten, eigen_data, eigen_upload, monitor, opmaak, state, werkruimte
 from ui.kaart_cache import st_folium_cached
 
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
 GEBOUWD_KEY = "_kaart_gebouwd"  # (map inputs, layers switched on) of the map last built
 
-st.title(labels.APP_TITEL)
-st.caption(
-    "Bedrijventerreinen, campussen, plannen en verbindingen uit de Ruimtelijk Economische Bouwsteen Twente "
-    "2040. Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven."
-)
-
-keuze_indicator, keuze_peil = st.columns([3, 2]) if monitor.jaren() else (st.container(), None)
+opmaak.kaart_pagina()
+titel, keuzes = st.columns([3, 2], vertical_alignment="bottom")
+titel.title(labels.APP_TITEL)
+keuze_indicator, keuze_peil = keuzes.columns([3, 2]) if monitor.jaren() else (keuzes.container(), None)
 with keuze_indicator:
     indicator = st.selectbox(
         labels.WIDGET_INDICATOR,
@@ -54,7 +51,7 @@ peil_parken = monitor.kaart_parken(peil, eigen[ibis[0]] if ibis else None)  # ow
 
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
-    with st.spinner("Kaart laden…"):
+    with st.spinner("Kaart laden…"), st.container(key=opmaak.KAART_VAK):
         if eigen:  # the session's own layers: this map is the user's alone, never cached for others
             m = werkruimte.kaart_met_tekenen(
                 indicator,
@@ -87,7 +84,10 @@ with col_map:
                 on_change=lambda: state.on_map_click(MAP_KEY),
                 group=(kaart.selectie_groep, (selected,)),
             )
-    st.caption(kaart.dashboard_attributie())
+    st.caption(
+        "Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven. "
+        + kaart.dashboard_attributie()
+    )
     if peil is not None:
         monitor.peil_noot(peil)
     documenten.kaart_knoppen(indicator, selected, peil)

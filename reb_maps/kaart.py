@@ -122,9 +122,16 @@ def pane(sleutel: str) -> str:
     return f"laag-{sleutel}"
 
 
+PANE_SELECTIE = "selectie"
+
+
 def _panes(m: folium.Map) -> None:
     for laag in lagen.kaartlagen():
         folium.map.CustomPane(pane(laag.sleutel), z_index=PANE_BASIS + laag.volgorde, pointer_events=True).add_to(m)
+    # The chosen municipality's outline: the same level as the municipalities but made after their pane, so above
+    # their fill (which loads later and would otherwise cover it) and below every other layer; it takes no clicks.
+    gemeenten = PANE_BASIS + lagen.laag("gemeenten").volgorde
+    folium.map.CustomPane(PANE_SELECTIE, z_index=gemeenten, pointer_events=False).add_to(m)
 
 
 # ---------- Municipalities ----------
@@ -887,6 +894,10 @@ def dashboard_map(
     volgorde = [*lagen.THEMAS, THEMA_EIGEN]  # the menu lists themes in this order, not in drawing order
     groepen = dict(sorted(groepen.items(), key=lambda kv: volgorde.index(kv[0]) if kv[0] in volgorde else 99))
     GegroepeerdLagenmenu(groepen, exclusive_groups=False, collapsed=True, position="topright").add_to(m)
+    # The Kaart's map fills its frame, however high the page makes that frame (ui.opmaak); streamlit-folium writes a
+    # fixed height on the map element, so the rule needs !important. Leaflet follows the frame's resize by itself.
+    # Only here: a frame that takes its height from its content (other pages) would collapse to nothing.
+    m.get_root().header.add_child(folium.Element("<style>.folium-map,#map_div{height:100vh !important}</style>"))
     return assets.localize(m)
 
 
@@ -928,7 +939,7 @@ def selectie_groep(selected: str | None) -> folium.FeatureGroup:
             style_function=lambda _f, opmaak=opmaak: opmaak,
             interactive=False,
             control=False,
-            pane=pane("gemeenten"),
+            pane=PANE_SELECTIE,
         ).add_to(groep)
     PasAan([[miny, minx], [maxy, maxx]]).add_to(groep)
     return groep

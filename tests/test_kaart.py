@@ -91,6 +91,20 @@ def test_the_map_lets_the_visitor_zoom_the_page():
     assert "#map_div" in _get_header(m)  # the rest of folium's header (the map's size) is still there
 
 
+def test_the_chosen_municipalitys_outline_lies_above_the_municipalities_fill():
+    """The municipalities' features arrive after the outline (their file loads asynchronously); in a shared pane
+    their fill would cover the red line. The outline has a pane of its own, made after theirs at their level."""
+    m = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, None)
+    panes = [c for c in m._children.values() if isinstance(c, folium.map.CustomPane)]
+    namen = [p.name for p in panes]
+    gemeenten, selectie = namen.index(kaart.pane("gemeenten")), namen.index(kaart.PANE_SELECTIE)
+    assert selectie > gemeenten and panes[selectie].z_index == panes[gemeenten].z_index
+    hoger = [p for p in panes if p.name not in (kaart.pane("gemeenten"), kaart.PANE_SELECTIE)]
+    assert all(p.z_index > panes[gemeenten].z_index for p in hoger)  # every other layer still above the outline
+    lijnen = [c for c in kaart.selectie_groep("Hengelo")._children.values() if isinstance(c, folium.GeoJson)]
+    assert len(lijnen) == 2 and all(c.options["pane"] == kaart.PANE_SELECTIE for c in lijnen)
+
+
 def _walk(element):
     yield element
     for child in getattr(element, "_children", {}).values():

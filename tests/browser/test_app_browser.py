@@ -9,7 +9,7 @@ import pytest
 from reb_maps import labels
 
 from .conftest import running_app
-from .helpers import choose, open_map, wait_for_features, wait_idle
+from .helpers import MAP_FRAME, choose, open_map, wait_for_features, wait_idle, wait_settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -118,3 +118,29 @@ def test_zoekgebieden_page_shows_candidates(page, app_url, screenshot_dir):
     page.get_by_text("G01").first.wait_for(state="attached", timeout=60_000)  # a dataframe cell
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=screenshot_dir / "zoekgebieden.png", full_page=True)
+
+
+def test_kaart_shows_the_whole_map_and_its_legend_on_a_laptop_and_grows_on_a_large_screen(browser, app_url,
+                                                                                           screenshot_dir):
+    """At 1280×720 the map, its legend, scale and attribution are on screen without scrolling; the map fills its
+    frame; on a 1920×1080 screen the frame takes the extra height (issue 'what leaves the room', item 4)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
+    page = context.new_page()
+    frame = open_map(page, f"{app_url}/?gemeente=Hengelo&achtergrond=geen")
+    wait_settled(page)
+    vak = page.locator(MAP_FRAME).bounding_box()
+    assert vak["y"] + vak["height"] <= 720 and vak["height"] >= 420
+    assert vak["width"] >= 0.4 * 1280
+    for onderdeel in ("#kaartlegenda", ".leaflet-control-attribution", ".leaflet-control-scale"):
+        doos = frame.locator(onderdeel).bounding_box()
+        assert vak["y"] <= doos["y"] and doos["y"] + doos["height"] <= 720, onderdeel
+    kaart = frame.locator(".leaflet-container").bounding_box()
+    assert abs(kaart["height"] - vak["height"]) <= 2  # the map fills its frame, nothing hidden below it
+    page.screenshot(path=screenshot_dir / "kaart_1280x720.png")
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_timeout(800)
+    groot = page.locator(MAP_FRAME).bounding_box()
+    assert groot["height"] >= vak["height"] + 300 and groot["y"] + groot["height"] <= 1080
+    assert abs(frame.locator(".leaflet-container").bounding_box()["height"] - groot["height"]) <= 2
+    page.screenshot(path=screenshot_dir / "kaart_1920x1080.png")
+    context.close()
