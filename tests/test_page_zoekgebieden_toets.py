@@ -44,8 +44,10 @@ def test_a_link_opens_the_same_settings_card_and_comparison(gedeeld):
     assert m["Oppervlakte"] == fmt.met_eenheid(verwacht.oppervlakte_ha, "ha", 1)
     assert m["Geschiktheid gemiddeld"] == fmt.getal(verwacht.score_gemiddeld, 2)
     assert m["Geschiktheid minimum"] == fmt.getal(verwacht.score_minimum, 2)
-    vergelijking = [df.value for df in at.dataframe if "Maat" in df.value.columns and len(df.value.columns) == 3]
-    assert vergelijking and list(vergelijking[0].columns) == ["Maat", "Zoekgebied G01", "Getekend gebied 1"]
+    vergelijking = [t.value for t in at.table if t.value.index.name == "Maat" and len(t.value.columns) == 2]
+    assert vergelijking and list(vergelijking[0].columns) == ["Zoekgebied G01", "Getekend gebied 1"]
+    principes = next(t.value for t in at.table if t.value.index.name == "Principe")
+    assert set(principes["Voldaan"]) <= {"✓ voldoet", "✗ voldoet niet"}  # sign and word, never a sign alone
     assert not [t.value for t in at.text if "Genegeerd" in t.value]
     for key, value in LINK.items():  # the link in the address bar still describes the view
         assert at.query_params[key] == [value] or at.query_params[key] == value

@@ -12,6 +12,7 @@ import pandas as pd
 from reb_maps import fmt
 from reb_maps.werkruimte import HERKOMSTEN, SOORTEN, Locatie, Weergave, Wijziging
 from reb_maps.werkruimte.records import Laag
+from reb_maps.zoekgebieden.toets import NIET_VOLDAAN, VOLDAAN
 
 TIJDZONE = ZoneInfo("Europe/Amsterdam")
 OVERLAP_NAMEN = {
@@ -109,7 +110,7 @@ def toets_tabel(toets: Mapping[str, Any]) -> pd.DataFrame:
     if toets.get("score_gemiddeld") is not None:
         rijen.append(("Gemiddelde geschiktheid (0–1)", fmt.getal(toets["score_gemiddeld"], 2)))
     for principe in toets.get("principes") or []:
-        teken = "✓ voldoet" if principe.get("voldaan") else "✗ voldoet niet"
+        teken = VOLDAAN if principe.get("voldaan") else NIET_VOLDAAN
         rijen.append((str(principe.get("naam")), f"{teken} ({principe.get('waarde')})"))
     return pd.DataFrame(rijen, columns=["Maat", "Waarde bij bewaren"])
 

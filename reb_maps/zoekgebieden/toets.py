@@ -64,6 +64,8 @@ VOETNOOT_PRINCIPES = (
     "kaart te toetsen: grote en kleine kavels, het profiel van de bedrijven en de steun van meerdere gemeenten."
 )
 
+VOLDAAN, NIET_VOLDAAN = "✓ voldoet", "✗ voldoet niet"  # sign and word: never told by a symbol alone
+
 
 @dataclass(frozen=True)
 class Afstand:
@@ -385,7 +387,7 @@ def tekst(t: Toets) -> str:
     for sleutel, o in t.overlap.items():
         regels.append(f"Overlap {OVERLAP_LABELS[sleutel]}: {fmt.met_eenheid(o.ha, 'ha', 1)}")
     regels.append(f"Geschiktheid: gemiddeld {fmt.getal(t.score_gemiddeld, 2)}, minimum {fmt.getal(t.score_minimum, 2)}")
-    regels += [f"{'✓' if p.voldaan else '✗'} {p.naam}: {p.waarde}" for p in t.principes]
+    regels += [f"{VOLDAAN if p.voldaan else NIET_VOLDAAN}: {p.naam}: {p.waarde}" for p in t.principes]
     return "\n".join(regels)
 
 

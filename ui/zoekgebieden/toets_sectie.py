@@ -205,8 +205,9 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     for kolom, (label, waarde, hulp) in zip(st.columns(4), tt.kerncijfers(t), strict=True):
         kolom.metric(label, waarde, help=hulp)
     links, rechts = st.columns([3, 2])
-    links.dataframe(tt.principes_tabel(t), hide_index=True, width="stretch")
-    rechts.dataframe(tt.maten_tabel(t).iloc[: -len(t.principes)], hide_index=True, width="stretch")
+    # st.table wraps long values ("207 ha; bandbreedte 150–300 ha") where a data grid would cut them
+    links.table(tt.principes_tabel(t))
+    rechts.table(tt.maten_tabel(t).iloc[: -len(t.principes)])
     st.caption(f"{VOETNOOT_PRINCIPES} Afstanden hemelsbreed vanaf de rand van het gebied. {tt.BRON}.")
     _bewaar_formulier("toets", params, naam, t, kandidaat_ids)
 
@@ -226,7 +227,7 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
         st.warning(str(fout), icon=":material/warning:")
         return
     st.image(_kaartjes(*sleutel), caption="Ligging (RD New, noorden boven); kaartlagen: CBS/Kadaster, OSM, RVO.")
-    st.dataframe(tt.vergelijk_tabel(toetsen), hide_index=True, width="stretch", height="content")
+    st.table(tt.vergelijk_tabel(toetsen))
     a, b = st.columns(2)
     a.download_button("vergelijking.csv", tt.vergelijk_csv(toetsen), file_name="vergelijking.csv", mime="text/csv",
                       on_click="ignore", icon=":material/download:")  # fmt: skip

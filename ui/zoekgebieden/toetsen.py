@@ -25,7 +25,14 @@ from reb_maps import assets, fmt, kaart_nl, lagen, lettertype
 from reb_maps.cellen import csv_tekst
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
-from reb_maps.zoekgebieden.toets import AFSTAND_FACTOREN, OVERLAP_LABELS, VOETNOOT_PRINCIPES, Toets
+from reb_maps.zoekgebieden.toets import (
+    AFSTAND_FACTOREN,
+    NIET_VOLDAAN,
+    OVERLAP_LABELS,
+    VOETNOOT_PRINCIPES,
+    VOLDAAN,
+    Toets,
+)
 from ui.zoekgebieden.link import Gebied
 
 matplotlib.use("Agg")
@@ -175,22 +182,23 @@ def maten(t: Toets) -> dict[str, str]:
     rijen["Geschiktheid minimum"] = fmt.getal(t.score_minimum, 2)
     rijen["Toegestane cellen"] = fmt.fractie(t.toegestaan_aandeel)
     for p in t.principes:
-        rijen[f"{p.paragraaf} {p.naam}"] = f"{'✓' if p.voldaan else '✗'} {p.waarde}"
+        rijen[f"{p.paragraaf} {p.naam}"] = f"{VOLDAAN if p.voldaan else NIET_VOLDAAN}: {p.waarde}"
     return rijen
 
 
 def maten_tabel(t: Toets) -> pd.DataFrame:
-    return pd.DataFrame({"Maat": list(maten(t)), "Waarde": list(maten(t).values())})
+    return pd.DataFrame({"Maat": list(maten(t)), "Waarde": list(maten(t).values())}).set_index("Maat")
 
 
 def principes_tabel(t: Toets) -> pd.DataFrame:
+    """One row per principle (its paragraph and name as the row's header), verdict and value."""
     return pd.DataFrame(
         {
-            "": ["✓" if p.voldaan else "✗" for p in t.principes],
             "Principe": [f"{p.paragraaf} {p.naam}" for p in t.principes],
+            "Voldaan": [VOLDAAN if p.voldaan else NIET_VOLDAAN for p in t.principes],
             "Waarde": [p.waarde for p in t.principes],
         }
-    )
+    ).set_index("Principe")
 
 
 # ---------- Comparison ----------
@@ -201,7 +209,7 @@ def vergelijk_tabel(toetsen: Sequence[Toets]) -> pd.DataFrame:
     kolommen = {gebied_naam(t.naam): maten(t) for t in toetsen}
     frame = pd.DataFrame(kolommen)
     frame.index.name = "Maat"
-    return frame.reset_index()
+    return frame
 
 
 def vergelijk_csv(toetsen: Sequence[Toets]) -> str:
@@ -322,7 +330,7 @@ def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str,
     breedte = min(277, 62 * len(toetsen))
     pdf.image(io.BytesIO(kaartjes_png(toetsen, dpi=150)), x=10, y=pdf.get_y() + 1, w=breedte)
     pdf.set_y(pdf.get_y() + 2 + breedte * 2.9 / (2.6 * len(toetsen)))
-    tabel = vergelijk_tabel(toetsen)
+    tabel = vergelijk_tabel(toetsen).reset_index()
     pdf.set_font(lettertype.FAMILIE, "", 6.5)
     eerste = 277 - (len(toetsen) * 52)
     with pdf.table(col_widths=(eerste, *([52] * len(toetsen))), line_height=3.2, first_row_as_headings=True,
