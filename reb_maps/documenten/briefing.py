@@ -32,6 +32,7 @@ from reb_maps.schaalsprong import Aannames, bereken, default_aannames
 
 FONT = lettertype.FAMILIE
 REB_EDITIE = labels.REB
+KAART_HOOGTE_MM = 140  # page 1: the map (180 mm wide) and the key figures fill the page, also Twente's longer table
 TWENTE = "Twente"
 INDICATOR_TWENTE = "hard_aanbod"  # the Twente briefing's choropleth: supply, with 'geen opgave' visible
 INDICATIEF = "indicatief, geen beleid"
@@ -175,12 +176,12 @@ def _pagina_1(pdf: FPDF, gemeente: str | None, datum: dt.date) -> None:
             f"{APP_VERSIE}", 8, kleur=GRIJS)  # fmt: skip
     pdf.ln(2)
     vraag = KaartVraag(gemeente=gemeente, indicator=None if gemeente else INDICATOR_TWENTE, titel="",
-                       breedte_cm=18, hoogte_cm=12.5)  # fmt: skip
+                       breedte_cm=18, hoogte_cm=KAART_HOOGTE_MM / 10)  # fmt: skip
     y = pdf.get_y()
     # The map as a 200-dpi PNG: fpdf2 draws matplotlib's SVG correctly but parsing thousands of map paths costs
     # seconds per briefing; charts stay vector.
     pdf.image(io.BytesIO(kaart_bytes(vraag, "png")), x=pdf.l_margin, y=y, w=180)
-    pdf.set_y(y + 125 + 2)
+    pdf.set_y(y + KAART_HOOGTE_MM + 2)
     _kop(pdf, "Kerncijfers", 11)
     cijfers = kerncijfers_van(gemeente)
     rijen = [[k.label, k.waarde, _ontwikkeling(k), k.bron.removeprefix("Bron: ")] for k in cijfers]
