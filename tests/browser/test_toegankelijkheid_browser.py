@@ -24,7 +24,8 @@ ERNSTIG = {"serious", "critical"}
 MET_KAART = {"/", "/zoekgebieden"}  # pages whose map frame must be checked too (Eigen data: once a layer is added)
 # Frames are checked on their own (axe in the top document would wait for frames without axe).
 AXE_RUN = """async (regels) => {
-    const r = await axe.run(document, {runOnly: {type: 'tag', values: regels}, iframes: false});
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: regels}, iframes: false,
+                                       resultTypes: ['violations']});  // passes counted, not detailed: quicker
     return {geslaagd: r.passes.length,
             bevindingen: r.violations.map(v => ({regel: v.id, ernst: v.impact, aantal: v.nodes.length,
                 voorbeeld: v.nodes[0].target.join(' ') + ' :: ' + v.nodes[0].html.slice(0, 160)}))};
@@ -39,15 +40,16 @@ def _axe(frame) -> list[dict]:
 
 
 def _paginas(page, app_url: str) -> list[str]:
-    """Every page the sidebar offers (so a new page is checked without editing this test), the map with a
-    municipality chosen, all on the offline basemap (CI has no internet)."""
+    """Every page the sidebar offers (so a new page is checked without editing this test), on the offline basemap
+    (CI has no internet)."""
     page.goto(app_url + "/bronnen")
     wait_idle(page, timeout=90_000)
     page.locator('[data-testid="stSidebarNav"] a[href$="/toegankelijkheid"]').wait_for()
     paden = page.locator('[data-testid="stSidebarNav"] a').evaluate_all("links => links.map(a => a.href)")
     paden = [urlparse(p).path for p in paden]
     assert "/toegankelijkheid" in paden and len(paden) >= 12
-    return [f"{p}?achtergrond=geen" for p in paden] + ["/?gemeente=Hengelo&achtergrond=geen"]
+    # the map page with a municipality chosen: the panel with its figures is checked too
+    return [f"{p}?achtergrond=geen" + ("&gemeente=Hengelo" if p == "/" else "") for p in paden]
 
 
 def test_axe_finds_nothing_serious_on_any_page_or_map(browser, app_url, screenshot_dir):
@@ -72,7 +74,7 @@ def test_axe_finds_nothing_serious_on_any_page_or_map(browser, app_url, screensh
     context.close()
     (screenshot_dir / "axe.json").write_text(json.dumps(bevindingen, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    assert sum(" kaart " in waar for waar in bevindingen) >= len(MET_KAART) + 1, "kaartframes niet gecontroleerd"
+    assert sum(" kaart " in waar for waar in bevindingen) >= len(MET_KAART), "kaartframes niet gecontroleerd"
     ernstig = {waar: [v for v in lijst if v["ernst"] in ERNSTIG] for waar, lijst in bevindingen.items()}
     assert not {waar: lijst for waar, lijst in ernstig.items() if lijst}
     # The map frames no longer forbid zooming (folium's `user-scalable=no`), a moderate finding before.
