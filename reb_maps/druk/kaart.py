@@ -25,6 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from reb_maps import klassen, labels, lagen
@@ -241,7 +242,7 @@ def plaats_labels(ax, vrij: list) -> None:
     renderer = FigureCanvasAgg(ax.figure).get_renderer()
     kader = ax.get_window_extent(renderer)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    bezet = [kader_van.get_window_extent(renderer).padded(2) for kader_van in vrij]
+    bezet = [(v if isinstance(v, Bbox) else v.get_window_extent(renderer)).padded(2) for v in vrij]
     labels_ = sorted((t for t in ax.texts if hasattr(t, "voorrang")), key=lambda t: t.voorrang)
     for label in labels_:
         x, y = label.xy
@@ -380,6 +381,15 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
     ax.set_axis_off()
 
 
+# The scale bar's corner (axes fraction): ScaleBar reports no extent of its own (an empty box at the origin), so
+# its corner is kept free as a fixed area; its default length is at most 20 % of the axes' width.
+SCHAALBALK_HOEK = (0.0, 0.0, 0.25, 0.1)
+
+
+def schaalbalk_vak(ax) -> Bbox:
+    return Bbox.from_extents(*SCHAALBALK_HOEK).transformed(ax.transAxes)
+
+
 def noordpijl(ax):
     return ax.annotate("N", xy=(0.955, 0.96), xytext=(0.955, 0.865), xycoords="axes fraction", ha="center", va="center",
                 fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
@@ -475,7 +485,7 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     schaal.set_zorder(500)
     ax.add_artist(schaal)
     pijl = noordpijl(ax)
-    plaats_labels(ax, [schaal, pijl, pijl.arrow_patch])
+    plaats_labels(ax, [schaalbalk_vak(ax), pijl, pijl.arrow_patch])
     legenda(ax_leg, vraag, getekend)
     if titel_van(vraag):
         fig.text(0.01, 0.965, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
