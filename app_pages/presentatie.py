@@ -4,8 +4,6 @@ The step lives in the link (`?stap=4`); "Vorige"/"Volgende" and the arrow keys m
 and pictures come from reb_maps.documenten.presentatie through ui.presentatie.
 """
 
-import html
-
 import streamlit as st
 
 from reb_maps import labels
@@ -26,14 +24,8 @@ def ga_naar(doel: int) -> None:
     st.query_params[view.PARAM] = str(doel)
 
 
-st.title(stap.titel, anchor=False)
-links, rechts = st.columns([3.5, 2], gap="medium", vertical_alignment="top")
-with links, st.spinner(labels.PRESENTATIE_LADEN):
-    st.image(view.scherm_beeld(stap.sleutel), width="stretch", alt=stap.beeld_tekst)
-with rechts:
-    # Our own texts and figures from the tables, escaped anyway: st.html renders exactly what it is given.
-    punten = "".join(f"<li>{html.escape(b)}</li>" for b in stap.berichten)
-    st.html(f'<div class="reb-bericht"><ul>{punten}</ul></div><div class="reb-bron">{html.escape(stap.bron)}</div>')
+with st.spinner(labels.PRESENTATIE_LADEN):
+    st.html(view.dia(stap.sleutel))  # our texts and figures, escaped by the renderer
 
 vorige, midden, volgende, rest = st.columns([1, 0.8, 1, 2.4], vertical_alignment="center")
 vorige.button(view.LABEL_VORIGE, icon=":material/arrow_back:", shortcut="Left", disabled=nummer == 1,

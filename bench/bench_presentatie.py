@@ -31,7 +31,7 @@ def deck_seconds() -> float:
 
 
 def stap_ready(page):
-    page.locator('[data-testid="stImage"] img').first.wait_for(timeout=120_000)
+    page.locator(".reb-dia img").first.wait_for(timeout=120_000)
 
 
 def main() -> int:

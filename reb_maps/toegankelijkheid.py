@@ -39,20 +39,12 @@ class Afwijking:
 
 BEKENDE_AFWIJKINGEN: tuple[Afwijking, ...] = (
     Afwijking(
-        "Presentatie, stappen 7, 9 en 10",
-        "1.1.1 Niet-tekstuele content, 1.4.5 Afbeeldingen van tekst",
-        "De kaarten met de strategieën, de aanbevelingen en de bronnen zijn een afbeelding waarin de tekst staat. "
-        "Die tekst past zich niet aan bij vergroten, en de beschrijving van de afbeelding noemt alleen wat erop "
-        "staat, niet de volledige tekst.",
-        "De kolom naast de afbeelding geeft de kern als tekst; de bronnen staan volledig op de pagina Bronnen & "
-        "toelichting.",
-    ),
-    Afwijking(
         "PowerPoint-download (Presentatie)",
-        "1.1.1 Niet-tekstuele content, 1.4.5 Afbeeldingen van tekst",
-        "Grafieken en kaarten staan als afbeelding in de dia's; een screenreader leest er geen cijfers uit.",
-        "De cijfers staan als tabel op de pagina's Gemeenten en Regio & economie en als CSV onder Bronnen & "
-        "toelichting.",
+        "1.1.1 Niet-tekstuele content",
+        "De kaarten staan als afbeelding in de dia's, met een korte beschrijving; wat op een kaart ligt, leest "
+        "een screenreader er niet uit. Teksten en grafieken zijn wel echte tekst en bewerkbare grafieken.",
+        "De terreinen en cijfers per gemeente staan als tekst in het paneel van de pagina Kaart en op de pagina "
+        "Gemeenten.",
     ),
     Afwijking(
         "Briefing (PDF)",
@@ -72,7 +64,7 @@ BEKENDE_AFWIJKINGEN: tuple[Afwijking, ...] = (
         "1.1.1 Niet-tekstuele content",
         "De ligging van terreinen, corridors en natuur is alleen op de kaart te zien.",
         "Per gemeente staan de cijfers en de terreinen als tekst in het paneel naast de kaart en op de pagina "
-        "Gemeenten; de gemeente kies je ook met de keuzelijst in de zijbalk.",
+        "Gemeenten; de gemeente kiest u ook met de keuzelijst in de zijbalk.",
     ),
     Afwijking(
         "Enkele knoppen en meldingen van Streamlit",

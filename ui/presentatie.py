@@ -1,5 +1,6 @@
 """Adapters for the Presentatie page: the step from the link, the cached pictures, the deck and the big-screen CSS.
 
+The slide is HTML (reb_maps.documenten.dia_html): text as text, sized by the window. Its visuals are pictures.
 Why static pictures and not a folium map: the PNG from the shared print renderer (`reb_maps.druk`) shows in a
 fraction of a second once cached (a folium map ships Leaflet plus megabytes of GeoJSON and draws in the
 browser), needs no network on a municipality's projector, and is the very picture that goes into the .pptx,
@@ -15,7 +16,8 @@ import streamlit as st
 from PIL import Image
 
 from reb_maps import url
-from reb_maps.documenten import presentatie
+from reb_maps.documenten import dia_html, presentatie
+from reb_maps.druk import dia as druk_dia
 
 PARAM = "stap"
 LABEL_VORIGE = "Vorige"
@@ -28,20 +30,7 @@ HULP_DECK_GEMEENTE = "Met een extra dia over {gemeente} na stap 4 (de gemeente u
 MELDING_STAP = "Deze stap bestaat niet; de presentatie begint bij stap 1 (kies 1 tot en met {n})."
 STAP_VAN = "Stap {nummer} van {totaal}"
 
-# For the back of the room: large type, no sidebar or toolbar, and a layout that fits 1280 × 720 without
-# scrolling. Only this page injects it, so the other pages keep the dashboard's look.
-CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 2.2rem 0.4rem 2.2rem; max-width: 100%; }
-[data-testid="stMain"] h1 { font-size: 2.3rem; line-height: 1.15; padding: 0 0 0.2rem 0; margin: 0; }
-.reb-bericht p { font-size: 1.4rem; line-height: 1.35; margin: 0 0 0.85rem 0; }
-.reb-bericht li { font-size: 1.4rem; line-height: 1.35; margin-bottom: 0.75rem; }
-.reb-bron { font-size: 0.85rem; color: #555; line-height: 1.25; }
-[data-testid="stMain"] [data-testid="stImage"] img { max-height: 70vh; width: auto; object-fit: contain; }
-</style>
-"""
+CSS = dia_html.CSS  # for the back of the room: no sidebar or toolbar, the slide sized by the window
 
 
 def stap_uit_link(params: Mapping[str, Sequence[str]], aantal: int) -> tuple[int, url.UrlMelding | None]:
@@ -55,25 +44,33 @@ def stap_uit_link(params: Mapping[str, Sequence[str]], aantal: int) -> tuple[int
     return 1, url.UrlMelding(PARAM, tekst, MELDING_STAP.format(n=aantal))
 
 
-SCHERM_BREEDTE = 1400  # px: sharp in an ~800-px column on a high-density screen, a third of the deck's bytes
+SCHERM_BREEDTE = 1800  # px: sharp on a 1920-pixel projector; larger pictures only add bytes
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def beeld(sleutel: str) -> bytes:
-    """The PNG of one step at full resolution, made once per server process (the same bytes go into the deck)."""
-    return stap(sleutel).beeld()
+@st.cache_data(show_spinner=False, max_entries=48)
+def beeld(sleutel: str, index: int) -> bytes:
+    """The PNG of one visual at full resolution, made once per server process (maps go into the deck as is)."""
+    return stap(sleutel).beelden[index].maak()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def scherm_beeld(sleutel: str) -> bytes:
+@st.cache_data(show_spinner=False, max_entries=48)
+def scherm_beeld(sleutel: str, index: int) -> bytes:
     """The same picture scaled for the screen: fewer bytes over the wire, so the first step shows sooner."""
-    origineel = Image.open(io.BytesIO(beeld(sleutel)))
+    origineel = Image.open(io.BytesIO(beeld(sleutel, index)))
     schaal = min(1.0, SCHERM_BREEDTE / origineel.width)
     kleiner = origineel.convert("RGB").resize((int(origineel.width * schaal), int(origineel.height * schaal)),
                                               Image.LANCZOS)  # fmt: skip
     uit = io.BytesIO()
     kleiner.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(uit, format="PNG", optimize=True)
     return uit.getvalue()
+
+
+def dia(sleutel: str) -> str:
+    """The step as an HTML slide; the smallest label's share of the width comes from the full-size picture."""
+    s = stap(sleutel)
+    plaatjes = [dia_html.Plaatje(scherm_beeld(sleutel, i), b.tekst, druk_dia.kleinste_letter_van(beeld(sleutel, i)))
+                for i, b in enumerate(s.beelden)]  # fmt: skip
+    return dia_html.dia(s, plaatjes)
 
 
 SLEUTELS = presentatie.VOLGORDE  # the steps in order; the page builds only the one on screen
@@ -90,5 +87,6 @@ def stappen() -> list[presentatie.Stap]:
 
 
 def deck(gemeente: str | None) -> bytes:
-    """Built on click; the ten pictures come from the page's cache."""
-    return presentatie.deck(gemeente, {sleutel: beeld(sleutel) for sleutel in SLEUTELS})
+    """Built on click; the map pictures come from the page's cache, the charts are drawn natively."""
+    kaarten = {(s, i): beeld(s, i) for s in SLEUTELS for i, b in enumerate(stap(s).beelden) if b.grafiek is None}
+    return presentatie.deck(gemeente, kaarten)

@@ -30,14 +30,61 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 
 @dataclass(frozen=True)
+class Reeks:
+    """One series of a native chart: a value per category (None = no value, left empty, never 0)."""
+
+    naam: str
+    waarden: tuple[float | None, ...]
+    kleur: str | None  # "#rrggbb"; None = not drawn (the invisible base of a waterfall)
+    punt_kleuren: tuple[str, ...] = ()  # per category, overriding `kleur` (e.g. the traffic light)
+    labels: bool = True  # print each value at its bar
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    """A bar chart as data, so the deck draws it as a native, editable PowerPoint chart."""
+
+    titel: str
+    soort: str  # "liggend" (horizontal bars) or "staand_gestapeld" (stacked columns: a waterfall)
+    categorieen: tuple[str, ...]
+    reeksen: tuple[Reeks, ...]
+    getal_formaat: str  # an Office number format; a Dutch office shows 1.234,5 (the file stores the code)
+    legenda: bool = True
+
+
+@dataclass(frozen=True)
+class Beeld:
+    """One visual of a step: a PNG for the screen; a map goes into the deck as that picture, a chart natively."""
+
+    maak: Callable[[], bytes]  # PNG bytes, high resolution
+    tekst: str  # what it shows, for alt text and screen readers
+    grafiek: Grafiek | None = None
+
+
+@dataclass(frozen=True)
+class Kaartje:
+    """A text card (a strategy, a recommendation, a source): HTML on the screen, a shape with text in the deck."""
+
+    titel: str
+    tekst: str
+    verwijzing: str
+
+
+@dataclass(frozen=True)
 class Stap:
     sleutel: str
     titel: str
     berichten: tuple[str, ...]
     bron: str
     notities: str
-    beeld: Callable[[], bytes]  # PNG bytes, high resolution
-    beeld_tekst: str  # what the picture shows, for alt text and screen readers
+    beelden: tuple[Beeld, ...] = ()
+    kaartjes: tuple[Kaartje, ...] = ()
+    genummerd: bool = False  # number the cards (the recommendations)
+
+    @property
+    def breed(self) -> bool:
+        """Two visuals side by side need the full width: the messages then go below them."""
+        return len(self.beelden) > 1
 
 
 class OnbekendeGemeente(KeyError):
@@ -120,7 +167,8 @@ def zoekgebieden_resultaat():
 # ---------- the steps ----------
 
 
-def _stap(sleutel: str, waarden: dict, beeld: Callable[[], bytes], beeld_tekst: str, bron: str) -> Stap:
+def _stap(sleutel: str, waarden: dict, bron: str, beelden: tuple[Beeld, ...] = (),
+          kaartjes: tuple[Kaartje, ...] = (), genummerd: bool = False) -> Stap:  # fmt: skip
     t = TEKSTEN[sleutel]
     return Stap(
         sleutel=sleutel,
@@ -128,19 +176,29 @@ def _stap(sleutel: str, waarden: dict, beeld: Callable[[], bytes], beeld_tekst: 
         berichten=tuple(b.format(**waarden) for b in t["berichten"])[:3],
         bron=bron,
         notities=f"{t['notities'].format(**waarden)}\n\nBron: {t['verwijzing']}.",
-        beeld=beeld,
-        beeld_tekst=beeld_tekst,
+        beelden=beelden,
+        kaartjes=kaartjes,
+        genummerd=genummerd,
     )
+
+
+HA = '#,##0" ha"'
+GROEI = '+General" %";-General" %";0" %"'  # as the report prints it: +17 %, +0,2 %
 
 
 def _stap_cijfers() -> Stap:
     regio = load_table("regio")
     regio = regio[regio["banen_groei_2014_2023_pct"].notna()]
-    beeld = functools.partial(dia.groei_regios, regio["regio"].tolist(),
-                              regio["inwoners_groei_2014_2023_pct"].astype(float).tolist(),
-                              regio["banen_groei_2014_2023_pct"].astype(float).tolist(), "Twente")  # fmt: skip
+    namen = regio["regio"].tolist()
+    inwoners = regio["inwoners_groei_2014_2023_pct"].astype(float).tolist()
+    banen = regio["banen_groei_2014_2023_pct"].astype(float).tolist()
+    grafiek = Grafiek("Groei 2014–2023", "liggend", tuple(namen), (
+        Reeks("Banen", tuple(banen), labels.KLEUR_BALK), Reeks("Inwoners", tuple(inwoners), labels.KLEUR_BALK_LICHT),
+    ), GROEI)  # fmt: skip
+    beeld = Beeld(functools.partial(dia.groei_regios, namen, inwoners, banen, "Twente"),
+                  "Staafdiagram: groei van banen en inwoners 2014–2023 per regio", grafiek)  # fmt: skip
     bron = bronnen_regel(source_of("regio"), f"netto areaal: {bron_tekst('gemeenten', 'netto_areaal_ha')}")
-    return _stap("cijfers", _cijfers(), beeld, "Staafdiagram: groei van banen en inwoners 2014–2023 per regio", bron)
+    return _stap("cijfers", _cijfers(), bron, (beeld,))
 
 
 def _stap_profiel() -> Stap:
@@ -151,8 +209,17 @@ def _stap_profiel() -> Stap:
                            ("breed_mkb", w["mkb"]))]  # fmt: skip
     delen = p[(p["ouder"] == "stuwende_basis") & (p["indeling"] == "driedeling")]
     onderdelen = [(n, float(b)) for n, b in zip(delen["naam"], delen["banen"], strict=True)]
-    beeld = functools.partial(dia.driedeling, lagen_, onderdelen, TEKSTEN["profiel"]["noot"])
-    return _stap("profiel", w, beeld, "Staafdiagram: banen per laag van de economie (Figuur 4)", source_of("profiel"))
+    # One bar per layer, the stuwende basis followed by its parts (lighter): every bar has room for its number.
+    namen = [lagen_[0][0], lagen_[1][0], *(f"waarvan {n.split(' (')[0].lower()}" for n, _ in onderdelen),
+             lagen_[2][0]]  # fmt: skip
+    waarden = [lagen_[0][1], lagen_[1][1], *(b for _, b in onderdelen), lagen_[2][1]]
+    kleuren = [labels.KLEUR_BALK, labels.KLEUR_BALK, *([labels.KLEUR_BALK_LICHT] * len(onderdelen)), labels.KLEUR_BALK]
+    grafiek = Grafiek("Banen per laag van de economie", "liggend", tuple(namen),
+                      (Reeks("Banen", tuple(waarden), labels.KLEUR_BALK, tuple(kleuren)),), "#,##0",
+                      legenda=False)  # fmt: skip
+    beeld = Beeld(functools.partial(dia.driedeling, lagen_, onderdelen, TEKSTEN["profiel"]["noot"]),
+                  "Staafdiagram: banen per laag van de economie (Figuur 4)", grafiek)  # fmt: skip
+    return _stap("profiel", w, source_of("profiel"), (beeld,))
 
 
 def _stap_werklocaties() -> Stap:
@@ -163,7 +230,26 @@ def _stap_werklocaties() -> Stap:
         "n_innovatie": str(int(locaties["type"].isin(["campus", "innovatieomgeving"]).sum())),
     }
     bron = f"{lagen.attributie()} · werklocaties: {bron_tekst('locaties')}"
-    return _stap("werklocaties", w, dia.kaart, "Kaart van Twente: bedrijventerreinen, campussen, corridors", bron)
+    beeld = Beeld(dia.kaart, "Kaart van Twente: bedrijventerreinen, campussen, corridors")
+    return _stap("werklocaties", w, bron, (beeld,))
+
+
+def _vraag_aanbod_grafiek(gemeenten) -> Grafiek:
+    df = gemeenten.sort_values("gemeente")
+    namen = tuple(g if not fmt.is_missing(a) else f"{g} ({labels.GEEN_OPGAVE})"
+                  for g, a in zip(df["gemeente"], df["hard_aanbod_ha"], strict=True))  # fmt: skip
+
+    def waarden(kolom: str) -> tuple[float | None, ...]:
+        return tuple(None if fmt.is_missing(v) else float(v) for v in df[kolom])
+
+    lichten = tuple(labels.STOPLICHTEN[licht(a, lo, hi)].kleur
+                    for a, lo, hi in zip(df["hard_aanbod_ha"], df["vraag_min_ha"], df["vraag_max_ha"], strict=True))
+    return Grafiek("Vraag tot 2040 en hard aanbod (1-1-2023)", "liggend", namen, (
+        Reeks("Hard aanbod 1-1-2023 (kleur: stoplicht)", waarden("hard_aanbod_ha"), labels.KLEUR_AANBOD, lichten,
+              labels=False),
+        Reeks("Vraag tot 2040, laag", waarden("vraag_min_ha"), labels.KLEUR_BANDBREEDTE, labels=False),
+        Reeks("Vraag tot 2040, hoog", waarden("vraag_max_ha"), labels.KLEUR_BALK, labels=False),
+    ), HA)  # fmt: skip
 
 
 def _stap_vraag_aanbod() -> Stap:
@@ -174,12 +260,12 @@ def _stap_vraag_aanbod() -> Stap:
     w["geen"] = ", ".join(g["geen opgave"]) or "geen"
     w["vraag_som"] = fmt.bandbreedte(gemeenten["vraag_min_ha"].sum(), gemeenten["vraag_max_ha"].sum())
     w["aanbod_som"] = fmt.met_eenheid(gemeenten["hard_aanbod_ha"].sum(), "ha")
-
-    def beeld() -> bytes:
-        return dia.naast_elkaar(dia.stoplicht_kaart(), dia.vraag_aanbod(load_table("gemeenten")))
-
-    return _stap("vraag_aanbod", w, beeld, "Kaart en grafiek: stoplicht van hard aanbod tegen vraag per gemeente",
-                 source_of("gemeenten", "hard_aanbod_ha"))  # fmt: skip
+    beelden = (
+        Beeld(dia.stoplicht_kaart, "Kaart: stoplicht van hard aanbod tegen vraag per gemeente (Tabel 10)"),
+        Beeld(lambda: dia.vraag_aanbod(load_table("gemeenten")),
+              "Staafdiagram: vraag tot 2040 (laag–hoog) en hard aanbod per gemeente", _vraag_aanbod_grafiek(gemeenten)),
+    )  # fmt: skip
+    return _stap("vraag_aanbod", w, source_of("gemeenten", "hard_aanbod_ha"), beelden)
 
 
 def _stap_gemeente(gemeente: str) -> Stap:
@@ -195,8 +281,8 @@ def _stap_gemeente(gemeente: str) -> Stap:
         "profiel_verwijzing": prof.get("verwijzing", "Bijlage IV"),
     }  # fmt: skip
     bron = bronnen_regel(source_of("gemeenten", "banen_2023"), bron_tekst("gemeenten", "hard_aanbod_ha"))
-    return _stap("gemeente", w, functools.partial(dia.kaart, gemeente), f"Kaart van {gemeente} met werklocaties",
-                 bron)  # fmt: skip
+    beeld = Beeld(functools.partial(dia.kaart, gemeente), f"Kaart van {gemeente} met werklocaties")
+    return _stap("gemeente", w, bron, (beeld,))
 
 
 def _stap_grootschalig() -> Stap:
@@ -207,32 +293,44 @@ def _stap_grootschalig() -> Stap:
         "tekort_min": fmt.met_eenheid(tekort(r["hard_aanbod_ha"], r["vraag_min_ha"]), "ha"),
         "tekort_max": fmt.met_eenheid(tekort(r["hard_aanbod_ha"], r["vraag_max_ha"]), "ha"),
     }  # fmt: skip
-    beeld = functools.partial(dia.vraag_tegen_aanbod, float(r["vraag_min_ha"]), float(r["vraag_max_ha"]),
-                              float(r["hard_aanbod_ha"]), w["vraag"], w["aanbod"])  # fmt: skip
-    return _stap("grootschalig", w, beeld, "Staafdiagram: grootschalige vraag tegen hard aanbod",
-                 source_of("grootschalige_vraag"))  # fmt: skip
+    vraag_min, vraag_max, aanbod = float(r["vraag_min_ha"]), float(r["vraag_max_ha"]), float(r["hard_aanbod_ha"])
+    grafiek = Grafiek("Kavels voor grootschalige bedrijven, heel Twente", "liggend",
+                      ("Hard aanbod 1-1-2023", "Vraag tot 2040, laag", "Vraag tot 2040, hoog"),
+                      (Reeks("Hectares", (aanbod, vraag_min, vraag_max), labels.KLEUR_BANDBREEDTE,
+                             (labels.STOPLICHTEN[licht(aanbod, vraag_min, vraag_max)].kleur, labels.KLEUR_BANDBREEDTE,
+                              labels.KLEUR_BALK)),), HA, legenda=False)  # fmt: skip
+    beeld = Beeld(functools.partial(dia.vraag_tegen_aanbod, vraag_min, vraag_max, aanbod, w["vraag"], w["aanbod"]),
+                  "Staafdiagram: grootschalige vraag tegen hard aanbod", grafiek)  # fmt: skip
+    return _stap("grootschalig", w, source_of("grootschalige_vraag"), (beeld,))
 
 
 def _stap_schaalsprong() -> Stap:
     w = _schaalsprong()
     rapport = load_table("schaalsprong_uitkomsten_rapport").set_index("sleutel")["waarde"]
+    totaal, intensivering, extra = (float(rapport[k]) for k in ("ha_totaal", "ha_intensivering", "ha_extra"))
     stappen = [
-        ("Ruimtevraag schaalsprong", float(rapport["ha_totaal"]), w["totaal"]),
-        ("Herontwikkeling en intensivering", float(rapport["ha_intensivering"]), f"−{w['intensivering']}"),
-        ("Extra bedrijventerrein", float(rapport["ha_extra"]), w["extra"]),
+        ("Ruimtevraag schaalsprong", totaal, w["totaal"]),
+        ("Herontwikkeling en intensivering", intensivering, f"−{w['intensivering']}"),
+        ("Extra bedrijventerrein", extra, w["extra"]),
     ]
-    beeld = functools.partial(dia.waterval, stappen, TEKSTEN["schaalsprong"]["noot"].format(**w))
-    return _stap("schaalsprong", w, beeld, "Watervaldiagram: ruimtevraag, intensivering en extra hectares",
-                 source_of("schaalsprong_uitkomsten_rapport"))  # fmt: skip
+    # A waterfall as stacked columns: an undrawn base lifts the middle step to where the total ends.
+    grafiek = Grafiek("Ruimtevraag van de schaalsprong", "staand_gestapeld", tuple(n for n, _, _ in stappen), (
+        Reeks("basis", (0.0, totaal - intensivering, 0.0), None, labels=False),
+        Reeks("Hectares", (totaal, intensivering, extra), dia.KLEUR_ACCENT,
+              (dia.KLEUR_ACCENT, "#1a9850", "#c8102e")),
+    ), HA, legenda=False)  # fmt: skip
+    beeld = Beeld(functools.partial(dia.waterval, stappen, TEKSTEN["schaalsprong"]["noot"].format(**w)),
+                  "Watervaldiagram: ruimtevraag, intensivering en extra hectares", grafiek)  # fmt: skip
+    return _stap("schaalsprong", w, source_of("schaalsprong_uitkomsten_rapport"), (beeld,))
 
 
 def _stap_strategieen() -> Stap:
     w = {}
     for n, p in enumerate(STRATEGIEEN, start=1):
         w[f"s{n}"], w[f"t{n}"] = p.titel, p.tekst
-    items = [(p.titel, p.tekst, p.verwijzing.removeprefix("REB Twente 2040, ")) for p in STRATEGIEEN]
-    return _stap("strategieen", w, functools.partial(dia.kaarten, items), "Vier kaarten met de strategieën",
-                 "Bron: REB Twente 2040, Hoofdstuk 4 (§4.1–4.4), in eigen woorden")  # fmt: skip
+    kaartjes = tuple(Kaartje(p.titel, p.tekst, p.verwijzing.removeprefix("REB Twente 2040, ")) for p in STRATEGIEEN)
+    return _stap("strategieen", w, "Bron: REB Twente 2040, Hoofdstuk 4 (§4.1–4.4), in eigen woorden",
+                 kaartjes=kaartjes)  # fmt: skip
 
 
 def _stap_zoekgebieden() -> Stap:
@@ -256,17 +354,16 @@ def _stap_zoekgebieden() -> Stap:
     def beeld() -> bytes:
         return dia.zoekgebieden_kaart(zoekgebieden_resultaat().kandidaten, f"Kandidaat-zoekgebied ({INDICATIEF})")
 
-    return _stap("zoekgebieden", w, beeld, f"Kaart van Twente met kandidaat-zoekgebieden ({INDICATIEF})",
-                 f"Eigen multicriteria-analyse, profiel grootschalig — {INDICATIEF.upper()}; "
-                 f"{lagen.attributie().removeprefix('Kaartlagen: ')}")  # fmt: skip
+    return _stap("zoekgebieden", w, f"Eigen multicriteria-analyse, profiel grootschalig — {INDICATIEF.upper()}; "
+                 f"{lagen.attributie().removeprefix('Kaartlagen: ')}",
+                 (Beeld(beeld, f"Kaart van Twente met kandidaat-zoekgebieden ({INDICATIEF})"),))  # fmt: skip
 
 
 def _stap_aanbevelingen() -> Stap:
     lijst = " ".join(f"{n}. {p.titel}: {p.tekst}" for n, p in enumerate(AANBEVELINGEN, start=1))
-    items = [(p.titel, p.tekst, f"trekker: {p.trekker}") for p in AANBEVELINGEN]
-    return _stap("aanbevelingen", {"lijst": lijst}, functools.partial(dia.kaarten, items, 2, True),
-                 "Vijf genummerde kaarten met de aanbevelingen",
-                 "Bron: REB Twente 2040, Hoofdstuk 5 (§5.2), in eigen woorden")  # fmt: skip
+    kaartjes = tuple(Kaartje(p.titel, p.tekst, f"trekker: {p.trekker}") for p in AANBEVELINGEN)
+    return _stap("aanbevelingen", {"lijst": lijst}, "Bron: REB Twente 2040, Hoofdstuk 5 (§5.2), in eigen woorden",
+                 kaartjes=kaartjes, genummerd=True)  # fmt: skip
 
 
 BRON_TABELLEN = (
@@ -279,11 +376,12 @@ BRON_TABELLEN = (
 
 
 def _stap_bronnen() -> Stap:
-    items = [(titel, source_of(tabel).removeprefix("Bron: "), "") for titel, tabel in BRON_TABELLEN]
-    items.append(("Kaart", lagen.attributie().removeprefix("Kaartlagen: "), ""))
-    w = {"lijst": "; ".join(f"{t}: {b}" for t, b, _ in items[:-1]), "kaart": items[-1][1], "versie": APP_VERSIE}
-    return _stap("bronnen", w, functools.partial(dia.kaarten, items, 2), "Kaarten met de bron per onderdeel",
-                 f"Bron: {labels.REB}; collegevoorstel Almelo (15 oktober 2025)")  # fmt: skip
+    kaartjes = [Kaartje(titel, source_of(tabel).removeprefix("Bron: "), "") for titel, tabel in BRON_TABELLEN]
+    kaartjes.append(Kaartje("Kaart", lagen.attributie().removeprefix("Kaartlagen: "), ""))
+    w = {"lijst": "; ".join(f"{k.titel}: {k.tekst}" for k in kaartjes[:-1]), "kaart": kaartjes[-1].tekst,
+         "versie": APP_VERSIE}  # fmt: skip
+    return _stap("bronnen", w, f"Bron: {labels.REB}; collegevoorstel Almelo (15 oktober 2025)",
+                 kaartjes=tuple(kaartjes))  # fmt: skip
 
 
 BOUWERS = {
@@ -315,16 +413,19 @@ def stappen(gemeente: str | None = None) -> list[Stap]:
 # ---------- the deck ----------
 
 
-def deck(gemeente: str | None = None, beelden: dict[str, bytes] | None = None) -> bytes:
+def deck(gemeente: str | None = None, beelden: dict[tuple[str, int], bytes] | None = None) -> bytes:
     """The storyline as a 16:9 .pptx: per slide the title, the picture, the messages, the source, the notes.
 
-    `beelden`: PNGs already made (by step key), e.g. the page's cached ones; the rest is drawn here.
+    `beelden`: map PNGs already made, by (step key, visual index), e.g. the page's cached ones; the rest is drawn
+    here. Charts are not pictures in the deck: pptx_dia draws them natively from their data.
     """
     from reb_maps.documenten import pptx_dia
 
     lijst = stappen(gemeente)
     klaar = beelden or {}
-    return pptx_dia.bouw(DECK_TITEL, lijst, [klaar.get(s.sleutel) or s.beeld() for s in lijst])
+    kaarten = [[klaar.get((s.sleutel, i)) or b.maak() if b.grafiek is None else None for i, b in enumerate(s.beelden)]
+               for s in lijst]  # fmt: skip
+    return pptx_dia.bouw(DECK_TITEL, lijst, kaarten)
 
 
 def bestandsnaam(gemeente: str | None) -> str:

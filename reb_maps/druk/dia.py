@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 
 import matplotlib
+import matplotlib.lines
+import matplotlib.text
 
 from reb_maps.crs import RD
 
@@ -20,11 +22,10 @@ matplotlib.use("Agg")
 
 import geopandas as gpd
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch, Patch
+from matplotlib.patches import Patch
 from PIL import Image
 
 from reb_maps import fmt, labels, lagen
-from reb_maps.druk import grafieken
 from reb_maps.druk.kaart import HALO, KaartVraag, gemeenten_rd, teken_kaart
 from reb_maps.kerncijfers import licht
 
@@ -32,20 +33,45 @@ DPI = 220
 # Slide visual 8 × 5 inch (16:10): at 220 dpi 1760 × 1100 px, sharp on a 1920 × 1080 projector and in the deck.
 BREEDTE_IN, HOOGTE_IN = 8.0, 5.0
 # Maps are drawn smaller (in cm) and at higher dpi: the print renderer's type sizes are in points, so a
-# smaller sheet makes its names and legend relatively larger on the screen.
-KAART_CM = (16.0, 10.0)
-KAART_DPI = 280
+# smaller sheet makes its names and legend relatively larger on the screen. At 14 cm its smallest label
+# (6 pt) is 1/66 of the width: ≥ 18 px wherever the slide shows the map ≥ 1,190 px wide (1920×1080). The
+# legend column gets a larger share, so its lines keep their width in cm.
+KAART_CM = (14.0, 8.75)
+KAART_LEGENDA = 0.31
+KAART_DPI = 340
 LETTER = 15  # chart type size in points on an 8-inch-wide figure
 KLEUR_ACCENT = "#1f4e79"
 KLEUR_ZOEKGEBIED = "#7a0177"
 KLEUR_KAART_TEKST = "#333333"
 
 
+KLEINSTE_LETTER = "reb-kleinste-letter"  # PNG text chunk: the smallest label's size as a share of the width
+
+
+def kleinste_letter(fig: Figure) -> float:
+    """The smallest label (any text on an axes: names, values, legend) as a share of the figure's width.
+
+    The screen knows the picture's width, so it knows the label's size in pixels (e.g. ≥ 18 px on a 1920-pixel
+    projector). Texts outside the axes (the map's attribution and CRS line) are small print, repeated in the
+    slide's own source line.
+    """
+    grootten = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text)
+                if t.axes is not None and t.get_visible() and t.get_text().strip()]  # fmt: skip
+    return min(grootten) / 72 / fig.get_figwidth() if grootten else 1.0
+
+
 def png(fig: Figure, dpi: int = DPI) -> bytes:
     buffer = io.BytesIO()
     # Compression level 3 instead of 6: a third faster, files a few percent larger.
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 3})
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 3},
+                metadata={KLEINSTE_LETTER: f"{kleinste_letter(fig):.6f}"})  # fmt: skip
     return buffer.getvalue()
+
+
+def kleinste_letter_van(png_bytes: bytes) -> float | None:
+    """What `png` wrote into the picture, or None for a picture from elsewhere."""
+    waarde = Image.open(io.BytesIO(png_bytes)).text.get(KLEINSTE_LETTER)
+    return float(waarde) if waarde else None
 
 
 def _figuur() -> Figure:
@@ -64,7 +90,8 @@ def _schoon(ax) -> None:
 
 def kaart(gemeente: str | None = None, titel: str = "") -> bytes:
     """The catalogue's map of Twente or one municipality: parks, campuses, corridors, stations."""
-    vraag = KaartVraag(gemeente=gemeente, titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    vraag = KaartVraag(gemeente=gemeente, titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1],
+                       legenda_deel=KAART_LEGENDA)
     return png(teken_kaart(vraag), KAART_DPI)
 
 
@@ -80,7 +107,7 @@ def _geen_aslabels(ax) -> None:
 
 def stoplicht_kaart(titel: str = "") -> bytes:
     """The 14 municipalities in their traffic-light colour (Tabel 10), drawn over the print map's base."""
-    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1], legenda_deel=KAART_LEGENDA)
     fig = teken_kaart(vraag)
     ax = _kaart_as(fig)
     gemeenten = gemeenten_rd()
@@ -97,7 +124,7 @@ def stoplicht_kaart(titel: str = "") -> bytes:
 
 def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: str = "") -> bytes:
     """The print map of Twente with the candidate search areas (RD New) outlined and numbered."""
-    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1])
+    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1], legenda_deel=KAART_LEGENDA)
     fig = teken_kaart(vraag)
     ax = _kaart_as(fig)
     if len(kandidaten):
@@ -114,26 +141,34 @@ def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: s
     return png(fig, KAART_DPI)
 
 
-def naast_elkaar(links: bytes, rechts: bytes, verhouding: float = 0.6) -> bytes:
-    """Two PNGs side by side (the map and its chart), each scaled to its share of the width, no empty bands."""
-    breedte = int(BREEDTE_IN * DPI)
-    beelden = []
-    for data, deel in ((links, verhouding), (rechts, 1 - verhouding)):
-        beeld = Image.open(io.BytesIO(data)).convert("RGB")
-        schaal = breedte * deel / beeld.width
-        beelden.append(beeld.resize((int(beeld.width * schaal), int(beeld.height * schaal)), Image.LANCZOS))
-    hoogte = max(b.height for b in beelden)
-    doek = Image.new("RGB", (breedte, hoogte), "white")
-    doek.paste(beelden[0], (0, (hoogte - beelden[0].height) // 2))
-    doek.paste(beelden[1], (beelden[0].width, (hoogte - beelden[1].height) // 2))
-    buffer = io.BytesIO()
-    doek.save(buffer, format="PNG", dpi=(DPI, DPI))
-    return buffer.getvalue()
-
-
 def vraag_aanbod(gemeenten) -> bytes:
-    """The Gemeenten page's Tabel 10 chart from the print charts, on a small sheet so its type reads large."""
-    return png(grafieken.vraag_aanbod(gemeenten, None, breedte_cm=8.5, hoogte_cm=9.0), KAART_DPI)
+    """Tabel 10 per municipality in slide type: the demand range to 2040 as a bar, the hard supply as a diamond
+    in its traffic-light colour; a municipality without a supply figure says 'geen opgave' (never 0)."""
+    df = gemeenten.sort_values("gemeente")
+    fig = Figure(figsize=(5.6, 6.4), layout="constrained")
+    ax = fig.subplots()
+    lo, hi = df["vraag_min_ha"].astype(float).tolist(), df["vraag_max_ha"].astype(float).tolist()
+    ax.barh(range(len(df)), [h - low for low, h in zip(lo, hi, strict=True)], left=lo, height=0.62,
+            color=labels.KLEUR_BANDBREEDTE, edgecolor=KLEUR_ACCENT, linewidth=0.8)  # fmt: skip
+    for i, (a, low, h) in enumerate(zip(df["hard_aanbod_ha"], lo, hi, strict=True)):
+        if fmt.is_missing(a):
+            ax.text(h, i, f"  {labels.GEEN_OPGAVE}", va="center", fontsize=LETTER - 2, color="#555555")
+            continue
+        ax.plot([float(a)], [i], marker="D", markersize=11, linestyle="none", markeredgecolor="#333333",
+                color=labels.STOPLICHTEN[licht(a, low, h)].kleur)  # fmt: skip
+    ax.set_yticks(range(len(df)), df["gemeente"].tolist(), fontsize=LETTER - 2)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(max(hi), float(df["hard_aanbod_ha"].max())) * 1.3)
+    ax.xaxis.set_major_formatter(lambda v, _p: fmt.getal(v, 0))
+    ax.set_xlabel("hectare (netto)", fontsize=LETTER - 2)
+    _schoon(ax)
+    handles = [Patch(facecolor=labels.KLEUR_BANDBREEDTE, edgecolor=KLEUR_ACCENT, label="vraag tot 2040")]
+    handles += [matplotlib.lines.Line2D([], [], marker="D", linestyle="none", color=s.kleur, markeredgecolor="#333333",
+                                        markersize=10, label=f"aanbod: {s.kort.lower()}")
+                for k, s in labels.STOPLICHTEN.items() if k != "geen opgave"]  # fmt: skip
+    ax.legend(handles=handles, fontsize=LETTER - 2, loc="lower right", frameon=True, framealpha=0.95)
+    ax.set_title("Vraag tot 2040 en hard aanbod", fontsize=LETTER + 1, loc="left", fontweight="bold")
+    return png(fig)
 
 
 # ---------- charts ----------
@@ -242,30 +277,4 @@ def waterval(stappen: Sequence[tuple[str, float, str]], noot: str) -> bytes:
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.set_title(textwrap.fill(noot, 80), fontsize=LETTER - 5, color="#555555", style="italic", loc="left")
-    return png(fig)
-
-
-def kaarten(items: Sequence[tuple[str, str, str]], kolommen: int = 2, genummerd: bool = False) -> bytes:
-    """Text cards in a grid: (title, short text, reference) — the strategies, recommendations or sources."""
-    fig = Figure(figsize=(BREEDTE_IN, HOOGTE_IN))
-    rijen = -(-len(items) // kolommen)
-    marge, tussen = 0.012, 0.018
-    w = (1 - 2 * marge - (kolommen - 1) * tussen) / kolommen
-    h = (1 - 2 * marge - (rijen - 1) * tussen) / rijen
-    breedte_pt = (w - 0.03) * BREEDTE_IN * 72
-    tekens_kop, tekens = int(breedte_pt / (LETTER * 0.62)), int(breedte_pt / ((LETTER - 3) * 0.56))
-    for n, (titel, tekst, verwijzing) in enumerate(items):
-        r, k = divmod(n, kolommen)
-        x, y = marge + k * (w + tussen), 1 - marge - (r + 1) * h - r * tussen
-        kader = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.015", transform=fig.transFigure,
-                               facecolor="#eef3f8", edgecolor="#c5d5e6")  # fmt: skip
-        fig.patches.append(kader)
-        kop = f"{n + 1}. {titel}" if genummerd else titel
-        fig.text(x + 0.015, y + h - 0.02, textwrap.fill(kop, tekens_kop), fontsize=LETTER, va="top",
-                 fontweight="bold", color=KLEUR_ACCENT)  # fmt: skip
-        regels = len(textwrap.wrap(kop, tekens_kop))
-        fig.text(x + 0.015, y + h - 0.035 - regels * (LETTER / 72 * 1.25) / HOOGTE_IN, textwrap.fill(tekst, tekens),
-                 fontsize=LETTER - 3, va="top", color="#222222", linespacing=1.25)  # fmt: skip
-        fig.text(x + w - 0.012, y + 0.015, verwijzing, fontsize=LETTER - 6, ha="right", va="bottom",
-                 color="#555555", style="italic")  # fmt: skip
     return png(fig)

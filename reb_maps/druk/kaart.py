@@ -60,6 +60,7 @@ class KaartVraag:
     titel: str | None = None
     breedte_cm: float = 25.0
     hoogte_cm: float = 17.0
+    legenda_deel: float = 0.27  # the legend column's share of the width; a small sheet needs a larger share
 
 
 # ---------- frames, loaded once per process ----------
@@ -448,7 +449,7 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     """The whole print map as a matplotlib Figure (caller saves it)."""
     cm = 1 / 2.54
     fig = Figure(figsize=(vraag.breedte_cm * cm, vraag.hoogte_cm * cm), layout=None)
-    legenda_deel = 0.27
+    legenda_deel = vraag.legenda_deel
     kaart_hoogte = 0.83 if titel_van(vraag) else 0.89
     ax = fig.add_axes((0.01, 0.09, 0.99 - legenda_deel, kaart_hoogte))
     ax_leg = fig.add_axes((1.01 - legenda_deel, 0.09, legenda_deel - 0.02, kaart_hoogte))
