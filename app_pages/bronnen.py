@@ -54,11 +54,13 @@ if missing is not None:
 
 st.header("Kaartlagen")
 st.markdown(
-    f"- {labels.BRON_CBS_KADASTER}: gemeentegrenzen, bebouwde kom, plaatsen en bedrijventerreinen (TOP10NL)\n"
+    f"- {labels.BRON_CBS_KADASTER}: gemeentegrenzen, bebouwde kom, water, plaatsen, plaatsnamen en "
+    "bedrijventerreinen (TOP10NL)\n"
     f"- {labels.BRON_OSM}: snelwegen, afritten, hoogspanningsstations\n"
     f"- {labels.BRON_NATUUR}: Natura 2000 en Natuurnetwerk Nederland\n"
     "- Achtergrondkaarten: PDOK BRT-Achtergrondkaart en Luchtfoto (Kadaster / Beeldmateriaal.nl), "
-    "OpenStreetMap. Kies 'Geen (offline)' om zonder internet te werken."
+    f"OpenStreetMap. Kies '{labels.ACHTERGROND_OFFLINE}' om zonder internet te werken: een rustige ondergrond uit "
+    "de meegeleverde open data (bebouwde kom, water, snelwegen en plaatsnamen), dezelfde als onder de drukkaarten."
 )
 lagen = bronnen.lagen_overzicht()
 st.dataframe(lagen, hide_index=True, width="stretch")

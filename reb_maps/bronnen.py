@@ -80,8 +80,10 @@ def lagen_overzicht() -> pd.DataFrame:
     for bestand, info in sorted(layer_catalogue().items()):
         if info.get("variant") == "analyse" or bestand in genoemd:
             continue
+        basis = bestand.removesuffix(".geojson") in lagen.ondergrond.BESTANDEN
         rows.append(
-            {"Laag": info.get("titel", bestand), "Thema": "", "Op de kaart": "nee", "Zoekanalyse": "",
+            {"Laag": info.get("titel", bestand), "Thema": "",
+             "Op de kaart": "ondergrond (drukkaart en eenvoudige kaart offline)" if basis else "nee", "Zoekanalyse": "",
              "Bron": info.get("bron", ""), "Licentie": info.get("licentie", ""), "Peildatum": info.get("peildatum", ""),
              "Nauwkeurigheid": info.get("nauwkeurigheid", ""), "Bestand": bestand,
              "kB": round((GEO_DIR / bestand).stat().st_size / 1024)}

@@ -29,7 +29,7 @@ from reb_maps.data import load_table, source_of
 from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.kerncijfers import stoplicht
-from reb_maps.lagen import Laag
+from reb_maps.lagen import Laag, ondergrond
 from reb_maps.popup import popup_html
 
 TWENTE_CENTRUM = (52.30, 6.68)
@@ -417,12 +417,129 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
         folium.TileLayer(tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom).add_to(
             m
         )
-    else:
-        m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#f4f4f0}</style>"))
+    else:  # offline: no tiles, the quiet basemap from the bundled open data instead
+        # Doubled class: Leaflet's own stylesheet (loaded after this header) would otherwise keep its grey.
+        m.get_root().header.add_child(
+            folium.Element("<style>.leaflet-container.leaflet-container{background:#f4f4f0}</style>")
+        )
+        add_ondergrond(m)
     m.fit_bounds(
         bounds or TWENTE_GRENZEN, padding_top_left=(LEGENDA_BREEDTE_PX - 40, 10), padding_bottom_right=(10, 10)
     )
     return m
+
+
+# ---------- The offline basemap (reb_maps.lagen.ondergrond) ----------
+
+# Its areas and lines lie above the tiles' pane (200) and below every catalogue layer (PANE_BASIS and up) and a
+# page's own results (350); the place names above the areas and lines (400 is the overlay pane), below the markers
+# and the municipalities' names (600). Neither pane takes clicks: a click reaches the layer below.
+PANE_ONDERGROND, Z_ONDERGROND = "ondergrond", 250
+PANE_PLAATSNAMEN, Z_PLAATSNAMEN = "ondergrond-namen", 450
+
+_ONDERGROND_CSS = (
+    "<style>"
+    ".plaatsnaam-icoon{background:none;border:none}"
+    f".plaatsnaam{{font:10px sans-serif;color:{ondergrond.KLEUR_PLAATSNAAM};text-align:center;white-space:nowrap;"
+    "pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;display:none}"
+    + "".join(f".z{z} .plaatsnaam.vanaf-z{z}{{display:block}}" for z in range(5, 21))
+    + "</style>"
+)
+
+
+def _ondergrond_stijl(deel: ondergrond.Ondergronddeel) -> dict:
+    s = deel.stijl
+    vlak = deel.geometrie == lagen.VLAK
+    return {"color": s.kleur, "weight": s.lijn, "opacity": s.dekking, "stroke": s.lijn > 0, "fill": vlak,
+            "fillColor": s.vul, "fillOpacity": s.vuldekking if vlak else 0, "interactive": False}  # fmt: skip
+
+
+@functools.cache
+def ondergrond_data(bestand: str) -> dict:
+    """One coarse basemap file with only `soort` per feature (and ids for folium's styles), once per process."""
+    frame = load_layer(bestand)[["soort", "geometry"]]
+    collection = frame.to_geo_dict(drop_id=True)
+    for number, feature in enumerate(collection["features"]):
+        feature["id"] = str(number)
+    return collection
+
+
+@functools.cache
+def plaatsnamen() -> tuple[tuple[str, float, float], ...]:
+    """(name, lat, lon) of the basemap's places, without those that share a municipality's name."""
+    frame = load_layer(ondergrond.PLAATSNAMEN)
+    gemeenten = set(gemeenten_frame()["gemeente"])
+    return tuple(
+        (str(naam), float(p.y), float(p.x))
+        for naam, p in zip(frame[ondergrond.PLAATSNAAM_VELD], frame.geometry, strict=True)
+        if naam not in gemeenten
+    )
+
+
+def add_ondergrond(m: folium.Map) -> None:
+    """The offline choice's basemap: built-up areas, water and main roads as one quiet, non-interactive layer per
+    file in a pane beneath everything, place names from zoom 11 on. Not in the layer control or the legend; its
+    sources join the map's attribution."""
+    folium.map.CustomPane(PANE_ONDERGROND, z_index=Z_ONDERGROND, pointer_events=False).add_to(m)
+    folium.map.CustomPane(PANE_PLAATSNAMEN, z_index=Z_PLAATSNAMEN, pointer_events=False).add_to(m)
+    for bestand in dict.fromkeys(deel.scherm[0] for deel in ondergrond.ONDERGROND):
+        stijlen = {d.scherm[1]: _ondergrond_stijl(d) for d in ondergrond.ONDERGROND if d.scherm[0] == bestand}
+        data = ondergrond_data(bestand)
+        layer = folium.GeoJson(
+            data,
+            name=f"Ondergrond ({bestand})",
+            style_function=lambda f, stijlen=stijlen: stijlen[f["properties"]["soort"]],
+            control=False,
+            interactive=False,
+            pane=PANE_ONDERGROND,
+        )
+        layer.embed = False
+        layer.embed_link = assets.publish_geojson(bestand, data)
+        layer.add_to(m)
+    Plaatsnamen(plaatsnamen()).add_to(m)
+    ZoomKlassen().add_to(m)
+    m.get_root().header.add_child(folium.Element(_ONDERGROND_CSS))
+    Attributie(lagen.ondergrond_attributie([*ondergrond.BESTANDEN])).add_to(m)
+
+
+class Plaatsnamen(folium.MacroElement):
+    """The basemap's place names as one compact script (not a folium Marker each: a third of the bytes): labels
+    that take no clicks, in their own pane, shown from PLAATSNAAM_VANAF_ZOOM on (see ZoomKlassen)."""
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+    {{ this.namen|tojson }}.forEach(function (p) {
+        L.marker([p[1], p[2]], {pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
+            icon: L.divIcon({className: "plaatsnaam-icoon", iconSize: [180, 14], iconAnchor: [90, 7],
+                             html: "<div class='plaatsnaam vanaf-z{{ this.zoom }}'>" + p[0] + "</div>"})
+        }).addTo(map);
+    });
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, namen):
+        super().__init__()
+        self._name = "Plaatsnamen"
+        self.namen = [[html.escape(naam), round(lat, 5), round(lon, 5)] for naam, lat, lon in namen]
+        self.pane = PANE_PLAATSNAMEN
+        self.zoom = int(ondergrond.PLAATSNAAM_VANAF_ZOOM)
+
+
+class Attributie(folium.MacroElement):
+    """A line in Leaflet's attribution corner without a tile layer to carry it (the offline basemap's sources)."""
+
+    _template = jinja2.Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.tekst|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, tekst: str):
+        super().__init__()
+        self._name = "Attributie"
+        self.tekst = html.escape(tekst)
 
 
 class MetrischeSchaal(folium.MacroElement):

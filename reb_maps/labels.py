@@ -47,7 +47,7 @@ FOUTMELDING = (
 class Achtergrond:
     sleutel: str  # short value for the URL (?achtergrond=geen)
     naam: str
-    tiles: str | None  # None: no tiles at all (works offline)
+    tiles: str | None  # None: no tiles; the quiet basemap from the bundled open data instead (works offline)
     attributie: str
     max_zoom: int = 19
 
@@ -70,7 +70,8 @@ ACHTERGRONDEN = (
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap-bijdragers</a>',
     ),
-    Achtergrond("geen", "Geen (offline)", None, ""),
+    # The key stays "geen" (links and bookmarks made before the basemap existed keep working).
+    Achtergrond("geen", "Eenvoudige kaart (offline)", None, ""),
 )
 ACHTERGROND_STANDAARD = ACHTERGRONDEN[0].naam
 ACHTERGROND_OFFLINE = ACHTERGRONDEN[-1].naam

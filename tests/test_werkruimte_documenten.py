@@ -56,9 +56,9 @@ def test_the_kaart_layer_carries_escaped_popups_with_the_comments(tmp_path):
     assert "Marie: Borne wil dit alleen met Hengelo samen" in popup
     lon, lat = shapely.geometry.shape(feature["geometry"]).centroid.coords[0]
     assert 6.6 < lon < 6.8 and 52.2 < lat < 52.35  # WGS84, near Borne/Hengelo
-    html = kaart.dashboard_map("banen", "Geen (offline)", None, None, bewaard=laag).get_root().render()
+    html = kaart.dashboard_map("banen", "geen", None, None, bewaard=laag).get_root().render()
     assert "Bewaarde locaties (werkruimte)" in html
     leeg = kaart.bewaarde_locaties("0", [], {})
-    assert "Bewaarde locaties (werkruimte)" not in kaart.dashboard_map("banen", "Geen (offline)", None, None,
+    assert "Bewaarde locaties (werkruimte)" not in kaart.dashboard_map("banen", "geen", None, None,
                                                                        bewaard=leeg).get_root().render()  # fmt: skip
     r.sluit()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from . import admin, koppeling, power, rail, roads, themes
+from . import admin, koppeling, ondergrond, power, rail, roads, themes
 from .geojson import write
 from .geom import repair, round_coordinates
 from .model import ANALYSIS, DISPLAY, Layer, Sources, Variant
@@ -34,15 +34,16 @@ def _layers(src: Sources, kop: koppeling.Result, variant: Variant) -> list[Layer
         *rail.build(src, variant),
         *power.build(src, variant),
         *koppeling.build(kop, variant),
+        *ondergrond.build(src, variant),
     ]
 
 
-def finalize(frame: gpd.GeoDataFrame, variant: Variant) -> gpd.GeoDataFrame:
-    """Project, round to the variant's precision, repair what rounding broke, drop empties."""
+def finalize(frame: gpd.GeoDataFrame, variant: Variant, decimals: int | None = None) -> gpd.GeoDataFrame:
+    """Project, round to the variant's precision (or `decimals`), repair what rounding broke, drop empties."""
     out = frame.to_crs(variant.crs)
     if out.empty:
         return out
-    out["geometry"] = repair(round_coordinates(out.geometry, variant.decimals))
+    out["geometry"] = repair(round_coordinates(out.geometry, variant.decimals if decimals is None else decimals))
     return out.loc[out.geometry.notna()].reset_index(drop=True)
 
 
@@ -58,8 +59,9 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = DEFAULT_OUT, koppeling_csv:
             if variant is ANALYSIS and not layer.analysis:
                 continue
             rel = f"{layer.name}.geojson" if variant is DISPLAY else f"{ANALYSIS_DIR}/{layer.name}.geojson"
-            frame = finalize(layer.frame, variant)
-            sizes[rel] = write(frame, out / rel, variant.decimals)
+            decimals = layer.decimals if variant is DISPLAY and layer.decimals is not None else variant.decimals
+            frame = finalize(layer.frame, variant, decimals)
+            sizes[rel] = write(frame, out / rel, decimals)
             lagen[rel] = {
                 **layer.meta.as_dict(),
                 "variant": variant.name,

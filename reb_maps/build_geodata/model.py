@@ -76,6 +76,7 @@ class Layer:
     frame: gpd.GeoDataFrame  # EPSG:28992, simplified for its variant, in output order
     meta: Meta
     analysis: bool = False  # also written to data/geo/analyse/
+    decimals: int | None = None  # display copy on a coarser grid than the variant's (the offline basemap)
 
 
 class Sources:

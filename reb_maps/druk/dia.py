@@ -26,7 +26,7 @@ from matplotlib.patches import Patch
 from PIL import Image
 
 from reb_maps import fmt, labels, lagen
-from reb_maps.druk.kaart import HALO, KaartVraag, gemeenten_rd, teken_kaart
+from reb_maps.druk.kaart import HALO, KaartVraag, gemeenten_rd, plaatsnamen_wijken_voor, teken_kaart
 from reb_maps.kerncijfers import licht
 
 DPI = 220
@@ -117,8 +117,10 @@ def stoplicht_kaart(titel: str = "") -> bytes:
     gemeenten.plot(ax=ax, facecolor=kleuren, edgecolor="none", zorder=lagen.laag("gemeenten").volgorde + 3.5)
     _geen_aslabels(ax)
     handles = [Patch(facecolor=s.kleur, edgecolor="#444444", label=s.kort) for s in labels.STOPLICHTEN.values()]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, title="Stoplicht Tabel 10", title_fontsize=7,
-              framealpha=0.9).set_zorder(600)  # fmt: skip
+    legenda = ax.legend(handles=handles, loc="lower right", fontsize=7, title="Stoplicht Tabel 10", title_fontsize=7,
+                        framealpha=0.9)  # fmt: skip
+    legenda.set_zorder(600)
+    plaatsnamen_wijken_voor(ax, legenda)
     return png(fig, KAART_DPI)
 
 
@@ -136,8 +138,10 @@ def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: s
             punt = rij.geometry.representative_point()
             ax.annotate(str(rij.get("id", "")), (punt.x, punt.y), ha="center", va="center", fontsize=7,
                         fontweight="bold", color=KLEUR_ZOEKGEBIED, path_effects=HALO, zorder=460)  # fmt: skip
-    ax.legend(handles=[Patch(facecolor=KLEUR_ZOEKGEBIED, alpha=0.6, label=onderschrift)], loc="lower right",
-              fontsize=7, framealpha=0.9).set_zorder(600)  # fmt: skip
+    legenda = ax.legend(handles=[Patch(facecolor=KLEUR_ZOEKGEBIED, alpha=0.6, label=onderschrift)], loc="lower right",
+                        fontsize=7, framealpha=0.9)  # fmt: skip
+    legenda.set_zorder(600)
+    plaatsnamen_wijken_voor(ax, legenda)
     return png(fig, KAART_DPI)
 
 

@@ -32,7 +32,7 @@ from reb_maps import klassen, labels, lagen
 from reb_maps.data import bron_tekst, load_table
 from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
-from reb_maps.lagen import LIJN, PUNT, VLAK, Laag
+from reb_maps.lagen import LIJN, PUNT, VLAK, Laag, ondergrond
 from reb_maps.werklocaties import locaties_rd
 
 PX = 0.75  # the catalogue's widths are screen pixels; 1 px = 0.75 pt
@@ -224,8 +224,9 @@ def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
 # ---------- labels ----------
 
 
-# Label priority in the collision pass: the chosen municipality, the others, named parks, schematic stretches.
-VOORRANG_GEKOZEN, VOORRANG_GEMEENTE, VOORRANG_PARK, VOORRANG_SCHEMATISCH = range(4)
+# Label priority in the collision pass: the chosen municipality, the others, named parks, schematic stretches,
+# and last the basemap's place names (they give way to everything).
+VOORRANG_GEKOZEN, VOORRANG_GEMEENTE, VOORRANG_PARK, VOORRANG_SCHEMATISCH, VOORRANG_PLAATS = range(5)
 # Offsets (points) a label may move to when its own place is taken; beyond these it is left out.
 UITWIJKEN = ((0, 0), (0, 7), (0, -7), (12, 0), (-12, 0), (0, 13), (0, -13))
 
@@ -301,6 +302,61 @@ def _park_labels(ax, bbox) -> None:
         gezien.add(rij.geometry.wkb)
         _label(ax, punt.x, punt.y, str(rij[item.label_veld]), VOORRANG_PARK, fontsize=6, color=item.stijl.kleur,
                zorder=305)  # fmt: skip
+
+
+def _plaatsnaam_labels(ax, bbox) -> bool:
+    """The basemap's place names, quiet and last in the collision pass; a place that shares its name with a
+    municipality is left out (the municipality's label names it)."""
+    frame = _in_beeld(_bestand_rd(ondergrond.PLAATSNAMEN), bbox)
+    gemeenten = set(gemeente_namen())
+    frame = frame[~frame[ondergrond.PLAATSNAAM_VELD].isin(gemeenten)]
+    for _, rij in frame.iterrows():
+        _label(ax, rij.geometry.x, rij.geometry.y, str(rij[ondergrond.PLAATSNAAM_VELD]), VOORRANG_PLAATS,
+               fontsize=6.2, color=ondergrond.KLEUR_PLAATSNAAM, zorder=300)  # fmt: skip
+    return not frame.empty
+
+
+def plaatsnamen_wijken_voor(ax, artist) -> None:
+    """Hide the place names under a box drawn after the collision pass (a slide's own legend): they are the
+    basemap's and give way to everything."""
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    vak = artist.get_window_extent(renderer)
+    for label in ax.texts:
+        plaats = getattr(label, "voorrang", None) == VOORRANG_PLAATS and label.get_visible()
+        if plaats and label.get_window_extent(renderer).overlaps(vak):
+            label.set_visible(False)
+
+
+# ---------- the basemap ----------
+
+# Beneath the thematic layers (natura2000 draws at 10) and above the municipalities' opaque fill (3) and the
+# slides' traffic-light fill (3.5): built-up areas, then water, then roads.
+ONDERGROND_Z = {"bebouwing": 4.0, "water": 4.5, "waterlopen": 4.6, "wegen": 5.0}
+
+
+def teken_ondergrond(ax, bbox, thematisch: set[str]) -> list[ondergrond.Ondergronddeel]:
+    """The quiet basemap (reb_maps.lagen.ondergrond) from the detailed files; a part whose features a drawn
+    thematic layer already shows is left out, so that layer keeps exactly its legend colour. Returns the parts
+    drawn."""
+    getekend = []
+    for deel in ondergrond.ONDERGROND:
+        if deel.dubbel_met in thematisch:
+            continue
+        s = deel.stijl
+        for bestand in deel.druk:
+            frame = _in_beeld(_bestand_rd(bestand), bbox)
+            if frame.empty:
+                continue
+            if deel.geometrie == LIJN:
+                frame.plot(ax=ax, color=_rgba(s.kleur, s.dekking), linewidth=s.lijn * PX,
+                           zorder=ONDERGROND_Z[deel.sleutel])  # fmt: skip
+            else:
+                frame.plot(ax=ax, facecolor=_rgba(s.vul, s.vuldekking), linewidth=s.lijn * PX,
+                           edgecolor=_rgba(s.kleur, s.dekking) if s.lijn else "none",
+                           zorder=ONDERGROND_Z[deel.sleutel])  # fmt: skip
+            if deel not in getekend:
+                getekend.append(deel)
+    return getekend
 
 
 # ---------- legend, scale bar, north arrow ----------
@@ -430,9 +486,10 @@ def titel_van(vraag: KaartVraag) -> str:
     return f"Werklocaties {waar}"
 
 
-def bronregel(vraag: KaartVraag, getekend: list[Laag]) -> str:
-    """Attribution of the drawn layers plus the source of the figures."""
-    regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend])]
+def bronregel(vraag: KaartVraag, getekend: list[Laag], ondergrond_bestanden: tuple[str, ...] = ()) -> str:
+    """Attribution of the drawn layers (and of the basemap, when drawn) plus the source of the figures."""
+    # The basemap on a line of its own: appended to the first, it would wrap into "RD New" on a small slide map.
+    regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend]), lagen.ondergrond_attributie(ondergrond_bestanden)]
     cijfers = f"Cijfers en werklocaties: {labels.REB}"
     if vraag.indicator and vraag.peil is not None:
         cijfers = f"{cijfers}; choropleet: peildatum {vraag.peil.jaar}, {vraag.peil.bron}"
@@ -461,8 +518,10 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     buren = lagen.laag("buurgemeenten")
     teken_laag(ax, buren, bbox)
     gemeenten = _gemeenten_tekenen(ax, vraag, bbox)
+    te_tekenen = _te_tekenen(vraag)
+    basis = teken_ondergrond(ax, bbox, {item.sleutel for item in te_tekenen})
     getekend = [buren]
-    for item in _te_tekenen(vraag):
+    for item in te_tekenen:
         if teken_laag(ax, item, bbox):
             getekend.append(item)
     _gemeente_labels(ax, gemeenten, vraag)
@@ -471,6 +530,9 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
             _schematisch_labels(ax, item, bbox)
     if vraag.gemeente:
         _park_labels(ax, bbox)
+    bestanden = [b for deel in basis for b in deel.druk]
+    if _plaatsnaam_labels(ax, bbox):
+        bestanden.append(ondergrond.PLAATSNAMEN)
     ax.set_xlim(bbox[0], bbox[2])
     ax.set_ylim(bbox[1], bbox[3])
     ax.set_aspect("equal")
@@ -490,7 +552,8 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     legenda(ax_leg, vraag, getekend)
     if titel_van(vraag):
         fig.text(0.01, 0.965, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
-    fig.text(0.01, 0.075, bronregel(vraag, getekend), fontsize=5.5, va="top", color="#444444", wrap=True)
+    bron = bronregel(vraag, getekend, tuple(bestanden))
+    fig.text(0.01, 0.075, bron, fontsize=5.5, va="top", color="#444444", wrap=True)
     fig.text(0.99, 0.075, "RD New (EPSG:28992)", fontsize=5.5, va="top", ha="right", color="#666666")
     return fig
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reb_maps.lagen import catalogus
+from reb_maps.lagen import catalogus, ondergrond
 from reb_maps.lagen.catalogus import STATUS_KLEUREN
 from reb_maps.lagen.model import LIJN, PUNT, THEMAS, VLAK, Laag, Stijl
 
 __all__ = ["LIJN", "PUNT", "STATUS_KLEUREN", "THEMAS", "VLAK", "Laag", "Stijl", "alle", "attributie", "herkomst",
            "kaartlagen", "laag",
-           "met_factor", "met_masker", "op_thema"]  # fmt: skip
+           "met_factor", "met_masker", "ondergrond", "ondergrond_attributie", "op_thema"]  # fmt: skip
 
 
 WERKRUIMTE_HERKOMST = {
@@ -93,3 +93,16 @@ def attributie(items=None) -> str:
             if deel and deel not in bronnen:
                 bronnen.append(deel)
     return "Kaartlagen: " + "; ".join(bronnen) if bronnen else ""
+
+
+def ondergrond_attributie(bestanden) -> str:
+    """The basemap's attribution for the files drawn (e.g. 'Ondergrond — Bron: CBS/Kadaster via PDOK (CC BY 4.0)'),
+    each source once; empty when nothing of it was drawn."""
+    from reb_maps.geodata import layer_catalogue
+
+    bronnen: list[str] = []
+    for bestand in bestanden:
+        for deel in str(layer_catalogue().get(f"{bestand}.geojson", {}).get("bron", "")).split("; "):
+            if deel and deel not in bronnen:
+                bronnen.append(deel)
+    return "Ondergrond — " + "; ".join(bronnen) if bronnen else ""
