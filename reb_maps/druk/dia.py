@@ -26,7 +26,7 @@ from matplotlib.patches import Patch
 from PIL import Image
 
 from reb_maps import fmt, labels, lagen
-from reb_maps.druk.kaart import HALO, KaartVraag, gemeenten_rd, plaatsnamen_wijken_voor, teken_kaart
+from reb_maps.druk.kaart import VOORRANG_GEKOZEN, KaartVraag, gemeenten_rd, herplaats_labels, kaart_label, teken_kaart
 from reb_maps.kerncijfers import licht
 
 DPI = 220
@@ -120,7 +120,7 @@ def stoplicht_kaart(titel: str = "") -> bytes:
     legenda = ax.legend(handles=handles, loc="lower right", fontsize=7, title="Stoplicht Tabel 10", title_fontsize=7,
                         framealpha=0.9)  # fmt: skip
     legenda.set_zorder(600)
-    plaatsnamen_wijken_voor(ax, legenda)
+    herplaats_labels(ax, legenda)
     return png(fig, KAART_DPI)
 
 
@@ -134,14 +134,14 @@ def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: s
         frame.plot(ax=ax, facecolor=matplotlib.colors.to_rgba(KLEUR_ZOEKGEBIED, 0.45), edgecolor=KLEUR_ZOEKGEBIED,
                    linewidth=1.4, zorder=450)  # fmt: skip
         _geen_aslabels(ax)
-        for _, rij in frame.iterrows():
+        for _, rij in frame.iterrows():  # the areas' numbers first in the collision pass: they are the subject
             punt = rij.geometry.representative_point()
-            ax.annotate(str(rij.get("id", "")), (punt.x, punt.y), ha="center", va="center", fontsize=7,
-                        fontweight="bold", color=KLEUR_ZOEKGEBIED, path_effects=HALO, zorder=460)  # fmt: skip
+            kaart_label(ax, punt.x, punt.y, str(rij.get("id", "")), VOORRANG_GEKOZEN, fontsize=7, fontweight="bold",
+                        color=KLEUR_ZOEKGEBIED, zorder=460)  # fmt: skip
     legenda = ax.legend(handles=[Patch(facecolor=KLEUR_ZOEKGEBIED, alpha=0.6, label=onderschrift)], loc="lower right",
                         fontsize=7, framealpha=0.9)  # fmt: skip
     legenda.set_zorder(600)
-    plaatsnamen_wijken_voor(ax, legenda)
+    herplaats_labels(ax, legenda)
     return png(fig, KAART_DPI)
 
 

@@ -316,15 +316,18 @@ def _plaatsnaam_labels(ax, bbox) -> bool:
     return not frame.empty
 
 
-def plaatsnamen_wijken_voor(ax, artist) -> None:
-    """Hide the place names under a box drawn after the collision pass (a slide's own legend): they are the
-    basemap's and give way to everything."""
-    renderer = FigureCanvasAgg(ax.figure).get_renderer()
-    vak = artist.get_window_extent(renderer)
+def kaart_label(ax, x, y, tekst, voorrang: int, **kwargs) -> None:
+    """A label that a caller adds to a finished map (e.g. a slide's search areas); place it with herplaats_labels."""
+    _label(ax, x, y, tekst, voorrang, **kwargs)
+
+
+def herplaats_labels(ax, *extra) -> None:
+    """The collision pass once more, after a caller drew on the finished map: its own labels (kaart_label) and
+    boxes (`extra`, e.g. a slide's legend) take part, so no label ends up under or on them."""
     for label in ax.texts:
-        plaats = getattr(label, "voorrang", None) == VOORRANG_PLAATS and label.get_visible()
-        if plaats and label.get_window_extent(renderer).overlaps(vak):
-            label.set_visible(False)
+        if hasattr(label, "voorrang"):
+            label.set_visible(True)
+    plaats_labels(ax, [*ax.reb_vrij, *extra])
 
 
 # ---------- the basemap ----------
@@ -502,14 +505,21 @@ def bronregel(vraag: KaartVraag, getekend: list[Laag], ondergrond_bestanden: tup
     return "\n".join(r for r in regels if r)
 
 
+VOET_CM = 1.15  # three source lines of 5.5 pt and a margin
+TITEL_CM = 1.35  # a title of 13 pt, 0.6 cm from the top, and a margin
+
+
 def teken_kaart(vraag: KaartVraag) -> Figure:
     """The whole print map as a matplotlib Figure (caller saves it)."""
     cm = 1 / 2.54
     fig = Figure(figsize=(vraag.breedte_cm * cm, vraag.hoogte_cm * cm), layout=None)
     legenda_deel = vraag.legenda_deel
-    kaart_hoogte = 0.83 if titel_van(vraag) else 0.89
-    ax = fig.add_axes((0.01, 0.09, 0.99 - legenda_deel, kaart_hoogte))
-    ax_leg = fig.add_axes((1.01 - legenda_deel, 0.09, legenda_deel - 0.02, kaart_hoogte))
+    # The source lines below the map need the same room in cm on any sheet: a share of the height would cut
+    # them off on a small slide map.
+    voet = min(0.2, VOET_CM / vraag.hoogte_cm)
+    kaart_hoogte = (1 - TITEL_CM / vraag.hoogte_cm if titel_van(vraag) else 0.99) - voet
+    ax = fig.add_axes((0.01, voet, 0.99 - legenda_deel, kaart_hoogte))
+    ax_leg = fig.add_axes((1.01 - legenda_deel, voet, legenda_deel - 0.02, kaart_hoogte))
     breedte_in, hoogte_in = fig.get_size_inches()
     aspect = (breedte_in * (0.99 - legenda_deel)) / (hoogte_in * kaart_hoogte)
     bbox = _extent(vraag, aspect)
@@ -548,13 +558,15 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     schaal.set_zorder(500)
     ax.add_artist(schaal)
     pijl = noordpijl(ax)
-    plaats_labels(ax, [schaalbalk_vak(ax), pijl, pijl.arrow_patch])
+    ax.reb_vrij = [schaalbalk_vak(ax), pijl, pijl.arrow_patch]  # kept for herplaats_labels
+    plaats_labels(ax, ax.reb_vrij)
     legenda(ax_leg, vraag, getekend)
     if titel_van(vraag):
-        fig.text(0.01, 0.965, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
+        fig.text(0.01, 1 - 0.6 / vraag.hoogte_cm, titel_van(vraag), fontsize=13, fontweight="bold", va="top")
     bron = bronregel(vraag, getekend, tuple(bestanden))
-    fig.text(0.01, 0.075, bron, fontsize=5.5, va="top", color="#444444", wrap=True)
-    fig.text(0.99, 0.075, "RD New (EPSG:28992)", fontsize=5.5, va="top", ha="right", color="#666666")
+    onder = voet - 0.15 / vraag.hoogte_cm
+    fig.text(0.01, onder, bron, fontsize=5.5, va="top", color="#444444", wrap=True)
+    fig.text(0.99, onder, "RD New (EPSG:28992)", fontsize=5.5, va="top", ha="right", color="#666666")
     return fig
 
 
