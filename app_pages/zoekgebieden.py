@@ -152,7 +152,8 @@ with parken_context:  # the map, the test card and the downloads all use the sam
             key=MAP_KEY,
             height=620,
             use_container_width=True,
-            returned_objects=["last_active_drawing", "all_drawings"],
+            returned_objects=["last_active_drawing", "all_drawings", "center", "zoom"],
+            **ts.kaart_beeld(),  # the view from the link, or the last one: a rerun keeps the user's view
             feature_group_to_add=[*kl.resultaat_groepen(u.afbeelding, u.kandidaten), getekend],
             layer_control=kl.laagkeuze(),
             pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header

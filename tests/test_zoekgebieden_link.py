@@ -22,8 +22,9 @@ def test_round_trip_of_a_changed_view():
         fm.K_DREMPEL: 0.47, fm.K_AFRIT: 5500, fm.K_OPP: (25, 60), fm.K_CONN: 4,
         fm.k_gewicht("station"): 33, fm.k_afstand("vaarweg"): (750, 6250),
     })  # fmt: skip
-    weergave = Weergave(params, (RECHTHOEK, CIRKEL), "T2", ("M01", "T1", "T2"))
+    weergave = Weergave(params, (RECHTHOEK, CIRKEL), "T2", ("M01", "T1", "T2"), (52.2653, 6.7931, 13))
     query = codeer(weergave)
+    assert query["kz"] == "52.2653,6.7931,13"  # the map's view: the comparison opens where it was looked at
     terug, meldingen = decodeer(query)
     assert meldingen == []
     assert terug == weergave
@@ -61,6 +62,10 @@ def test_a_detailed_polygon_is_simplified_until_the_link_fits():
         ("v", "c100.100.200", "getekend gebied"),  # far outside Twente
         ("t", "T9", "getoetst gebied"),
         ("ha", "<script>alert(1)</script>", "oppervlakte"),
+        ("kz", "48.85,2.35,12", "kaartbeeld"),  # Paris: not a view of Twente
+        ("kz", "52.27,6.79,25", "kaartbeeld"),  # no such zoom
+        ("kz", "52.27,6.79", "kaartbeeld"),
+        ("kz", "52.27,6.79,-1", "kaartbeeld"),
     ],
 )
 def test_a_tampered_value_is_named_and_the_rest_still_applies(sleutel, waarde, wat):

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .helpers import map_frame, wait_for_features, wait_idle
+from .helpers import MAP_FRAME, map_frame, wait_for_features, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,6 +28,10 @@ def kies(page, label: str, optie: str) -> None:
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
     raise AssertionError(f"option {optie} not offered in {label}")
+
+
+def _zoom(page) -> int:
+    return page.locator(MAP_FRAME).first.evaluate("el => el.contentWindow.map.getZoom()")
 
 
 def test_draw_a_rectangle_offline_and_see_the_card_and_comparison(page, app_url, screenshot_dir):
@@ -73,5 +77,21 @@ def test_draw_a_rectangle_offline_and_see_the_card_and_comparison(page, app_url,
 
     page.wait_for_url("**vg=T1.G01**", timeout=30_000)  # the comparison is in the link too
     assert "v=" in page.url
+    assert page.locator('[data-testid="stImage"] img').first.evaluate("i => i.naturalWidth") >= 1200  # legible
+
+    # The map's view travels in the link: zoom in, and a new tab with the link opens at that zoom.
+    zoom = _zoom(page)
+    frame.locator("a.leaflet-control-zoom-in").click()
+    page.wait_for_function(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom() > {zoom}")
+    zoom = _zoom(page)
+    page.wait_for_url(f"**kz=*%2C{zoom:g}&**", timeout=30_000)
+    wait_idle(page, timeout=60_000)
+    tweede = page.context.new_page()
+    tweede.goto(page.url)
+    wait_idle(tweede, timeout=120_000)
+    wait_for_features(tweede, minimum=1)
+    tweede.wait_for_function(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom() === {zoom}",
+                             timeout=30_000)  # fmt: skip
+    tweede.close()
     hosts = {urlparse(url).hostname for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
     assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {hosts - {'127.0.0.1', 'localhost'}}"

@@ -44,14 +44,16 @@ MAX_LINK = 2000  # characters of the whole link
 MAX_GEBIEDEN = 8
 MAX_VERGELIJK = 4
 PROFIEL_CODE = {"grootschalig": "g", "regionaal-mkb": "m"}
-SLEUTELS = ("p", "r", "w", "d", "dr", "af", "ha", "hb", "sz", "cn", "gm", "v", "t", "vg")
+SLEUTELS = ("p", "r", "w", "d", "dr", "af", "ha", "hb", "sz", "cn", "gm", "v", "t", "vg", "kz")
+# The map's view in the link: centre within Twente and its surroundings, a zoom a person can use.
+KAART_BREEDTE, KAART_LENGTE, KAART_ZOOM = (51.9, 52.7), (6.0, 7.3), (8, 18)
 # a drawn area T1.., a candidate id G01 / M01, or a location saved in the workspace (W + 8 hex of its id)
 _NAAM = re.compile(r"^(T[1-9]\d?|[GM]\d{2,3}|W[0-9a-f]{8})$", re.ASCII)
 _WAT = {
     "p": "profiel", "r": "celgrootte", "w": "gewichten", "d": "afstandsgrenzen", "dr": "drempel",
     "af": "maximale afstand tot een afrit", "ha": "oppervlakte", "hb": "hinderafstand", "sz": "stikstofzone",
     "cn": "aaneengesloten cellen", "gm": "gemeenten", "v": "getekend gebied", "t": "getoetst gebied",
-    "vg": "vergelijking",
+    "vg": "vergelijking", "kz": "kaartbeeld",
 }  # fmt: skip
 
 
@@ -86,6 +88,7 @@ class Weergave:
     gebieden: tuple[Gebied, ...] = ()
     toets: str | None = None
     vergelijk: tuple[str, ...] = field(default=())
+    kaart: tuple[float, float, float] | None = None  # the map's centre (lat, lon) and zoom, as last seen
 
 
 def _rond(meter: float) -> int:
@@ -143,6 +146,9 @@ def codeer(weergave: Weergave, basis_lengte: int = 0) -> dict[str, str]:
         uit["t"] = weergave.toets
     if weergave.vergelijk:
         uit["vg"] = ".".join(weergave.vergelijk)
+    if weergave.kaart:
+        breedte, lengte, zoom = weergave.kaart
+        uit["kz"] = f"{breedte:.4f},{lengte:.4f},{_getal(zoom)}"  # 4 decimals: about 10 m
     if weergave.gebieden:
         ruimte = MAX_LINK - basis_lengte - sum(len(k) + len(v) + 2 for k, v in uit.items()) - 3
         for tolerantie in (0, 10, 25, 50, 100, 250, 500):
@@ -247,6 +253,19 @@ def _gebied(tekst: str) -> Gebied:
     return gebied
 
 
+def kaartbeeld(tekst: str) -> tuple[float, float, float]:
+    """'52.2700,6.8000,12.5' → (52.27, 6.8, 12.5) (the map zooms in half steps); ValueError outside Twente's
+    surroundings or a usable zoom."""
+    delen = tekst.split(",")
+    if len(delen) != 3 or not all(re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,6})?", d) for d in delen):
+        raise ValueError(tekst)
+    breedte, lengte, zoom = float(delen[0]), float(delen[1]), round(float(delen[2]), 1)
+    if not (KAART_BREEDTE[0] <= breedte <= KAART_BREEDTE[1] and KAART_LENGTE[0] <= lengte <= KAART_LENGTE[1]
+            and KAART_ZOOM[0] <= zoom <= KAART_ZOOM[1]):  # fmt: skip
+        raise ValueError(tekst)
+    return breedte, lengte, zoom
+
+
 def decodeer(query: Mapping[str, str]) -> tuple[Weergave | None, list[str]]:
     """The view a link describes (None when it holds no Zoekgebieden parameters) and its notices."""
     if not any(k in query for k in SLEUTELS):
@@ -287,4 +306,10 @@ def decodeer(query: Mapping[str, str]) -> tuple[Weergave | None, list[str]]:
             vergelijk.append(naam)
         else:
             meldingen.append(_melding("vg", naam))
-    return Weergave(params, tuple(gebieden), toets, tuple(vergelijk)), meldingen
+    kaart = None
+    if query.get("kz"):
+        try:
+            kaart = kaartbeeld(query["kz"])
+        except ValueError:
+            meldingen.append(_melding("kz", query["kz"]))
+    return Weergave(params, tuple(gebieden), toets, tuple(vergelijk), kaart), meldingen

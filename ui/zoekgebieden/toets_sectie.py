@@ -8,6 +8,7 @@ comparison, and `schrijf_link(params)` at the end. Values from the link are show
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import streamlit as st
@@ -15,6 +16,7 @@ import streamlit as st
 from reb_maps.werkruimte import Locatie
 from reb_maps.zoekgebieden.profielen import PROFIELEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
+from ui import state
 from ui import werkruimte as wr
 from ui import werkruimte_tabellen as wtab
 from ui.zoekgebieden import formulier as fm
@@ -25,6 +27,8 @@ GEBIEDEN = "zg_gebieden"  # list[link.Gebied], named T1, T2… by position
 VERWERKT = "zg_verwerkt"  # codes of map drawings already taken over (st_folium keeps returning them)
 K_TOETS = "zg_toets"  # widget: the tested area
 K_VERGELIJK = "zg_vergelijk"  # widget: the compared areas
+KAARTBEELD = "zg_kaartbeeld"  # the map's (lat, lon, zoom) as last reported: it goes into the link
+KAARTBEELD_GEMEENTE = "zg_kaartbeeld_gemeente"  # the municipality chosen when it was seen
 K_HA = "zg_punt_ha"  # widget: area of a circle around a drawn point
 LINK_GELEZEN = "zg_link_gelezen"
 MELDINGEN = "zg_link_meldingen"
@@ -55,6 +59,8 @@ def lees_link() -> None:
         sessie[K_TOETS] = weergave.toets
     if weergave.vergelijk:
         sessie[K_VERGELIJK] = list(weergave.vergelijk)
+    if weergave.kaart:
+        _onthoud_beeld(weergave.kaart)
 
 
 def toon_meldingen() -> None:
@@ -81,9 +87,29 @@ def kaart_opties(m, actief_bekend: bool = True):
     return tt.gebieden_groep(geometrieen, st.session_state.get(K_TOETS))
 
 
+def kaart_beeld() -> dict:
+    """st_folium's centre and zoom for the view from the link (or last seen); nothing when there is none yet,
+    or when another municipality was chosen since (the map then zooms to that one)."""
+    beeld, gemeente = st.session_state.get(KAARTBEELD), st.session_state.get(KAARTBEELD_GEMEENTE)
+    if not beeld or gemeente != state.geselecteerd():
+        st.session_state.pop(KAARTBEELD, None)
+        return {}
+    return {"center": (beeld[0], beeld[1]), "zoom": beeld[2]}
+
+
+def _onthoud_beeld(beeld: tuple[float, float, float]) -> None:
+    st.session_state[KAARTBEELD] = beeld
+    st.session_state[KAARTBEELD_GEMEENTE] = state.geselecteerd()
+
+
 def verwerk_kaart(uit: dict | None) -> None:
-    """Take new drawings from the map over as areas; the newest becomes the tested one."""
+    """Take new drawings from the map over as areas; the newest becomes the tested one. The map's view is
+    remembered for the link, so a shared link opens at the same place and zoom."""
     sessie = st.session_state
+    midden, zoom = (uit or {}).get("center"), (uit or {}).get("zoom")
+    if isinstance(midden, dict) and isinstance(zoom, int | float):
+        with contextlib.suppress(KeyError, TypeError, ValueError):  # far outside Twente: keep the last view
+            _onthoud_beeld(link.kaartbeeld(f"{float(midden['lat']):.4f},{float(midden['lng']):.4f},{float(zoom):.1f}"))
     verwerkt = sessie.setdefault(VERWERKT, set())
     for feature in (uit or {}).get("all_drawings") or []:
         gebied = tt.uit_tekening(feature, sessie.get(K_HA, 200))
@@ -246,7 +272,7 @@ def schrijf_link(params: Parameters | None) -> None:
         return
     sessie = st.session_state
     weergave = link.Weergave(
-        params, tuple(_gebieden()), sessie.get(K_TOETS), tuple(sessie.get(K_VERGELIJK) or ())
+        params, tuple(_gebieden()), sessie.get(K_TOETS), tuple(sessie.get(K_VERGELIJK) or ()), sessie.get(KAARTBEELD)
     )
     rest = sum(len(k) + len(v) + 2 for k, v in st.query_params.to_dict().items() if k not in link.SLEUTELS)
     nieuw = link.codeer(weergave, basis_lengte=rest + 80)  # 80: scheme, host and page path

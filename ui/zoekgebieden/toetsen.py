@@ -19,11 +19,14 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import shapely
+from PIL import Image
 from pyproj import Transformer
 
 from reb_maps import assets, fmt, kaart_nl, lagen, lettertype
 from reb_maps.cellen import csv_tekst
+from reb_maps.druk import kaart as druk_kaart
 from reb_maps.geodata import load_analysis_layer
+from reb_maps.lagen import ondergrond
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
 from reb_maps.zoekgebieden.toets import (
     AFSTAND_FACTOREN,
@@ -38,7 +41,8 @@ from ui.zoekgebieden.link import Gebied
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.collections import LineCollection, PatchCollection
-from matplotlib.patches import PathPatch
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2's font subsetting logs every table at INFO
@@ -293,18 +297,57 @@ def kaartje(ax, t: Toets, marge_m: float = 1500) -> None:
     ax.set_xticks([])
     ax.set_yticks([])
     x0, y0 = bounds[0] + 0.06 * 2 * zijde, bounds[1] + 0.06 * 2 * zijde
-    ax.plot([x0, x0 + 1000], [y0, y0], color="black", linewidth=2)
-    ax.text(x0 + 500, y0 + 0.02 * 2 * zijde, "1 km", ha="center", fontsize=7)
-    ax.set_title(gebied_naam(t.naam).replace("$", r"\$"), fontsize=9)  # a user's name: no mathtext
+    ax.plot([x0, x0 + 1000], [y0, y0], color="black", linewidth=2.5)
+    schaal = ax.text(x0 + 500, y0 + 0.025 * 2 * zijde, "1 km", ha="center", fontsize=9, path_effects=druk_kaart.HALO)
+    _namen(ax, bounds)
+    druk_kaart.plaats_labels(ax, [schaal])  # names give way to each other and to the scale bar
+    ax.set_title(gebied_naam(t.naam).replace("$", r"\$"), fontsize=12, fontweight="bold")  # a user's name: no mathtext
 
 
-def kaartjes_png(toetsen: Sequence[Toets], dpi: int = 110) -> bytes:
-    """The small maps of the compared areas side by side, as one PNG."""
-    fig, assen = plt.subplots(1, len(toetsen), figsize=(2.6 * len(toetsen), 2.9), squeeze=False)
+def _namen(ax, bounds) -> None:
+    """Municipality and place names inside the small map, so a reader knows where it lies."""
+    vak = shapely.box(*bounds)
+    gemeenten = druk_kaart.gemeenten_rd()
+    for _, rij in gemeenten.iterrows():
+        punt = rij.geometry.intersection(vak).representative_point() if rij.geometry.intersects(vak) else None
+        if punt is not None and not punt.is_empty:
+            druk_kaart.kaart_label(ax, punt.x, punt.y, rij["gemeente"], druk_kaart.VOORRANG_GEMEENTE, fontsize=9,
+                                   fontweight="bold", color="#333333", zorder=20)  # fmt: skip
+    plaatsen = load_analysis_layer(ondergrond.PLAATSNAMEN)
+    for _, rij in plaatsen[plaatsen.intersects(vak)].iterrows():
+        druk_kaart.kaart_label(ax, rij.geometry.x, rij.geometry.y, str(rij[ondergrond.PLAATSNAAM_VELD]),
+                               druk_kaart.VOORRANG_PLAATS, fontsize=8.5, color=ondergrond.KLEUR_PLAATSNAAM, zorder=19)
+
+
+def _legenda(fig) -> None:
+    """One legend under the small maps: the tested area and the context layers, in the catalogue's colours."""
+    items = [Line2D([], [], color=KLEUR_GEBIED, linewidth=2.5, label="getoetst gebied")]
+    for sleutel in KAARTJE_LAGEN:
+        s = lagen.laag(sleutel).stijl
+        naam = lagen.laag(sleutel).label
+        if sleutel == "gemeenten":
+            items.append(Line2D([], [], color=s.kleur, linewidth=1, linestyle="--", label="gemeentegrens"))
+        elif lagen.laag(sleutel).geometrie == lagen.LIJN:
+            items.append(Line2D([], [], color=s.kleur, linewidth=2, label=naam))
+        else:
+            items.append(Patch(facecolor=s.vul, alpha=max(s.vuldekking, 0.15) + 0.2, edgecolor=s.kleur, label=naam))
+    fig.legend(handles=items, loc="outside lower center", ncols=4, fontsize=9, frameon=False)
+
+
+def kaartjes_png(toetsen: Sequence[Toets], dpi: int = 150, per_rij: int | None = None) -> bytes:
+    """The small maps of the compared areas, two or three to a row (on screen: large enough to read) or
+    `per_rij`, with their names and one legend, as one PNG."""
+    kolommen = per_rij or (2 if len(toetsen) in (2, 4) else 3)
+    rijen = -(-len(toetsen) // kolommen)
+    fig, assen = plt.subplots(rijen, kolommen, figsize=(4.2 * kolommen, 4.3 * rijen + 0.8), squeeze=False,
+                              layout="constrained")  # fmt: skip
     try:
-        for ax, t in zip(assen[0], toetsen, strict=True):
+        vlak = list(assen.flat)
+        for ax, t in zip(vlak, toetsen, strict=False):
             kaartje(ax, t)
-        fig.tight_layout()
+        for ax in vlak[len(toetsen):]:
+            ax.set_visible(False)
+        _legenda(fig)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi)
     finally:
@@ -327,9 +370,11 @@ def vergelijk_pdf(toetsen: Sequence[Toets], profiel: str,
     pdf.cell(0, 8, "Vergelijking van locaties — toets aan de zoekcriteria", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(lettertype.FAMILIE, "", 8)
     pdf.cell(0, 5, f"Profiel: {PROFIELEN[profiel].label}. Indicatief, geen beleid.", new_x="LMARGIN", new_y="NEXT")
-    breedte = min(277, 62 * len(toetsen))
-    pdf.image(io.BytesIO(kaartjes_png(toetsen, dpi=150)), x=10, y=pdf.get_y() + 1, w=breedte)
-    pdf.set_y(pdf.get_y() + 2 + breedte * 2.9 / (2.6 * len(toetsen)))
+    kaartjes = kaartjes_png(toetsen, dpi=150, per_rij=len(toetsen))  # one row: the table must fit below
+    b, h = Image.open(io.BytesIO(kaartjes)).size
+    hoogte = min(72.0, 277 * h / b)
+    pdf.image(io.BytesIO(kaartjes), x=10, y=pdf.get_y() + 1, h=hoogte)
+    pdf.set_y(pdf.get_y() + 2 + hoogte)
     tabel = vergelijk_tabel(toetsen).reset_index()
     pdf.set_font(lettertype.FAMILIE, "", 6.5)
     eerste = 277 - (len(toetsen) * 52)
