@@ -10,7 +10,7 @@ import streamlit as st
 
 from reb_maps import labels
 from reb_maps.documenten import presentatie
-from ui import meldingen, state
+from ui import eigen_data, meldingen, state
 from ui import presentatie as view
 
 st.html(view.CSS)
@@ -28,8 +28,10 @@ def ga_naar(doel: int) -> None:
 
 st.title(stap.titel, anchor=False)
 links, rechts = st.columns([3.5, 2], gap="medium", vertical_alignment="top")
+netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail (page Eigen data): on the maps too
 with links, st.spinner(labels.PRESENTATIE_LADEN):
-    st.image(view.scherm_beeld(stap.sleutel), width="stretch", alt=stap.beeld_tekst)
+    st.image(view.scherm_beeld_sessie(stap.sleutel, netwerk, st.session_state), width="stretch",
+             alt=stap.beeld_tekst)  # fmt: skip
 with rechts:
     # Our own texts and figures from the tables, escaped anyway: st.html renders exactly what it is given.
     punten = "".join(f"<li>{html.escape(b)}</li>" for b in stap.berichten)
@@ -46,7 +48,7 @@ gemeente = state.geselecteerd()
 with rest:
     deck_kolom, terug = st.columns([1.4, 1], vertical_alignment="center")
     deck_kolom.download_button(
-        view.LABEL_DECK, data=lambda: view.deck(gemeente), file_name=presentatie.bestandsnaam(gemeente),
+        view.LABEL_DECK, data=lambda: view.deck(gemeente, netwerk), file_name=presentatie.bestandsnaam(gemeente),
         mime=presentatie.PPTX_MIME, icon=":material/slideshow:", on_click="ignore", width="stretch",
         help=view.HULP_DECK + (" " + view.HULP_DECK_GEMEENTE.format(gemeente=gemeente) if gemeente else ""),
     )  # fmt: skip

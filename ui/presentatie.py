@@ -9,15 +9,17 @@ so screen and deck are identical. The PNG bytes are cached per step with st.cach
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 
 import streamlit as st
 from PIL import Image
 
 from reb_maps import url
 from reb_maps.documenten import presentatie
+from reb_maps.eigen_data import netwerk as eigen_netwerk
 
 PARAM = "stap"
+SESSIE_BEELD_KEY = "_presentatie_eigen_beeld"  # (step, network) → this session's map picture with its own roads
 LABEL_VORIGE = "Vorige"
 LABEL_VOLGENDE = "Volgende"
 LABEL_DECK = "PowerPoint (.pptx)"
@@ -67,7 +69,11 @@ def beeld(sleutel: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=32)
 def scherm_beeld(sleutel: str) -> bytes:
     """The same picture scaled for the screen: fewer bytes over the wire, so the first step shows sooner."""
-    origineel = Image.open(io.BytesIO(beeld(sleutel)))
+    return _verklein(beeld(sleutel))
+
+
+def _verklein(png: bytes) -> bytes:
+    origineel = Image.open(io.BytesIO(png))
     schaal = min(1.0, SCHERM_BREEDTE / origineel.width)
     kleiner = origineel.convert("RGB").resize((int(origineel.width * schaal), int(origineel.height * schaal)),
                                               Image.LANCZOS)  # fmt: skip
@@ -89,6 +95,23 @@ def stappen() -> list[presentatie.Stap]:
     return [stap(sleutel) for sleutel in SLEUTELS]
 
 
-def deck(gemeente: str | None) -> bytes:
-    """Built on click; the ten pictures come from the page's cache."""
-    return presentatie.deck(gemeente, {sleutel: beeld(sleutel) for sleutel in SLEUTELS})
+def deck(gemeente: str | None, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> bytes:
+    """Built on click; the ten pictures come from the page's cache. With the session's own roads or rail
+    (`netwerk`, ui.eigen_data.sessie_netwerk) the map pictures are drawn anew with them, never cached."""
+    with eigen_netwerk.gebruik(netwerk):
+        klaar = {s: beeld(s) for s in SLEUTELS if netwerk is None or s not in presentatie.KAART_STAPPEN}
+        return presentatie.deck(gemeente, klaar)
+
+
+def scherm_beeld_sessie(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None, sessie: MutableMapping) -> bytes:
+    """The step's screen picture; a map step with the session's own roads or rail is drawn for this session alone
+    and kept in its state (one picture at a time), never in the shared cache."""
+    if netwerk is None or sleutel not in presentatie.KAART_STAPPEN:
+        return scherm_beeld(sleutel)
+    bewaard = sessie.get(SESSIE_BEELD_KEY)
+    if bewaard is not None and bewaard[0] == (sleutel, netwerk.sleutel):
+        return bewaard[1]
+    with eigen_netwerk.gebruik(netwerk):
+        png = _verklein(stap(sleutel).beeld())
+    sessie[SESSIE_BEELD_KEY] = ((sleutel, netwerk.sleutel), png)
+    return png

@@ -27,6 +27,8 @@ GEMEENTE_NA = "vraag_aanbod"  # the optional municipality slide follows this ste
 VOLGORDE = ("cijfers", "profiel", "werklocaties", "vraag_aanbod", "grootschalig", "schaalsprong", "strategieen",
             "zoekgebieden", "aanbevelingen", "bronnen")  # fmt: skip
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+# Steps whose picture is the print map (reb_maps.druk.kaart): a session's own roads and rail change them.
+KAART_STAPPEN = frozenset({"werklocaties", "vraag_aanbod", "zoekgebieden", "gemeente"})
 
 
 @dataclass(frozen=True)
