@@ -12,7 +12,8 @@ lagen: dict = eigen_upload.sessie_lagen()
 
 st.title(labels.PAGINA_EIGEN_DATA)
 st.caption(
-    "Zet uw eigen kaartbestand op de kaart: IBIS-bedrijventerreinen, BAG-panden of een planbestand. Het bestand "
+    "Zet uw eigen kaartbestand op de kaart: IBIS-bedrijventerreinen, BAG-panden, NWB-wegen, spoor of een "
+    "planbestand. Het bestand "
     "blijft alleen in deze sessie, tenzij u het bewust in de werkruimte bewaart. Met "
     "terreinen en panden rekent de pagina de "
     "zes herontwikkelingscriteria van de REB (§4.1) uit."
@@ -31,6 +32,9 @@ for sleutel, laag in list(lagen.items()):
     with st.expander(ui.platte_tekst(sleutel), expanded=len(lagen) == 1):
         for note in laag.resultaat.notes:
             st.caption(ui.platte_tekst(note))
+        uitleg = ui.netwerk_uitleg(laag)  # an NWB road file or a rail file: what was recognised, what it does
+        if uitleg is not None:
+            (st.info if uitleg[0] else st.warning)(ui.platte_tekst(uitleg[1]), icon=":material/route:")
         st.dataframe(ui.samenvatting_tabel(laag.resultaat), hide_index=True, use_container_width=True)
         keuzes = ui.kolom_keuzes(laag)
         kol1, kol2, kol3 = st.columns([2, 2, 1])

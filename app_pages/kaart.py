@@ -46,6 +46,7 @@ def lagen_bij_bouwen(indicator: str) -> tuple[str, ...] | None:
 eigen = eigen_upload.sessie_lagen()
 bewaard = werkruimte.kaartlaag()  # the workspace's saved locations (None when it cannot be read)
 ibis = eigen_data.ibis_lagen(eigen)
+netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail: drawn in the corridor and rail layers
 vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
 peil_parken = monitor.kaart_parken(peil, eigen[ibis[0]] if ibis else None)  # own IBIS: shapes by RIN_NUMMER
 
@@ -63,6 +64,7 @@ with col_map:
                 bewaard=bewaard,
                 peil=peil,
                 peil_parken=peil_parken,
+                netwerk=netwerk,
             )
             st_folium(
                 m,
@@ -86,7 +88,7 @@ with col_map:
             )
     st.caption(
         "Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven. "
-        + kaart.dashboard_attributie()
+        + kaart.dashboard_attributie(netwerk)
     )
     if peil is not None:
         monitor.peil_noot(peil)

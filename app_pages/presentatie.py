@@ -8,7 +8,7 @@ import streamlit as st
 
 from reb_maps import labels
 from reb_maps.documenten import presentatie
-from ui import meldingen, state
+from ui import eigen_data, meldingen, state
 from ui import presentatie as view
 
 st.html(view.CSS)
@@ -24,8 +24,9 @@ def ga_naar(doel: int) -> None:
     st.query_params[view.PARAM] = str(doel)
 
 
+netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail (page Eigen data): on the maps too
 with st.spinner(labels.PRESENTATIE_LADEN):
-    st.html(view.dia(stap.sleutel))  # our texts and figures, escaped by the renderer
+    st.html(view.dia(stap.sleutel, netwerk, st.session_state))  # our texts and figures, escaped by the renderer
 
 vorige, midden, volgende, rest = st.columns([1, 0.8, 1, 2.4], vertical_alignment="center")
 vorige.button(view.LABEL_VORIGE, icon=":material/arrow_back:", shortcut="Left", disabled=nummer == 1,
@@ -38,7 +39,7 @@ gemeente = state.geselecteerd()
 with rest:
     deck_kolom, terug = st.columns([1.4, 1], vertical_alignment="center")
     deck_kolom.download_button(
-        view.LABEL_DECK, data=lambda: view.deck(gemeente), file_name=presentatie.bestandsnaam(gemeente),
+        view.LABEL_DECK, data=lambda: view.deck(gemeente, netwerk), file_name=presentatie.bestandsnaam(gemeente),
         mime=presentatie.PPTX_MIME, icon=":material/slideshow:", on_click="ignore", width="stretch",
         help=view.HULP_DECK + (" " + view.HULP_DECK_GEMEENTE.format(gemeente=gemeente) if gemeente else ""),
     )  # fmt: skip

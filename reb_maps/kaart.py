@@ -26,6 +26,7 @@ from shapely.ops import polylabel
 from reb_maps import assets, fmt, kaart_nl, klassen, labels, lagen, werklocaties
 from reb_maps.crs import RD, WGS84
 from reb_maps.data import load_table, source_of
+from reb_maps.eigen_data import netwerk as eigen_netwerk
 from reb_maps.geodata import load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.kerncijfers import stoplicht
@@ -59,10 +60,12 @@ def feature_collection(frame: gpd.GeoDataFrame) -> dict:
     return collection
 
 
-def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None, pane=None):
+def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None, pane=None,
+             publiceer: bool = True):  # fmt: skip
     """A GeoJSON layer whose features the browser loads from ./static/geo/<key>.geojson (cached).
 
-    Styles and tooltips are still set here; only the feature data leaves the map script.
+    Styles and tooltips are still set here; only the feature data leaves the map script. `publiceer=False`: the
+    features stay inside the map (a session's own data, never written to the shared static folder).
     """
     props = data["features"][0]["properties"] if data["features"] else {}
     layer = folium.GeoJson(
@@ -77,8 +80,9 @@ def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marke
         zoom_on_click=False,
         **({"pane": pane} if pane else {}),
     )
-    layer.embed = False
-    layer.embed_link = assets.publish_geojson(key, data)
+    if publiceer:
+        layer.embed = False
+        layer.embed_link = assets.publish_geojson(key, data)
     return layer
 
 
@@ -370,7 +374,7 @@ def dashboard_legend(verberg=frozenset()) -> str:
     delen = []
     for thema, leden in lagen.op_thema().items():
         rijen = []
-        for laag in leden:
+        for laag in map(eigen_netwerk.laag_voor, leden):
             if laag.sleutel == "gemeenten" or laag.sleutel in verberg:
                 continue
             rijen += list(laag.legenda) or [(laag.label, laag.stijl.kleur, laag.symbool)]
@@ -619,7 +623,8 @@ _BRONNEN = {"locaties": locaties_frame}
 
 
 def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
-    """The features of one catalogue layer (EPSG:4326), filtered as declared; a copy."""
+    """The features of one catalogue layer (EPSG:4326), filtered as declared; a copy. While a session's own roads
+    or rail are in use (reb_maps.eigen_data.netwerk.gebruik) the corridor and rail layers are its version."""
     laag = lagen.laag(sleutel)
     if laag.sleutel == "gemeenten":
         return gemeenten_frame().copy()
@@ -627,7 +632,7 @@ def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
     if laag.filter and len(frame):
         kolom, waarde = laag.filter
         frame = frame[frame[kolom] == waarde]
-    return frame
+    return eigen_netwerk.frame_voor(sleutel, frame)
 
 
 def _tip(laag: Laag, waarde, bron: str) -> str:
@@ -635,23 +640,36 @@ def _tip(laag: Laag, waarde, bron: str) -> str:
     return f"{html.escape(tekst)} <span style='color:#666'>({html.escape(bron)})</span>"
 
 
-@functools.cache
 def laag_data(sleutel: str) -> dict:
-    """GeoJSON of one layer with its tooltips, built once per process."""
+    """GeoJSON of one layer with its tooltips, built once per process (a session's own roads or rail: each time,
+    and never kept)."""
+    return _laag_data(sleutel) if eigen_netwerk.vervangt(sleutel) else _laag_data_gedeeld(sleutel)
+
+
+@functools.cache
+def _laag_data_gedeeld(sleutel: str) -> dict:
+    return _laag_data(sleutel)
+
+
+laag_data.cache_clear = _laag_data_gedeeld.cache_clear  # tests and the asset build clear the shared copy
+
+
+def _laag_data(sleutel: str) -> dict:
     laag = lagen.laag(sleutel)
     frame = laag_frame(sleutel)
     if "tip" not in frame:
         bron = str(lagen.herkomst(laag).get("bron", ""))
+        bronnen = frame["bron"] if "bron" in frame else [bron] * len(frame)  # a session's lines name their file
         veld = laag.tip_veld if laag.tip_veld in frame else None
         waarden = frame[veld] if veld else [None] * len(frame)
         if laag.stippel_veld in frame:
             schematisch = frame[laag.stippel_veld].astype(bool)
             frame["tip"] = [
-                html.escape(f"{w} — {labels.SCHEMATISCH}, ligging bij benadering") if s else _tip(laag, w, bron)
-                for w, s in zip(waarden, schematisch, strict=True)
+                html.escape(f"{w} — {labels.SCHEMATISCH}, ligging bij benadering") if s else _tip(laag, w, b)
+                for w, s, b in zip(waarden, schematisch, bronnen, strict=True)
             ]
         else:
-            frame["tip"] = [_tip(laag, w, bron) for w in waarden]
+            frame["tip"] = [_tip(laag, w, b) for w, b in zip(waarden, bronnen, strict=True)]
     return feature_collection(frame)
 
 
@@ -714,10 +732,10 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
 
     `aan` overrides whether it is switched on at start (a shared link); None keeps the catalogue's default.
     """
-    laag = lagen.laag(sleutel)
+    laag = eigen_netwerk.laag_voor(lagen.laag(sleutel))
     data = laag_data(sleutel)
     show = laag.zichtbaar if aan is None else aan
-    if not laag.zichtbaar:
+    if not laag.zichtbaar and not eigen_netwerk.vervangt(sleutel):  # a session's own lines are never published
         return LazyGeoJson(
             assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag), show=show, pane=pane(sleutel)
         )
@@ -726,7 +744,9 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
         marker = folium.CircleMarker(radius=laag.stijl.straal, fill=True)
         # The pane in the style too: folium's point markers take their options from the style, not the layer.
         stijl = lambda f: {**leaflet_stijl(laag, f["properties"]), "pane": pane(sleutel)}  # noqa: E731
-        _geojson(data, laag.label, stijl, key=sleutel, marker=marker, pane=pane(sleutel)).add_to(group)
+        # A session's own roads or rail travel inside its map: never published under the layer's shared name.
+        _geojson(data, laag.label, stijl, key=sleutel, marker=marker, pane=pane(sleutel),
+                 publiceer=not eigen_netwerk.vervangt(sleutel)).add_to(group)  # fmt: skip
     _schematisch_labels(sleutel, group)
     if laag.label_veld:
         naam_labels(sleutel, group)
@@ -958,10 +978,12 @@ class GegroepeerdLagenmenu(folium.plugins.GroupedLayerControl):
         self.layers_untoggle = [e.get_name() for leden in groups.values() for e in leden if e.get_name() in uit]
 
 
-def dashboard_attributie() -> str:
+def dashboard_attributie(netwerk: eigen_netwerk.EigenNetwerk | None = None) -> str:
+    """The caption under the Kaart; with a session's own roads or rail their file is named too."""
+    eigen = f"; {netwerk.bronzin()}" if netwerk is not None else ""
     return (
-        f"{lagen.attributie()}. Cijfers: {labels.REB}. Grenzen van bedrijventerreinen {labels.BIJ_BENADERING}; "
-        "gestippelde wegen en spoor zijn schematisch."
+        f"{lagen.attributie()}{eigen}. Cijfers: {labels.REB}. Grenzen van bedrijventerreinen "
+        f"{labels.BIJ_BENADERING}; gestippelde wegen en spoor zijn schematisch."
     )
 
 
@@ -978,6 +1000,7 @@ def dashboard_map(
     bewaard: BewaardeLocaties | None = None,
     peil=None,
     peil_parken: PeilTerreinen | None = None,
+    netwerk: eigen_netwerk.EigenNetwerk | None = None,
 ) -> folium.Map:
     """The Kaart page's map: every catalogue layer, the chosen choropleth, the selection outlined and zoomed to.
 
@@ -986,8 +1009,15 @@ def dashboard_map(
     (they are the session's alone); `verberg`: catalogue layers they replace; `bewaard`: the workspace's saved
     locations (drawn, and in the legend, only when there are any); `peil`: an imported year
     (`reb_maps.monitor.reeks.Peildatum`) whose figures colour the municipalities instead of the report's, and
-    `peil_parken` its parks.
+    `peil_parken` its parks; `netwerk`: the session's own roads and rail (reb_maps.eigen_data.netwerk), drawn in
+    the corridor and rail layers instead of their schematic stretches.
     """
+    with eigen_netwerk.gebruik(netwerk):
+        return _dashboard_map(indicator_sleutel, achtergrond_naam, selected, aan, eigen, verberg, bewaard, peil,
+                              peil_parken)  # fmt: skip
+
+
+def _dashboard_map(indicator_sleutel, achtergrond_naam, selected, aan, eigen, verberg, bewaard, peil, peil_parken):
     m = base_map(achtergrond_naam)
     groepen, choropleth_legend, schakelbaar = _lagen(m, None, indicator_sleutel, verberg, aan, bewaard, peil,
                                                      peil_parken)  # fmt: skip

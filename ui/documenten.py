@@ -20,8 +20,9 @@ import streamlit as st
 from reb_maps import lettertype
 from reb_maps.documenten import briefing
 from reb_maps.druk import kaart as drukkaart
+from reb_maps.eigen_data import netwerk
 from reb_maps.schaalsprong import Aannames
-from ui import monitor, sessie_sleutels, werkruimte
+from ui import eigen_data, monitor, sessie_sleutels, werkruimte
 from ui import schaalsprong as schaalsprong_view
 
 LOG = logging.getLogger(__name__)
@@ -61,12 +62,17 @@ def kandidaten_uit(sessie: Mapping) -> pd.DataFrame | None:
     return pd.read_csv(io.StringIO(tekst))
 
 
-def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes]) -> Callable[[], bytes]:
-    """Run a builder on click; on any failure log it and hand over a file that says so in Dutch."""
+def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes], eigen_netwerk=None) -> Callable[[], bytes]:
+    """Run a builder on click; on any failure log it and hand over a file that says so in Dutch.
+
+    `eigen_netwerk`: the session's own roads and rail (ui.eigen_data.sessie_netwerk), handed to the print renderer
+    while the file is built — the builder may run outside the page's script run, so it travels with the builder.
+    """
 
     def maak() -> bytes:
         try:
-            return bouw()
+            with netwerk.gebruik(eigen_netwerk):
+                return bouw()
         except Exception:
             LOG.exception("document bouwen mislukt")
             return bij_fout()
@@ -108,8 +114,10 @@ def briefing_knop(gemeente: str | None, key: str) -> None:
         return briefing.briefing_pdf(gemeente, aannames=aannames, zoekgebieden=kandidaten,
                                      bewaard=werkruimte.voor_briefing(gemeente), programmering=variant,
                                      monitor=monitor.voor_briefing(gemeente, peiljaar))  # fmt: skip
+
     st.download_button(
-        LABEL_BRIEFING, veilig(bouw, fout_pdf), file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
+        LABEL_BRIEFING, veilig(bouw, fout_pdf, eigen_data.sessie_netwerk(sessie)),
+        file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
         mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,
     )  # fmt: skip
 
@@ -117,11 +125,12 @@ def briefing_knop(gemeente: str | None, key: str) -> None:
 def kaart_knoppen(indicator: str | None, gemeente: str | None, peil=None) -> None:
     """'Kaart downloaden' as PNG and PDF for the current indicator, selection and peildatum."""
     vraag = drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator, peil=peil)
+    eigen_netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail, this session only
     st.markdown(f"**{LABEL_KAART}**", help=HULP_KAART)
     links, rechts = st.columns(2)
     for kolom, formaat, label in ((links, "png", LABEL_KAART_PNG), (rechts, "pdf", LABEL_KAART_PDF)):
         kolom.download_button(
-            label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat)),
+            label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat), eigen_netwerk),
             file_name=drukkaart.bestandsnaam(vraag, formaat), mime=drukkaart.FORMATEN[formaat],
             key=f"kaart-{formaat}", on_click="ignore", icon=":material/download:", width="stretch",
         )  # fmt: skip

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import operator
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 import folium
@@ -19,7 +21,7 @@ import shapely
 
 from reb_maps import fmt, geheugen, herontwikkeling, kaart
 from reb_maps.crs import WGS84
-from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees
+from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees, netwerk
 from reb_maps.eigen_data import lagen as lagen_van
 from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
 from reb_maps.tekst import zichtbaar
@@ -29,6 +31,7 @@ LAGEN_KEY = sessie_sleutels.EIGEN_LAGEN
 # The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); see
 # reb_maps.zoekgebieden.grid.met_bedrijventerreinen. Set by this page, read by the lead's wiring.
 ZOEKGEBIEDEN_PARKEN_KEY = sessie_sleutels.ZOEKGEBIEDEN_PARKEN
+NETWERK_KEY = sessie_sleutels.EIGEN_NETWERK  # (the files' lines, the network built from them)
 BRON_EIGEN = "Bron: eigen bestand van de gebruiker"
 GEEN = "(geen)"
 TOP = 10
@@ -69,6 +72,8 @@ class Laag:
     kleur_kolom: str | None = None
     # The map payload for the current (label, colour) choice: built once, not on every rerun of the page.
     _kaartdata: tuple = field(default=(), repr=False, compare=False)
+    # An NWB or rail file's lines in Twente (netwerk.NetwerkDeel) or the Dutch reason why not: built once.
+    _netwerk: tuple = field(default=(), repr=False, compare=False)
 
 
 def laag_naam(bestandsnaam: str, laag: str | None) -> str:
@@ -161,9 +166,12 @@ def geojson_laag(data: dict, naam: str) -> folium.GeoJson:
 
 
 def kaart_lagen(lagen: dict[str, Laag]) -> tuple:
-    """The session's layers for the dashboard map: (folium layer, legend rows) each."""
+    """The session's layers for the dashboard map: (folium layer, legend rows) each. Road and rail files that
+    feed the corridor and rail layers (see `sessie_netwerk`) are drawn there, not a second time on their own."""
     uit = []
     for laag in lagen.values():
+        if netwerk_deel(laag)[0] is not None:
+            continue
         data, legenda = laag_data(laag)
         uit.append((geojson_laag(data, laag.naam), legenda))
     return tuple(uit)
@@ -214,6 +222,49 @@ def kaart_eigen_lagen(lagen: dict[str, Laag], achtergrond: str) -> folium.Map:
     if blokken:
         m.get_root().html.add_child(folium.Element(_legenda_html(blokken)))
     return kaart.finish(m)
+
+
+# ---------- roads and rail (NWB wegvakken, spoor) ----------
+
+
+def netwerk_deel(laag: Laag) -> tuple[netwerk.NetwerkDeel | None, str | None]:
+    """(its lines in Twente, None) for a recognised road or rail file; (None, Dutch reason) when recognised but
+    unusable; (None, None) for any other file. Built once per layer."""
+    if not laag._netwerk:
+        if not laag.resultaat.is_netwerk:
+            laag._netwerk = (None, None)
+        else:
+            try:
+                laag._netwerk = (netwerk.uit_bestand(laag.resultaat.analyse, laag.resultaat.samenvatting.bestandsnaam),
+                                 None)  # fmt: skip
+            except EigenDataFout as fout:
+                laag._netwerk = (None, str(fout))
+    return laag._netwerk
+
+
+def netwerk_uitleg(laag: Laag) -> tuple[bool, str] | None:
+    """(usable, Dutch explanation) for a recognised road or rail file, else None. Plain text for the page."""
+    deel, fout = netwerk_deel(laag)
+    if deel is None and fout is None:
+        return None
+    kolommen = ", ".join(netwerk.herkend_aan(laag.resultaat.samenvatting.kolommen))
+    herkend = f"(herkend aan de kolommen {kolommen})"
+    if deel is None:
+        return False, f"{fout} {herkend}"
+    return True, f"{deel.uitleg()} {herkend}"
+
+
+def sessie_netwerk(sessie: MutableMapping) -> netwerk.EigenNetwerk | None:
+    """The session's own roads and rail for the renderers (Kaart, print map, briefing, presentation), or None.
+    Built once per set of road and rail files and kept in the session (never on disk, never shared)."""
+    lagen = sessie.get(LAGEN_KEY) or {}
+    delen = tuple(deel for deel, _ in map(netwerk_deel, lagen.values()) if deel is not None)
+    bewaard = sessie.get(NETWERK_KEY)
+    if bewaard is not None and len(bewaard[0]) == len(delen) and all(map(operator.is_, bewaard[0], delen)):
+        return bewaard[1]
+    gebouwd = netwerk.bouw(list(delen))
+    sessie[NETWERK_KEY] = (delen, gebouwd)
+    return gebouwd
 
 
 # ---------- IBIS ----------

@@ -10,7 +10,7 @@ so screen and deck are identical. The PNG bytes are cached per step with st.cach
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 
 import streamlit as st
 from PIL import Image
@@ -18,8 +18,10 @@ from PIL import Image
 from reb_maps import url
 from reb_maps.documenten import dia_html, presentatie
 from reb_maps.druk import dia as druk_dia
+from reb_maps.eigen_data import netwerk as eigen_netwerk
 
 PARAM = "stap"
+SESSIE_BEELD_KEY = "_presentatie_eigen_beeld"  # (step, visual, network) → this session's map with its own roads
 LABEL_VORIGE = "Vorige"
 LABEL_VOLGENDE = "Volgende"
 LABEL_DECK = "PowerPoint (.pptx)"
@@ -56,7 +58,11 @@ def beeld(sleutel: str, index: int) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=48)
 def scherm_beeld(sleutel: str, index: int) -> bytes:
     """The same picture scaled for the screen: fewer bytes over the wire, so the first step shows sooner."""
-    origineel = Image.open(io.BytesIO(beeld(sleutel, index)))
+    return _verklein(beeld(sleutel, index))
+
+
+def _verklein(png: bytes) -> bytes:
+    origineel = Image.open(io.BytesIO(png))
     schaal = min(1.0, SCHERM_BREEDTE / origineel.width)
     kleiner = origineel.convert("RGB").resize((int(origineel.width * schaal), int(origineel.height * schaal)),
                                               Image.LANCZOS)  # fmt: skip
@@ -65,11 +71,14 @@ def scherm_beeld(sleutel: str, index: int) -> bytes:
     return uit.getvalue()
 
 
-def dia(sleutel: str) -> str:
-    """The step as an HTML slide; the smallest label's share of the width comes from the full-size picture."""
+def dia(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None = None, sessie: MutableMapping | None = None) -> str:
+    """The step as an HTML slide (with the session's own roads on its maps, when given); the smallest label's
+    share of the width comes from the full-size picture."""
     s = stap(sleutel)
-    plaatjes = [dia_html.Plaatje(scherm_beeld(sleutel, i), b.tekst, druk_dia.kleinste_letter_van(beeld(sleutel, i)))
-                for i, b in enumerate(s.beelden)]  # fmt: skip
+    plaatjes = []
+    for i, b in enumerate(s.beelden):
+        groot, klein = sessie_beeld(sleutel, i, netwerk, {} if sessie is None else sessie)
+        plaatjes.append(dia_html.Plaatje(klein, b.tekst, druk_dia.kleinste_letter_van(groot)))
     return dia_html.dia(s, plaatjes)
 
 
@@ -86,7 +95,30 @@ def stappen() -> list[presentatie.Stap]:
     return [stap(sleutel) for sleutel in SLEUTELS]
 
 
-def deck(gemeente: str | None) -> bytes:
-    """Built on click; the map pictures come from the page's cache, the charts are drawn natively."""
-    kaarten = {(s, i): beeld(s, i) for s in SLEUTELS for i, b in enumerate(stap(s).beelden) if b.grafiek is None}
-    return presentatie.deck(gemeente, kaarten)
+def _kaarten(sleutel: str) -> list[int]:
+    """The step's visuals that are maps (the print renderer's): a session's own roads and rail change them."""
+    return [i for i, b in enumerate(stap(sleutel).beelden) if b.grafiek is None]
+
+
+def deck(gemeente: str | None, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> bytes:
+    """Built on click; the map pictures come from the page's cache, the charts are drawn natively. With the
+    session's own roads or rail (`netwerk`, ui.eigen_data.sessie_netwerk) the maps are drawn anew, never cached."""
+    with eigen_netwerk.gebruik(netwerk):
+        klaar = {} if netwerk is not None else {(s, i): beeld(s, i) for s in SLEUTELS for i in _kaarten(s)}
+        return presentatie.deck(gemeente, klaar)
+
+
+def sessie_beeld(sleutel: str, index: int, netwerk: eigen_netwerk.EigenNetwerk | None,
+                 sessie: MutableMapping) -> tuple[bytes, bytes]:  # fmt: skip
+    """(full size, screen) PNG of one visual. A map with the session's own roads or rail is drawn for this session
+    alone and kept in its state (one picture at a time), never in the shared cache."""
+    if netwerk is None or index not in _kaarten(sleutel):
+        return beeld(sleutel, index), scherm_beeld(sleutel, index)
+    bewaard = sessie.get(SESSIE_BEELD_KEY)
+    if bewaard is not None and bewaard[0] == (sleutel, index, netwerk.sleutel):
+        return bewaard[1]
+    with eigen_netwerk.gebruik(netwerk):
+        groot = stap(sleutel).beelden[index].maak()
+    paar = (groot, _verklein(groot))
+    sessie[SESSIE_BEELD_KEY] = ((sleutel, index, netwerk.sleutel), paar)
+    return paar

@@ -14,6 +14,7 @@ PEILDATUM = "peildatum"  # the year chosen on Kaart or Gemeenten (0: the REB's J
 # What one page leaves for others
 EIGEN_LAGEN = "eigen_data_lagen"  # the session's own layers (Eigen data, Kaart, Zoekgebieden, briefing)
 ZOEKGEBIEDEN_PARKEN = "eigen_data_zoekgebieden_parken"  # own parks chosen on Eigen data for Zoekgebieden
+EIGEN_NETWERK = "_eigen_data_netwerk"  # own NWB roads / rail built from EIGEN_LAGEN (Kaart, downloads, presentatie)
 PROGRAMMERING_VARIANT = "prog_variant"  # the variant chosen on Programmering; the briefing shows its rows
 SCHAALSPRONG_SCENARIO = "schaalsprong_scenario"  # the last scenario set on Schaalsprong; the briefing reads it
 AUTEUR_NAAM = "werkruimte_auteur_naam"  # the name a user gave for saving in the workspace (sidebar, every page)

@@ -30,6 +30,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 
 from reb_maps import klassen, labels, lagen
 from reb_maps.data import bron_tekst, load_table
+from reb_maps.eigen_data import netwerk
 from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.lagen import LIJN, PUNT, VLAK, Laag, ondergrond
@@ -176,7 +177,10 @@ def _teken_lijn(ax, frame, item: Laag) -> None:
         else pd.Series(False, index=frame.index)
     )
     for gestippeld, deel in frame.groupby(schematisch.values):
-        patroon = s.stippel or (SCHEMATISCH_STIPPEL if gestippeld else None)
+        # As on screen (kaart.leaflet_stijl): with a stippel field only the schematic stretches are dashed.
+        patroon = (
+            (s.stippel or SCHEMATISCH_STIPPEL) if gestippeld else (None if item.stippel_veld in frame else s.stippel)
+        )
         deel.plot(ax=ax, color=_rgba(s.kleur, s.dekking), linewidth=breedte * (0.8 if gestippeld else 1),
                   linestyle=_dash(patroon, breedte), zorder=item.volgorde)  # fmt: skip
 
@@ -191,8 +195,9 @@ def _teken_punt(ax, frame, item: Laag) -> None:
 
 
 def teken_laag(ax, item: Laag, bbox) -> bool:
-    """Draw one catalogue layer; False when nothing of it lies in the frame."""
-    frame = _in_beeld(laag_frame(item.sleutel), bbox)
+    """Draw one catalogue layer; False when nothing of it lies in the frame. The session's own roads or rail
+    (reb_maps.eigen_data.netwerk) replace the corridor or rail layer's frame when it has them."""
+    frame = _in_beeld(netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel)), bbox)
     if frame.empty:
         return False
     if item.geometrie == PUNT or frame.geom_type.isin(["Point", "MultiPoint"]).all():
@@ -214,9 +219,10 @@ def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
     """The catalogue's visible layers (nature on request), municipalities handled apart; the workspace's saved
     locations are a meeting's working material, not part of the printed map of the report."""
     return [
-        item
+        netwerk.laag_voor(item)
         for item in lagen.kaartlagen()
-        if item.sleutel != "gemeenten" and not item.uit_werkruimte
+        if item.sleutel != "gemeenten"
+        and not item.uit_werkruimte
         and (item.zichtbaar or (vraag.natuur and item.sleutel in NATUUR_LAGEN))
     ]
 
@@ -275,7 +281,7 @@ def _gemeente_labels(ax, gemeenten, vraag: KaartVraag) -> None:
 def _schematisch_labels(ax, item: Laag, bbox) -> None:
     if not item.stippel_veld or not item.schematisch_label:
         return  # the catalogue says which layers name their schematic stretches
-    frame = _in_beeld(laag_frame(item.sleutel), bbox)
+    frame = _in_beeld(netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel)), bbox)
     if frame.empty or item.stippel_veld not in frame:
         return
     naam_veld = item.tip_veld or item.label_veld
@@ -490,9 +496,12 @@ def titel_van(vraag: KaartVraag) -> str:
 
 
 def bronregel(vraag: KaartVraag, getekend: list[Laag], ondergrond_bestanden: tuple[str, ...] = ()) -> str:
-    """Attribution of the drawn layers (and of the basemap, when drawn) plus the source of the figures."""
+    """Attribution of the drawn layers (and of the basemap, when drawn; of the user's own road or rail file, when
+    given) plus the source of the figures."""
     # The basemap on a line of its own: appended to the first, it would wrap into "RD New" on a small slide map.
     regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend]), lagen.ondergrond_attributie(ondergrond_bestanden)]
+    if netwerk.actief() is not None:
+        regels[0] = f"{regels[0]}; {netwerk.actief().bronzin()}"
     cijfers = f"Cijfers en werklocaties: {labels.REB}"
     if vraag.indicator and vraag.peil is not None:
         cijfers = f"{cijfers}; choropleet: peildatum {vraag.peil.jaar}, {vraag.peil.bron}"
@@ -586,6 +595,3 @@ def bestandsnaam(vraag: KaartVraag, formaat: str) -> str:
     deel = (vraag.gemeente or "twente").lower().replace(" ", "-")
     peil = f"-{vraag.peil.jaar}" if vraag.indicator and vraag.peil is not None else ""
     return f"kaart-werklocaties-{deel}{'-' + vraag.indicator if vraag.indicator else ''}{peil}.{formaat}"
-
-
-

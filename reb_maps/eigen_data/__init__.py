@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 import geopandas as gpd
 import numpy as np
 
-from reb_maps.eigen_data import controles, ibis
+from reb_maps.eigen_data import controles, ibis, netwerk
 from reb_maps.eigen_data.lezen import lagen, lees_ruw
 from reb_maps.eigen_data.meldingen import EigenDataFout, LaagKeuzeNodig
 
@@ -37,7 +37,7 @@ class Samenvatting:
     platgemaakt: int
     grenzen_wgs84: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
     kolommen: list[str]
-    schema: str | None  # 'IBIS' when recognised
+    schema: str | None  # 'IBIS', 'NWB wegvakken' or 'spoorwegen' when recognised
     weergave_features: int
     weergave_tolerantie_m: float
 
@@ -55,6 +55,11 @@ class Resultaat:
     @property
     def is_ibis(self) -> bool:
         return self.samenvatting.schema == ibis.SCHEMA_IBIS
+
+    @property
+    def is_netwerk(self) -> bool:
+        """An NWB road file or a rail file: it can replace the corridor or rail layer (eigen_data.netwerk)."""
+        return self.samenvatting.schema in netwerk.SOORT
 
 
 def lees(data: bytes, bestandsnaam: str, laag: str | None = None) -> Resultaat:
@@ -88,7 +93,7 @@ def lees(data: bytes, bestandsnaam: str, laag: str | None = None) -> Resultaat:
         platgemaakt=tellingen["platgemaakt"],
         grenzen_wgs84=tuple(float(np.round(v, 6)) for v in grenzen),
         kolommen=kolommen,
-        schema=ibis.herken_schema(kolommen),
+        schema=ibis.herken_schema(kolommen) or netwerk.herken_schema(kolommen),
         weergave_features=len(weergave),
         weergave_tolerantie_m=tolerantie,
     )
