@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import herontwikkeling, labels
+from reb_maps import fmt, herontwikkeling, labels
 from reb_maps.eigen_data import ibis
 from ui import eigen_data as ui
 from ui import eigen_upload, state, werkruimte
@@ -102,7 +102,7 @@ else:
     st.info("Geen enkel terrein heeft alle zes criteria bekend, dus er is geen rangorde. Hieronder staat per "
             "terrein wat er ontbreekt.")  # fmt: skip
 if beoordeeld < len(resultaat):
-    st.markdown(f"**Niet te beoordelen ({len(resultaat) - beoordeeld} terreinen)**")
+    st.markdown(f"**Niet te beoordelen ({fmt.aantal(len(resultaat) - beoordeeld, 'terrein', 'terreinen')})**")
     st.dataframe(ui.niet_te_beoordelen(resultaat), hide_index=True, use_container_width=True)
     st.caption("Zonder alle zes criteria is een score niet te vergelijken met die van andere terreinen. "
                "'Hoogst haalbaar' telt de onbekende criteria mee als 1.")  # fmt: skip

@@ -85,3 +85,8 @@ def fractie(value, decimals: int = 0) -> str:
         return "–"
     pattern = "#,##0%" if decimals == 0 else "#,##0." + "0" * decimals + "%"
     return format_percent(value, format=pattern, locale=LOCALE).replace("\xa0", "")
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 terrein', '3 terreinen': the count in Dutch notation with the right form of the noun."""
+    return f"{getal(n, 0)} {enkelvoud if n == 1 else meervoud}"

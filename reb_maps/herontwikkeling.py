@@ -70,6 +70,7 @@ ONTBREKENDE_INVOER = {
     "revitalisatie": "kolom revitalisatie",
 }
 NIET_TE_BEOORDELEN = "niet te beoordelen"
+GERANGSCHIKT = "gerangschikt"
 BRON = "REB Twente 2040 (BCI, 2025), §4.1 en Tabel 7"
 
 METHODE = (
@@ -79,7 +80,8 @@ METHODE = (
     + "\n".join(f"- **{c.label}.** “{c.regel}.”" for c in CRITERIA)
     + "\n\nZo rekent deze tool: een pand hoort bij het terrein waarin zijn middelpunt ligt; GSI is de som van de "
     "pandoppervlakken gedeeld door de bruto oppervlakte (kolom HA_BRUTO, anders de oppervlakte van het vlak); "
-    "het gemiddelde bouwjaar telt alleen panden met een geldig bouwjaar; milieucategorie 3.1 en hoger telt als "
+    "het gemiddelde bouwjaar telt alleen panden met een geldig bouwjaar, en een terrein zonder panden voldoet "
+    "niet aan het leeftijdscriterium (het heeft geen oude panden); milieucategorie 3.1 en hoger telt als "
     "groter dan 2; revitalisatie telt als toegekend bij een waarde groter dan 0 of een niet-lege tekst. "
     "Ontbreekt een gegeven (geen kolom, geen panden met bouwjaar, panden als punten zonder oppervlak), dan is "
     "het criterium 'onbekend' en niet 0; de kolom 'hoogst haalbaar' telt die criteria mee. Alleen terreinen "
@@ -90,6 +92,7 @@ METHODE = (
 
 KOLOM_LABELS = {
     "rang": "Rang",
+    "beoordeling": "Beoordeling",
     "naam": "Terrein",
     "score": "Score (0–6)",
     "max_score": "Hoogst haalbaar",
@@ -197,9 +200,11 @@ def scoor(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | None) -> gpd.G
     uit["gsi_pct"] = (gsi * 100).round(1)
     uit["gsi_score"] = _oordeel((gsi < GSI_GRENS).to_numpy(), gsi.notna().to_numpy())
 
-    # 5. Mean building year < 1990
+    # 5. Mean building year < 1990. A park without any building (in a file that has years) has no old stock:
+    #    it does not meet the criterion, as it does not meet 'oude panden'; that is a verdict, not a gap.
     jaar = uit["gemiddeld_bouwjaar"]
-    uit["leeftijd_score"] = _oordeel((jaar < GEMIDDELD_JAAR_GRENS).to_numpy(), jaar.notna().to_numpy())
+    leeg = (uit["panden"] == 0) & uit["_jaren_bekend"]
+    uit["leeftijd_score"] = _oordeel((jaar < GEMIDDELD_JAAR_GRENS).to_numpy(), (jaar.notna() | leeg).to_numpy())
 
     # 6. Revitalisation recorded
     kolom = _kolom(terreinen, bevat="revital")
@@ -229,7 +234,7 @@ def scoor(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | None) -> gpd.G
     rang = pd.Series(pd.NA, index=uit.index, dtype="Int64")
     rang[beoordeeld] = np.arange(1, int(beoordeeld.sum()) + 1)
     uit.insert(0, "rang", rang)
-    return uit[["rang", *[k for k in KOLOM_LABELS if k != "rang"], "bebouwd_m2", "geometry"]]
+    return uit[["rang", *[k for k in KOLOM_LABELS if k not in ("rang", "beoordeling")], "bebouwd_m2", "geometry"]]
 
 
 def _panden_per_park(terreinen: gpd.GeoDataFrame, panden: gpd.GeoDataFrame | None, n: int) -> pd.DataFrame:
@@ -295,7 +300,10 @@ def _som_als_alle(m2: pd.Series) -> float:
 def als_tabel(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
     """Plain table for CSV/JSON: verdicts 1 / 0 / 'onbekend', Dutch headers."""
     tabel = pd.DataFrame(resultaat.drop(columns=["geometry", "bebouwd_m2"]))
-    tabel["rang"] = tabel["rang"].astype(object).where(tabel["rang"].notna(), NIET_TE_BEOORDELEN)
+    # The rank stays a number (empty when there is none); the column beside it says why, so a spreadsheet
+    # sorts the ranks as numbers and nothing mixes numbers and text.
+    tabel["rang"] = tabel["rang"].astype(object).where(tabel["rang"].notna(), None)
+    tabel.insert(1, "beoordeling", np.where(resultaat["rang"].notna(), GERANGSCHIKT, NIET_TE_BEOORDELEN))
     for kolom in SCORE_KOLOMMEN:
         tabel[kolom] = tabel[kolom].astype(object).where(tabel[kolom].notna(), ONBEKEND)
     for kolom in ("milieucategorie", "gsi_pct", "gemiddeld_bouwjaar"):
@@ -358,7 +366,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"bron": BRON, "terreinen": als_records(resultaat)}, ensure_ascii=False, indent=2))
     else:
         for rij in als_records(resultaat):
-            print(f"{rij['rang']:>3}. {rij['naam']}: {rij['score']} van 6 (hoogst haalbaar {rij['max_score']})")
+            if rij["rang"] is None:
+                print(f"  –  {rij['naam']}: {NIET_TE_BEOORDELEN}, ontbreekt: {rij['ontbreekt']} "
+                      f"({rij['score']} van 6 bekend, hoogst haalbaar {rij['max_score']})")  # fmt: skip
+            else:
+                print(f"{rij['rang']:>3}. {rij['naam']}: {rij['score']} van 6")
     return 0
 
 

@@ -15,6 +15,7 @@ import jinja2
 
 INZOOMEN, UITZOOMEN = "Inzoomen", "Uitzoomen"
 LAGENMENU = "Kaartlagen kiezen"
+POPUP_SLUITEN = "Informatievenster sluiten"  # Leaflet's popup close button says "Close popup"
 LEAFLET_PREFIX = (
     '<a href="https://leafletjs.com" title="Een JavaScript-bibliotheek voor interactieve kaarten">Leaflet</a>'
 )
@@ -86,10 +87,10 @@ TEKENEN = {
 
 
 class NederlandseBediening(folium.MacroElement):
-    """Zoom buttons with Dutch titles (the map is made with `zoom_control=False`), the attribution's prefix, and
-    the layer menu's button. Leaflet writes "Layers" into that button and has no option for it; the menu may be
-    added later (streamlit-folium re-creates it when it adds layers), so an observer on the control corners
-    renames every such button when it appears."""
+    """Zoom buttons with Dutch titles (the map is made with `zoom_control=False`), the attribution's prefix, the
+    popups' close button (named when a popup opens), and the layer menu's button. Leaflet writes "Layers" into
+    that button and has no option for it; the menu may be added later (streamlit-folium re-creates it when it
+    adds layers), so an observer on the control corners renames every such button when it appears."""
 
     _template = jinja2.Template(
         "{% macro script(this, kwargs) %}"
@@ -108,6 +109,11 @@ class NederlandseBediening(folium.MacroElement):
         "  new MutationObserver(hernoem).observe(hoeken, {childList: true, subtree: true});"
         "  hernoem();"
         "})({{ this._parent.get_name() }}.getContainer().querySelector('.leaflet-control-container'));"
+        "{{ this._parent.get_name() }}.on('popupopen', function (e) {"
+        "  var el = e.popup.getElement(), knop = el && el.querySelector('.leaflet-popup-close-button');"
+        "  if (knop) { knop.setAttribute('aria-label', {{ this.sluiten|tojson }});"
+        "    knop.title = {{ this.sluiten|tojson }}; }"
+        "});"
         "{% endmacro %}"
     )
 
@@ -115,6 +121,7 @@ class NederlandseBediening(folium.MacroElement):
         super().__init__()
         self._name = "NederlandseBediening"
         self.inzoomen, self.uitzoomen, self.prefix, self.lagenmenu = INZOOMEN, UITZOOMEN, LEAFLET_PREFIX, LAGENMENU
+        self.sluiten = POPUP_SLUITEN
 
 
 class TekenTeksten(folium.MacroElement):

@@ -45,11 +45,12 @@ VERWACHT = {
         milieucategorie=None, oude_panden=None, grootte=1, gsi=1, leeftijd=1, revitalisatie=1
     ),
     "Synthetisch terrein E": dict(milieucategorie=0, oude_panden=1, grootte=0, gsi=None, leeftijd=1, revitalisatie=0),
-    "Synthetisch terrein F": dict(milieucategorie=1, oude_panden=0, grootte=1, gsi=1, leeftijd=None, revitalisatie=0),
+    # F has no building at all: no old stock, so it does not meet the age criterion (0, not unknown)
+    "Synthetisch terrein F": dict(milieucategorie=1, oude_panden=0, grootte=1, gsi=1, leeftijd=0, revitalisatie=0),
 }
-# Ranked (all six known) by score: A 6, C 4, B 0; then "niet te beoordelen" by score, highest reachable: D, F, E.
-VOLGORDE = [f"Synthetisch terrein {c}" for c in "ACBDFE"]
-GERANGSCHIKT = 3
+# Ranked (all six known) by score: A 6, C 4, F 3, B 0; then "niet te beoordelen" by score, highest reachable: D, E.
+VOLGORDE = [f"Synthetisch terrein {c}" for c in "ACFBDE"]
+GERANGSCHIKT = 4
 
 
 def ibis_parken() -> gpd.GeoDataFrame:

@@ -50,3 +50,9 @@ def test_met_teken_gives_a_change_its_sign():
     assert met_teken(0, "ha", 2, nul="±") == "±0,00 ha"
     assert met_teken(1000, None, 0) == "+1.000"
     assert met_teken(None, "ha", missing="geen opgave") == "geen opgave"
+
+
+def test_aantal_takes_the_singular_for_one():
+    assert fmt.aantal(1, "terrein", "terreinen") == "1 terrein"
+    assert fmt.aantal(2, "terrein", "terreinen") == "2 terreinen"
+    assert fmt.aantal(1200, "pand", "panden") == "1.200 panden"

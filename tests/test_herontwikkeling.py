@@ -56,14 +56,16 @@ def test_values_behind_the_verdicts(resultaat):
 def test_only_parks_with_all_six_criteria_are_ranked_the_rest_name_what_they_lack(resultaat):
     assert resultaat["naam"].tolist() == fx.VOLGORDE
     rangen = resultaat["rang"].tolist()
-    assert rangen[: fx.GERANGSCHIKT] == [1, 2, 3] and all(pd.isna(r) for r in rangen[fx.GERANGSCHIKT :])
+    assert rangen[: fx.GERANGSCHIKT] == list(range(1, fx.GERANGSCHIKT + 1))
+    assert all(pd.isna(r) for r in rangen[fx.GERANGSCHIKT :])
     per_park = resultaat.set_index("naam")
     for naam, verwacht in fx.VERWACHT.items():  # what is missing follows from the designed unknown verdicts
         ontbreekt = {h.ONTBREKENDE_INVOER[c] for c, v in verwacht.items() if v is None}
         assert set(filter(None, per_park.loc[naam, "ontbreekt"].split(", "))) == ontbreekt, naam
     assert per_park.loc["Synthetisch terrein D", "ontbreekt"] == "milieucategorie, bouwjaren van de panden"
     tabel = h.als_tabel(resultaat)
-    assert tabel["rang"].tolist()[fx.GERANGSCHIKT :] == [h.NIET_TE_BEOORDELEN] * 3
+    assert tabel["rang"].tolist() == [1, 2, 3, 4, None, None]  # numbers, or empty: never text among the ranks
+    assert tabel["beoordeling"].tolist() == [h.GERANGSCHIKT] * 4 + [h.NIET_TE_BEOORDELEN] * 2
 
 
 def test_without_buildings_the_building_criteria_are_unknown_not_zero():
@@ -97,11 +99,13 @@ def test_parks_without_polygons_refused():
 
 def test_exports_say_onbekend(resultaat):
     csv = h.als_csv(resultaat)
-    assert csv.splitlines()[0].startswith("Rang;Terrein;Score (0–6);Hoogst haalbaar")
+    assert csv.splitlines()[0].startswith("Rang;Beoordeling;Terrein;Score (0–6);Hoogst haalbaar")
+    assert csv.splitlines()[5].startswith(";niet te beoordelen;Synthetisch terrein D;")
     assert "onbekend" in csv
     geo = json.loads(h.als_geojson(resultaat))
-    assert len(geo["features"]) == 6 and geo["features"][3]["properties"]["milieucategorie_score"] == "onbekend"
-    assert geo["features"][3]["properties"]["rang"] == h.NIET_TE_BEOORDELEN
+    assert len(geo["features"]) == 6 and geo["features"][4]["properties"]["milieucategorie_score"] == "onbekend"
+    assert geo["features"][4]["properties"]["rang"] is None
+    assert geo["features"][4]["properties"]["beoordeling"] == h.NIET_TE_BEOORDELEN
 
 
 def test_method_text_quotes_the_six_criteria():
@@ -121,7 +125,8 @@ def test_cli_writes_csv_and_geojson_and_prints_json(tmp_path):
     assert uit.returncode == 0, uit.stderr
     rijen = json.loads(uit.stdout)["terreinen"]
     assert [r["naam"] for r in rijen] == fx.VOLGORDE and rijen[0]["score"] == 6
-    assert rijen[3]["oude_panden_score"] == "onbekend" and rijen[3]["rang"] == h.NIET_TE_BEOORDELEN
+    assert rijen[4]["oude_panden_score"] == "onbekend" and rijen[4]["rang"] is None
+    assert rijen[4]["beoordeling"] == h.NIET_TE_BEOORDELEN
     assert {p.name for p in (tmp_path / "uit").iterdir()} == {"herontwikkeling.csv", "herontwikkeling.geojson"}
     fout = subprocess.run(
         [sys.executable, "-m", "reb_maps.herontwikkeling", "--terreinen", tmp_path / "weg.gpkg", "--json"],

@@ -38,7 +38,8 @@ def test_every_text_of_the_drawing_tool_is_translated():
 def test_maps_name_their_controls_in_dutch():
     m = kaart.dashboard_map("banen", labels.ACHTERGROND_OFFLINE, None)
     html = m.get_root().render()
-    for tekst in (kaart_nl.INZOOMEN, kaart_nl.UITZOOMEN, kaart_nl.LAGENMENU, "Een JavaScript-bibliotheek"):
+    for tekst in (kaart_nl.INZOOMEN, kaart_nl.UITZOOMEN, kaart_nl.LAGENMENU, kaart_nl.POPUP_SLUITEN,
+                  "Een JavaScript-bibliotheek"):  # fmt: skip
         assert tekst in html, tekst
     assert '"zoomControl": false' in html  # Leaflet's English zoom control is not made at all
     m = toetsen.voeg_teken_gereedschap_toe(kaart.base_map(labels.ACHTERGROND_OFFLINE))

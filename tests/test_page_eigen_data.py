@@ -101,7 +101,7 @@ def test_score_table_top_10_and_map(lagen):
     styler = ui.score_tabel(resultaat)
     tabel = styler.data
     assert tabel["Terrein"].tolist() == fx.VOLGORDE[: fx.GERANGSCHIKT]  # only parks with all six criteria
-    assert tabel[herontwikkeling.KOLOM_LABELS["rang"]].tolist() == [1, 2, 3]
+    assert tabel[herontwikkeling.KOLOM_LABELS["rang"]].tolist() == [1, 2, 3, 4]
     assert tabel.loc[0, herontwikkeling.KOLOM_LABELS["score"]] == 6
     rest = ui.niet_te_beoordelen(resultaat)
     assert rest["Terrein"].tolist() == fx.VOLGORDE[fx.GERANGSCHIKT :]
@@ -141,7 +141,7 @@ def test_page_with_layers_shows_summary_ibis_and_ranking(lagen):
     ranking, rest = [getattr(df.value, "data", df.value) for df in at.dataframe if "Terrein" in df.value.columns]
     assert ranking["Terrein"].tolist() + rest["Terrein"].tolist() == fx.VOLGORDE
     assert "Ontbrekende invoer" in rest.columns
-    assert any("Niet te beoordelen (3 terreinen)" in m.value for m in at.markdown)
+    assert any("Niet te beoordelen (2 terreinen)" in m.value for m in at.markdown)
     assert at.session_state[ui.LAGEN_KEY] is not None
     at.checkbox(key="eigen_data_zg").check().run()
     assert len(at.session_state[ui.ZOEKGEBIEDEN_PARKEN_KEY]) == 6

@@ -337,7 +337,8 @@ def _score_weergave(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
 def score_tabel(resultaat: gpd.GeoDataFrame):
     """The ranked parks (all six criteria known) with Dutch headers, the top 10 highlighted (Styler)."""
     tabel = _score_weergave(resultaat)
-    tabel = tabel[resultaat["rang"].notna().to_numpy()].drop(columns=["ontbreekt", "onbekend", "max_score"])
+    tabel = tabel[resultaat["rang"].notna().to_numpy()].drop(columns=["beoordeling", "ontbreekt", "onbekend",
+                                                                      "max_score"])  # fmt: skip
     tabel["rang"] = tabel["rang"].astype(int)
     tabel = tabel.rename(columns=herontwikkeling.KOLOM_LABELS)
     rang = herontwikkeling.KOLOM_LABELS["rang"]
@@ -349,7 +350,7 @@ def score_tabel(resultaat: gpd.GeoDataFrame):
 def niet_te_beoordelen(resultaat: gpd.GeoDataFrame) -> pd.DataFrame:
     """Parks without a rank: what they lack first, then the points so far and the verdicts."""
     tabel = _score_weergave(resultaat)
-    tabel = tabel[resultaat["rang"].isna().to_numpy()].drop(columns="rang")
+    tabel = tabel[resultaat["rang"].isna().to_numpy()].drop(columns=["rang", "beoordeling"])
     voorop = ["naam", "ontbreekt", "score", "max_score"]
     tabel = tabel[voorop + [k for k in tabel.columns if k not in voorop]]
     return tabel.rename(columns=herontwikkeling.KOLOM_LABELS | {"score": "Punten tot nu toe"})
@@ -360,8 +361,10 @@ def score_kaart(resultaat: gpd.GeoDataFrame, achtergrond: str) -> folium.Map:
     tabel = herontwikkeling.als_tabel(resultaat)
     props = []
     for _, rij in tabel.iterrows():
-        rijen = [(herontwikkeling.KOLOM_LABELS[k], rij[k]) for k in herontwikkeling.KOLOM_LABELS if k != "naam"]
-        beoordeeld = rij["rang"] != herontwikkeling.NIET_TE_BEOORDELEN
+        # an empty rank or 'ontbrekende invoer' says nothing: left out of the popup
+        rijen = [(herontwikkeling.KOLOM_LABELS[k], rij[k]) for k in herontwikkeling.KOLOM_LABELS
+                 if k != "naam" and rij[k] is not None and rij[k] != ""]  # fmt: skip
+        beoordeeld = rij["beoordeling"] == herontwikkeling.GERANGSCHIKT
         tip = f"{rij['score']} van 6" if beoordeeld else f"niet te beoordelen, ontbreekt: {rij['ontbreekt']}"
         props.append(
             {

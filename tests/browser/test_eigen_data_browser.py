@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reb_maps import labels
+from reb_maps import kaart_nl, labels
 from reb_maps.eigen_data.weergave import KLEUR_STANDAARD
 from tests import fixtures_eigen_data as fx
 
@@ -36,4 +36,6 @@ def test_uploaded_geojson_appears_on_the_map(page, app_url, tmp_path, screenshot
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
     assert "Synthetisch terrein <b>X</b>" in popup.inner_text()  # shown as text, not as bold markup
+    sluiten = frame.locator(".leaflet-popup-close-button")
+    assert sluiten.get_attribute("aria-label") == kaart_nl.POPUP_SLUITEN  # not Leaflet's "Close popup"
     page.screenshot(path=screenshot_dir / "eigen_data.png", full_page=True)
