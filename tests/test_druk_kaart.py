@@ -142,18 +142,26 @@ def _getekende_schaalbalk(fig):
 @pytest.mark.parametrize(
     "vraag",
     [KaartVraag(gemeente="Hengelo", indicator="banen"), KaartVraag(gemeente="Oldenzaal"),
-     KaartVraag(gemeente="Losser"), KaartVraag(indicator="hard_aanbod")],
-    ids=["hengelo", "oldenzaal", "losser", "twente"],
+     KaartVraag(gemeente="Losser"), KaartVraag(indicator="hard_aanbod"),
+     KaartVraag(gemeente="Almelo", breedte_cm=14, hoogte_cm=9.4, legenda_deel=0.31)],  # a slide's small sheet
+    ids=["hengelo", "oldenzaal", "losser", "twente", "almelo-dia"],
 )  # fmt: skip
 def test_labels_never_touch_each_other_the_north_arrow_the_scale_bar_or_the_frame(vraag):
     fig = kaart.teken_kaart(vraag)
     ax = fig.axes[0]
-    renderer = FigureCanvasAgg(fig).get_renderer()
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # the north arrow's frame and arrow have their place only once drawn
+    renderer = canvas.get_renderer()
     kader = ax.get_window_extent(renderer)
     pijl = next(t for t in ax.texts if t.get_text() == "N")
     schaal = _getekende_schaalbalk(fig)
     assert schaal.width > 20 and schaal.height > 5  # the bar really drawn, not an empty box
-    vrij = [pijl.get_window_extent(renderer), pijl.arrow_patch.get_window_extent(renderer), schaal]
+    noord = pijl.get_bbox_patch().get_window_extent(renderer)
+    assert noord.width > 10 and noord.y0 > kader.y0 + kader.height / 2  # the arrow's frame really measured
+    vrij = [noord, pijl.arrow_patch.get_window_extent(renderer), schaal]
+    # the legend ends above the source lines under the map, however small the sheet
+    legenda = fig.axes[1].get_legend().get_window_extent(renderer)
+    assert legenda.y0 >= fig.axes[1].get_window_extent(renderer).y0 - 1
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     # drawn: visible, with text, and anchored inside the frame (matplotlib skips an annotation whose point is not)
     labels_ = [t for t in ax.texts if t is not pijl and t.get_visible() and t.get_text()

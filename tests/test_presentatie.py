@@ -70,6 +70,15 @@ def test_tien_dia_met_titel_beeld_bron_en_notities(deck_twente):
     assert len(kaartjes) == 4 + 5 + 6  # strategies, recommendations, sources: text, not pictures of text
 
 
+def test_de_titel_is_de_diatitel_en_alles_is_nederlands(deck_twente):
+    """The title placeholder holds the title (outline, accessibility check, screen readers); every run is nl-NL."""
+    for dia, stap in zip(deck_twente.slides, presentatie.stappen(), strict=True):
+        assert dia.shapes.title is not None and dia.shapes.title.text_frame.text == stap.titel
+        for vorm in (v for v in dia.shapes if v.has_text_frame):
+            for run in (r for p in vorm.text_frame.paragraphs for r in p.runs):
+                assert run.font._rPr.get("lang") == "nl-NL", (vorm.name, run.text)
+
+
 def _rechthoek(vorm) -> tuple[int, int, int, int]:
     return vorm.left, vorm.top, vorm.left + vorm.width, vorm.top + vorm.height
 
@@ -169,6 +178,10 @@ def test_grafieken_zijn_bewerkbaar_met_de_cijfers_uit_de_tabellen(deck_twente):
     assert list(stappen.values) == [rapport["ha_totaal"], rapport["ha_intensivering"], rapport["ha_extra"]]
     assert basis.values[1] + stappen.values[1] == rapport["ha_totaal"]  # the middle step hangs from the total
     assert stappen.data_labels.number_format == '#,##0" ha"'
+    assert stappen.points[1].data_label.text_frame.text == "−74 ha"  # the decrease reads as one
+    for nummer in (0, 1, 3, 4):  # horizontal bars, first category on top: the value axis below the bars
+        waarde_as = _grafiek(deck_twente.slides[nummer]).value_axis._element
+        assert waarde_as.crosses is not None and waarde_as.crosses.get("val") == "max"
 
 
 def test_kerncijfers_zoals_gedrukt(deck_twente):

@@ -78,7 +78,7 @@ def dia(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None = None, sessie:
     plaatjes = []
     for i, b in enumerate(s.beelden):
         groot, klein = sessie_beeld(sleutel, i, netwerk, {} if sessie is None else sessie)
-        plaatjes.append(dia_html.Plaatje(klein, b.tekst, druk_dia.kleinste_letter_van(groot)))
+        plaatjes.append(dia_html.Plaatje(klein, b.beschrijving, druk_dia.kleinste_letter_van(groot)))
     return dia_html.dia(s, plaatjes)
 
 

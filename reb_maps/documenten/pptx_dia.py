@@ -3,8 +3,9 @@
 A communications officer can change any word, number or colour in PowerPoint or LibreOffice: texts are plain
 runs (nothing in them is interpreted), charts carry their numbers in the embedded workbook, only maps are
 pictures (at print resolution). The deck names Calibri; each text's size is chosen by measuring it with the
-bundled Carlito (`pptx_maat`), so it fits its box on every machine. Each shape has a name ("Titel", "Kaart",
-"Grafiek", "Kaartje 1", "Berichten", "Bron", "Nummer"), so a reader or a test finds it without placeholders.
+bundled Carlito (`pptx_maat`), with a small margin, so it fits its box on every machine. The title is the slide's
+title placeholder; every shape has a name ("Titel", "Kaart", "Grafiek", "Kaartje 1", "Berichten", "Bron",
+"Nummer"), so a reader or a test finds it. Texts are marked Dutch (nl-NL).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ GRIJS = RGBColor(0x55, 0x55, 0x55)
 DONKER = RGBColor(0x22, 0x22, 0x22)
 KAARTJE_VULLING, KAARTJE_RAND = RGBColor(0xEE, 0xF3, 0xF8), RGBColor(0xC5, 0xD5, 0xE6)
 LETTERTYPE = pptx_maat.LETTERTYPE
+TAAL = "nl-NL"
 GROOTTEN_TITEL = (32, 30, 28, 26, 24)
 GROOTTEN_BERICHTEN = (22, 20, 18, 16, 14)
 GROOTTEN_KAARTJE = (18, 17, 16, 15, 14, 13, 12, 11)
@@ -61,8 +63,12 @@ def _binnen(vak) -> tuple[float, float]:
     return pptx_maat.pt(breedte - 2 * MARGE_LR), pptx_maat.pt(hoogte - 2 * MARGE_BO)
 
 
+VEILIG = 0.96  # fit into 96 % of the room: PowerPoint's wrapping and kerning differ a little from Pillow's
+
+
 def _past(alineas, vak) -> bool:
     breedte, hoogte = _binnen(vak)
+    breedte, hoogte = breedte * VEILIG, hoogte * VEILIG
     return (pptx_maat.hoogte_pt(alineas, breedte) <= hoogte
             and all(pptx_maat.past_op_regels(t, g, breedte, v) for t, g, v, _ in alineas))  # fmt: skip
 
@@ -90,6 +96,7 @@ def _alinea(tf, n: int, tekst: str, grootte: float, vet=False, kleur=None, schui
     run = p.add_run()
     run.text = tekst
     run.font.size, run.font.bold, run.font.italic, run.font.name = Pt(grootte), vet, schuin, LETTERTYPE
+    run.font._rPr.set("lang", TAAL)  # Dutch: spelling and screen readers
     if kleur is not None:
         run.font.color.rgb = kleur
 
@@ -131,6 +138,7 @@ def _grafiek(dia, grafiek, vak, tekst: str) -> None:
     vorm._element.nvGraphicFramePr.cNvPr.set("descr", tekst)
     chart = vorm.chart
     chart.font.size, chart.font.name = Pt(GRAFIEK_LETTER), LETTERTYPE
+    chart.font._rPr.set("lang", TAAL)
     chart.has_title = True
     chart.chart_title.text_frame.text = grafiek.titel
     chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(GRAFIEK_LETTER + 2)
@@ -147,7 +155,12 @@ def _grafiek(dia, grafiek, vak, tekst: str) -> None:
     waarde_as = chart.value_axis
     if liggend:
         chart.category_axis.reverse_order = True  # the first category at the top, as read ...
-        chart.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # ... and the value axis stays below the bars
+        # ... and the value axis crosses the category axis at its last category: below the bars. python-pptx
+        # has no setter for this side (CategoryAxis.crosses), so the value axis' <c:crosses> is written here.
+        waarde_xml = waarde_as._element
+        waarde_xml._remove_crossesAt()
+        waarde_xml._remove_crosses()
+        waarde_xml._add_crosses(val=XL_AXIS_CROSSES.MAXIMUM)
     waarde_as.minimum_scale = 0
     waarde_as.has_major_gridlines = True
     waarde_as.tick_labels.number_format, waarde_as.tick_labels.number_format_is_linked = grafiek.getal_formaat, False
@@ -166,6 +179,13 @@ def _grafiek(dia, grafiek, vak, tekst: str) -> None:
             punt = serie.points[i].format
             punt.fill.solid()
             punt.fill.fore_color.rgb = _kleur(kleur)
+        for i, tekst in enumerate(reeks.label_teksten):
+            if tekst:  # a label that is not the bare value (the waterfall's decrease: "−74 ha")
+                label = serie.points[i].data_label
+                label.has_text_frame = True
+                label.text_frame.text = tekst
+                label.text_frame.paragraphs[0].runs[0].font.bold = True
+                label.position = XL_LABEL_POSITION.INSIDE_BASE
         if reeks.labels:
             labels = serie.data_labels
             labels.show_value = True
@@ -219,7 +239,7 @@ def _visueel(dia, stap, kaarten: Sequence[bytes | None]) -> None:
     plekken = VISUEEL_BREED if stap.breed else (VISUEEL,)
     for beeld, png, plek in zip(stap.beelden, kaarten, plekken, strict=True):
         if beeld.grafiek is not None:
-            _grafiek(dia, beeld.grafiek, plek, beeld.tekst)
+            _grafiek(dia, beeld.grafiek, plek, beeld.beschrijving)
         else:
             _plaats_beeld(dia, png, plek, beeld.tekst)
 
@@ -241,11 +261,18 @@ def bouw(titel: str, stappen: Sequence, kaarten: Sequence[Sequence[bytes | None]
     deck.slide_width, deck.slide_height = BREEDTE, HOOGTE
     deck.core_properties.title = titel
     deck.core_properties.language = "nl-NL"
-    leeg = deck.slide_layouts[6]  # "Blank"
+    # "Title Only": the title sits in the slide's title placeholder, so the outline, PowerPoint's accessibility
+    # check and screen readers know it as the slide's title; everything else is our own shapes.
+    alleen_titel = deck.slide_layouts[5]
     for nummer, (stap, pngs) in enumerate(zip(stappen, kaarten, strict=True), start=1):
-        dia = deck.slides.add_slide(leeg)
+        dia = deck.slides.add_slide(alleen_titel)
         grootte = passende_grootte(lambda g, s=stap: [(s.titel, g, True, 0)], TITEL, GROOTTEN_TITEL)
-        _tekstvak(dia, "Titel", TITEL, [(stap.titel, grootte, True, 0)], vet=True, kleur=BLAUW)
+        titel = dia.shapes.title
+        titel.left, titel.top, titel.width, titel.height = TITEL
+        titel.name = "Titel"
+        _kader(titel.text_frame)
+        titel.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        _alinea(titel.text_frame, 0, stap.titel, grootte, True, BLAUW)
         _visueel(dia, stap, pngs)
         _berichten(dia, stap.berichten, BERICHTEN_BREED if stap.breed else BERICHTEN)
         grootte = passende_grootte(lambda g, s=stap: [(s.bron, g, False, 0)], BRON, GROOTTE_BRON)

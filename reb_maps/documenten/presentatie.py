@@ -38,6 +38,7 @@ class Reeks:
     kleur: str | None  # "#rrggbb"; None = not drawn (the invisible base of a waterfall)
     punt_kleuren: tuple[str, ...] = ()  # per category, overriding `kleur` (e.g. the traffic light)
     labels: bool = True  # print each value at its bar
+    label_teksten: tuple[str, ...] = ()  # per category, a label other than the value ("" keeps the value)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,16 @@ class Grafiek:
     reeksen: tuple[Reeks, ...]
     getal_formaat: str  # an Office number format; a Dutch office shows 1.234,5 (the file stores the code)
     legenda: bool = True
+    opmaak: Callable[[float], str] = fmt.getal  # a value as text, for the description read aloud
+
+    def samenvatting(self) -> str:
+        """Every number of the chart in words, so a screen reader gets what the picture shows."""
+        delen, getekend = [], [r for r in self.reeksen if r.kleur is not None]
+        for i, categorie in enumerate(self.categorieen):
+            waarden = [f"{r.naam.split(' (')[0].lower()} {self.opmaak(r.waarden[i])}" if len(getekend) > 1 else
+                       self.opmaak(r.waarden[i]) for r in getekend if r.waarden[i] is not None]  # fmt: skip
+            delen.append(f"{categorie}: {', '.join(waarden) or 'geen cijfer'}")
+        return f"{self.titel}. {'; '.join(delen)}."
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,11 @@ class Beeld:
     maak: Callable[[], bytes]  # PNG bytes, high resolution
     tekst: str  # what it shows, for alt text and screen readers
     grafiek: Grafiek | None = None
+
+    @property
+    def beschrijving(self) -> str:
+        """The alt text: what it shows, and for a chart every number in it."""
+        return self.tekst if self.grafiek is None else f"{self.tekst}. {self.grafiek.samenvatting()}"
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,11 @@ def _stap(sleutel: str, waarden: dict, bron: str, beelden: tuple[Beeld, ...] = (
 
 
 HA = '#,##0" ha"'
-GROEI = '+General" %";-General" %";0" %"'  # as the report prints it: +17 %, +0,2 %
+
+
+def _ha(waarde: float) -> str:
+    return fmt.met_eenheid(waarde, "ha")
+GROEI = '+General"%";-General"%";0"%"'  # as the report prints it (and fmt.groei): +17%, +0,2%
 
 
 def _stap_cijfers() -> Stap:
@@ -194,11 +214,16 @@ def _stap_cijfers() -> Stap:
     banen = regio["banen_groei_2014_2023_pct"].astype(float).tolist()
     grafiek = Grafiek("Groei 2014–2023", "liggend", tuple(namen), (
         Reeks("Banen", tuple(banen), labels.KLEUR_BALK), Reeks("Inwoners", tuple(inwoners), labels.KLEUR_BALK_LICHT),
-    ), GROEI)  # fmt: skip
+    ), GROEI, opmaak=fmt.groei)  # fmt: skip
     beeld = Beeld(functools.partial(dia.groei_regios, namen, inwoners, banen, "Twente"),
                   "Staafdiagram: groei van banen en inwoners 2014–2023 per regio", grafiek)  # fmt: skip
     bron = bronnen_regel(source_of("regio"), f"netto areaal: {bron_tekst('gemeenten', 'netto_areaal_ha')}")
     return _stap("cijfers", _cijfers(), bron, (beeld,))
+
+
+def _klein(naam: str) -> str:
+    """'Techindustrie' → 'techindustrie' after 'waarvan'; 'IT, R&D …' and other abbreviations stay as they are."""
+    return naam[0].lower() + naam[1:] if len(naam) > 1 and naam[1].islower() else naam
 
 
 def _stap_profiel() -> Stap:
@@ -210,7 +235,7 @@ def _stap_profiel() -> Stap:
     delen = p[(p["ouder"] == "stuwende_basis") & (p["indeling"] == "driedeling")]
     onderdelen = [(n, float(b)) for n, b in zip(delen["naam"], delen["banen"], strict=True)]
     # One bar per layer, the stuwende basis followed by its parts (lighter): every bar has room for its number.
-    namen = [lagen_[0][0], lagen_[1][0], *(f"waarvan {n.split(' (')[0].lower()}" for n, _ in onderdelen),
+    namen = [lagen_[0][0], lagen_[1][0], *(f"waarvan {_klein(n.split(' (')[0])}" for n, _ in onderdelen),
              lagen_[2][0]]  # fmt: skip
     waarden = [lagen_[0][1], lagen_[1][1], *(b for _, b in onderdelen), lagen_[2][1]]
     kleuren = [labels.KLEUR_BALK, labels.KLEUR_BALK, *([labels.KLEUR_BALK_LICHT] * len(onderdelen)), labels.KLEUR_BALK]
@@ -245,11 +270,11 @@ def _vraag_aanbod_grafiek(gemeenten) -> Grafiek:
     lichten = tuple(labels.STOPLICHTEN[licht(a, lo, hi)].kleur
                     for a, lo, hi in zip(df["hard_aanbod_ha"], df["vraag_min_ha"], df["vraag_max_ha"], strict=True))
     return Grafiek("Vraag tot 2040 en hard aanbod (1-1-2023)", "liggend", namen, (
-        Reeks("Hard aanbod 1-1-2023 (kleur: stoplicht)", waarden("hard_aanbod_ha"), labels.KLEUR_AANBOD, lichten,
-              labels=False),
+        Reeks("Hard aanbod 1-1-2023 (balk in de kleur van het stoplicht)", waarden("hard_aanbod_ha"), "#555555",
+              lichten, labels=False),
         Reeks("Vraag tot 2040, laag", waarden("vraag_min_ha"), labels.KLEUR_BANDBREEDTE, labels=False),
         Reeks("Vraag tot 2040, hoog", waarden("vraag_max_ha"), labels.KLEUR_BALK, labels=False),
-    ), HA)  # fmt: skip
+    ), HA, opmaak=_ha)  # fmt: skip
 
 
 def _stap_vraag_aanbod() -> Stap:
@@ -298,7 +323,7 @@ def _stap_grootschalig() -> Stap:
                       ("Hard aanbod 1-1-2023", "Vraag tot 2040, laag", "Vraag tot 2040, hoog"),
                       (Reeks("Hectares", (aanbod, vraag_min, vraag_max), labels.KLEUR_BANDBREEDTE,
                              (labels.STOPLICHTEN[licht(aanbod, vraag_min, vraag_max)].kleur, labels.KLEUR_BANDBREEDTE,
-                              labels.KLEUR_BALK)),), HA, legenda=False)  # fmt: skip
+                              labels.KLEUR_BALK)),), HA, legenda=False, opmaak=_ha)  # fmt: skip
     beeld = Beeld(functools.partial(dia.vraag_tegen_aanbod, vraag_min, vraag_max, aanbod, w["vraag"], w["aanbod"]),
                   "Staafdiagram: grootschalige vraag tegen hard aanbod", grafiek)  # fmt: skip
     return _stap("grootschalig", w, source_of("grootschalige_vraag"), (beeld,))
@@ -317,8 +342,8 @@ def _stap_schaalsprong() -> Stap:
     grafiek = Grafiek("Ruimtevraag van de schaalsprong", "staand_gestapeld", tuple(n for n, _, _ in stappen), (
         Reeks("basis", (0.0, totaal - intensivering, 0.0), None, labels=False),
         Reeks("Hectares", (totaal, intensivering, extra), dia.KLEUR_ACCENT,
-              (dia.KLEUR_ACCENT, "#1a9850", "#c8102e")),
-    ), HA, legenda=False)  # fmt: skip
+              (dia.KLEUR_ACCENT, "#1a9850", "#c8102e"), label_teksten=("", stappen[1][2], "")),
+    ), HA, legenda=False, opmaak=_ha)  # fmt: skip
     beeld = Beeld(functools.partial(dia.waterval, stappen, TEKSTEN["schaalsprong"]["noot"].format(**w)),
                   "Watervaldiagram: ruimtevraag, intensivering en extra hectares", grafiek)  # fmt: skip
     return _stap("schaalsprong", w, source_of("schaalsprong_uitkomsten_rapport"), (beeld,))

@@ -36,7 +36,7 @@ BREEDTE_IN, HOOGTE_IN = 8.0, 5.0
 # smaller sheet makes its names and legend relatively larger on the screen. At 14 cm its smallest label
 # (6 pt) is 1/66 of the width: ≥ 18 px wherever the slide shows the map ≥ 1,190 px wide (1920×1080). The
 # legend column gets a larger share, so its lines keep their width in cm.
-KAART_CM = (14.0, 8.75)
+KAART_CM = (14.0, 9.4)
 KAART_LEGENDA = 0.31
 KAART_DPI = 340
 LETTER = 15  # chart type size in points on an 8-inch-wide figure

@@ -435,15 +435,22 @@ def legenda(ax, vraag: KaartVraag, getekend: list[Laag]) -> None:
         for tekst, kleur, symbool, item in groepen[thema]:
             handles.append(_symbool(kleur, symbool, item))
             teksten.append(textwrap.fill(tekst, breedte_tekens))
-    leg = ax.legend(handles, teksten, loc="upper left", frameon=False, fontsize=6.5, handlelength=1.8,
-                    borderaxespad=0, labelspacing=0.45, alignment="left")  # fmt: skip
-    for tekst in leg.get_texts():
-        if tekst.get_text() in koppen:
-            tekst.set_fontweight("bold")
-            tekst.set_fontsize(7.5)
-        if tekst.get_text().startswith("Klassen:"):
-            tekst.set_fontstyle("italic")
-            tekst.set_fontsize(6)
+    # A long legend on a small sheet would run into the source lines below: the type steps down until it fits.
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    for kleiner in (0, 0.5, 1.0, 1.5):
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        leg = ax.legend(handles, teksten, loc="upper left", frameon=False, fontsize=6.5 - kleiner, handlelength=1.8,
+                        borderaxespad=0, labelspacing=0.45, alignment="left")  # fmt: skip
+        for tekst in leg.get_texts():
+            if tekst.get_text() in koppen:
+                tekst.set_fontweight("bold")
+                tekst.set_fontsize(7.5 - kleiner)
+            if tekst.get_text().startswith("Klassen:"):
+                tekst.set_fontstyle("italic")
+                tekst.set_fontsize(6 - kleiner)
+        if leg.get_window_extent(renderer).y0 >= ax.get_window_extent(renderer).y0 - 1:
+            break
     ax.set_axis_off()
 
 
@@ -456,9 +463,22 @@ def schaalbalk_vak(ax) -> Bbox:
     return Bbox.from_extents(*SCHAALBALK_HOEK).transformed(ax.transAxes)
 
 
+NOORDPIJL_PUNT, NOORDPIJL_LETTER = (0.955, 0.96), (0.955, 0.865)  # axes fraction: the arrow's tip and its "N"
+
+
+def noordpijl_vak(ax) -> Bbox:
+    """The north arrow's corner: its framed "N" (about 9 pt plus the frame) up to the tip. Like the scale bar,
+    a fixed area: an annotation reports its frame and arrow only after the map has been drawn."""
+    dpi = ax.figure.dpi
+    (x, y_letter), (_, y_punt) = ax.transAxes.transform([NOORDPIJL_LETTER, NOORDPIJL_PUNT])
+    half = 11 / 72 * dpi  # points → pixels
+    return Bbox.from_extents(x - half, y_letter - half, x + half, y_punt + 2 / 72 * dpi)
+
+
 def noordpijl(ax):
-    return ax.annotate("N", xy=(0.955, 0.96), xytext=(0.955, 0.865), xycoords="axes fraction", ha="center", va="center",
-                fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
+    return ax.annotate("N", xy=NOORDPIJL_PUNT, xytext=NOORDPIJL_LETTER, xycoords="axes fraction", ha="center",
+                va="center", fontsize=9, fontweight="bold",
+                arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#bbbbbb", "lw": 0.5, "alpha": 0.9},
                 zorder=400)  # fmt: skip
 
@@ -566,8 +586,8 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     schaal = ScaleBar(1, "m", location="lower left", box_alpha=0.8, font_properties={"size": 7})
     schaal.set_zorder(500)
     ax.add_artist(schaal)
-    pijl = noordpijl(ax)
-    ax.reb_vrij = [schaalbalk_vak(ax), pijl, pijl.arrow_patch]  # kept for herplaats_labels
+    noordpijl(ax)
+    ax.reb_vrij = [schaalbalk_vak(ax), noordpijl_vak(ax)]  # kept for herplaats_labels
     plaats_labels(ax, ax.reb_vrij)
     legenda(ax_leg, vraag, getekend)
     if titel_van(vraag):

@@ -49,12 +49,13 @@ METEN = """() => {
         return {w, h, onder: doos.top + (doos.height + h) / 2,
                 letter: parseFloat(img.dataset.kleinsteLetter || 'NaN')};
     });
-    const afgekapt = [...dia.querySelectorAll('.reb-kaartje, .reb-bericht, .reb-dia-inhoud')]
+    const afgekapt = [dia, ...dia.querySelectorAll('.reb-kaartje, .reb-bericht, .reb-dia-inhoud')]
         .filter(el => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
         .map(el => el.className);
-    const inhoud = [...dia.querySelectorAll('img, .reb-kaartje, .reb-bericht li, .reb-bron'),
-                    ...main.querySelectorAll('button')];
-    const onderkant = Math.max(...inhoud.map(el => el.getBoundingClientRect().bottom));
+    // Where the slide's content ends: the pictures as drawn (not their boxes), the cards and the messages;
+    // not the source line and the buttons, which always sit at the bottom.
+    const onderkant = Math.max(...beelden.map(b => b.onder),
+        ...[...dia.querySelectorAll('.reb-kaartje, .reb-bericht li')].map(el => el.getBoundingClientRect().bottom));
     return {rects, beelden, afgekapt, onderkant, document: document.scrollingElement.scrollHeight,
             hoofd: main.scrollHeight, venster: window.innerHeight};
 }"""

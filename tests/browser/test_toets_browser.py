@@ -87,11 +87,18 @@ def test_draw_a_rectangle_offline_and_see_the_card_and_comparison(page, app_url,
     page.wait_for_url(f"**kz=*%2C{zoom:g}&**", timeout=30_000)
     wait_idle(page, timeout=60_000)
     tweede = page.context.new_page()
+    berichten = []  # what the page sends the server: a rerun each
+    tweede.on("websocket", lambda ws: ws.on("framesent", lambda bericht: berichten.append(bericht)))
     tweede.goto(page.url)
     wait_idle(tweede, timeout=120_000)
     wait_for_features(tweede, minimum=1)
     tweede.wait_for_function(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom() === {zoom}",
                              timeout=30_000)  # fmt: skip
+    wait_idle(tweede, timeout=60_000)
+    tweede.wait_for_timeout(3000)
+    gezonden = len(berichten)
+    tweede.wait_for_timeout(4000)
+    assert len(berichten) == gezonden, "map and page keep rerunning each other"  # once applied, the view rests
     tweede.close()
     hosts = {urlparse(url).hostname for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")}
     assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {hosts - {'127.0.0.1', 'localhost'}}"

@@ -29,6 +29,7 @@ K_TOETS = "zg_toets"  # widget: the tested area
 K_VERGELIJK = "zg_vergelijk"  # widget: the compared areas
 KAARTBEELD = "zg_kaartbeeld"  # the map's (lat, lon, zoom) as last reported: it goes into the link
 KAARTBEELD_GEMEENTE = "zg_kaartbeeld_gemeente"  # the municipality chosen when it was seen
+KAARTBEELD_UIT_LINK = "zg_kaartbeeld_uit_link"  # the link's view still to be applied to the map (once)
 K_HA = "zg_punt_ha"  # widget: area of a circle around a drawn point
 LINK_GELEZEN = "zg_link_gelezen"
 MELDINGEN = "zg_link_meldingen"
@@ -61,6 +62,7 @@ def lees_link() -> None:
         sessie[K_VERGELIJK] = list(weergave.vergelijk)
     if weergave.kaart:
         _onthoud_beeld(weergave.kaart)
+        sessie[KAARTBEELD_UIT_LINK] = True
 
 
 def toon_meldingen() -> None:
@@ -88,11 +90,15 @@ def kaart_opties(m, actief_bekend: bool = True):
 
 
 def kaart_beeld() -> dict:
-    """st_folium's centre and zoom for the view from the link (or last seen); nothing when there is none yet,
-    or when another municipality was chosen since (the map then zooms to that one)."""
+    """st_folium's centre and zoom for the view a link brought, once: the map then keeps the user's own view.
+    Passing the last reported view on every run instead made map and page chase each other (the map's own fit
+    and the passed centre alternating, a rerun each time). Nothing when another municipality was chosen since
+    (the map then zooms to that one)."""
     beeld, gemeente = st.session_state.get(KAARTBEELD), st.session_state.get(KAARTBEELD_GEMEENTE)
     if not beeld or gemeente != state.geselecteerd():
         st.session_state.pop(KAARTBEELD, None)
+        return {}
+    if not st.session_state.pop(KAARTBEELD_UIT_LINK, False):
         return {}
     return {"center": (beeld[0], beeld[1]), "zoom": beeld[2]}
 
