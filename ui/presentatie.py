@@ -3,8 +3,9 @@
 The slide is HTML (reb_maps.documenten.dia_html): text as text, sized by the window. Its visuals are pictures.
 Why static pictures and not a folium map: the PNG from the shared print renderer (`reb_maps.druk`) shows in a
 fraction of a second once cached (a folium map ships Leaflet plus megabytes of GeoJSON and draws in the
-browser), needs no network on a municipality's projector, and is the very picture that goes into the .pptx,
-so screen and deck are identical. The PNG bytes are cached per step with st.cache_data.
+browser) and needs no network on a municipality's projector. A map is the very picture that goes into the
+.pptx; a chart is drawn natively there from the same numbers. The PNG bytes are cached per visual with
+st.cache_data (a session's own roads: per session, see sessie_beeld).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The REB storyline as data — ten steps (eleven with a municipality) — and the 16:9 PowerPoint deck.
 
 `stappen(gemeente)` gives the steps: title, up to three short messages, a source line, speaker notes with the
-exact figures, and a builder of the visual (PNG bytes from `reb_maps.druk`). The page `Presentatie` and the
-deck read the same steps, so the screen and the .pptx tell the same story with the same pictures. Words live in
-`presentatie_tekst.TEKSTEN`; every figure is read from the data tables here. No streamlit.
+exact figures, and either visuals (`Beeld`: a PNG builder from `reb_maps.druk`; a chart also as data, `Grafiek`,
+which the deck draws as a native chart) or text cards (`Kaartje`). The page `Presentatie` (HTML, dia_html) and
+the deck (pptx_dia) read the same steps, so screen and .pptx tell the same story with the same numbers. Words
+live in `presentatie_tekst.TEKSTEN`; every figure is read from the data tables here. No streamlit.
 """
 
 from __future__ import annotations
