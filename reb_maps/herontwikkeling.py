@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         for rij in als_records(resultaat):
             if rij["rang"] is None:
                 print(f"  –  {rij['naam']}: {NIET_TE_BEOORDELEN}, ontbreekt: {rij['ontbreekt']} "
-                      f"({rij['score']} van 6 bekend, hoogst haalbaar {rij['max_score']})")  # fmt: skip
+                      f"({rij['score']} punten tot nu toe, hoogst haalbaar {rij['max_score']})")  # fmt: skip
             else:
                 print(f"{rij['rang']:>3}. {rij['naam']}: {rij['score']} van 6")
     return 0

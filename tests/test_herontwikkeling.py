@@ -128,6 +128,10 @@ def test_cli_writes_csv_and_geojson_and_prints_json(tmp_path):
     assert rijen[4]["oude_panden_score"] == "onbekend" and rijen[4]["rang"] is None
     assert rijen[4]["beoordeling"] == h.NIET_TE_BEOORDELEN
     assert {p.name for p in (tmp_path / "uit").iterdir()} == {"herontwikkeling.csv", "herontwikkeling.geojson"}
+    cli = [sys.executable, "-m", "reb_maps.herontwikkeling", "--terreinen", parken, "--panden", panden]
+    tekst = subprocess.run(cli, cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    assert tekst[0] == "  1. Synthetisch terrein A: 6 van 6"
+    assert tekst[4].startswith("  –  Synthetisch terrein D: niet te beoordelen, ontbreekt: milieucategorie")
     fout = subprocess.run(
         [sys.executable, "-m", "reb_maps.herontwikkeling", "--terreinen", tmp_path / "weg.gpkg", "--json"],
         cwd=ROOT, capture_output=True, text=True,
