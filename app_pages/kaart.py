@@ -148,6 +148,5 @@ with col_panel:
         locs = paneel.locaties_van(selected)
         if len(locs):
             st.markdown("**Werklocaties in het rapport**")
-            # a table that wraps: in the narrow panel a data grid hid its last columns behind a scroll bar
-            st.table(paneel.locaties_tabel(locs), hide_index=True, border="horizontal")
+            opmaak.locaties_lijst(paneel.locaties_tabel(locs))
         st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")

@@ -6,6 +6,9 @@ the map's frame and the map inside it follow the window's height instead of a fi
 
 from __future__ import annotations
 
+import html
+
+import pandas as pd
 import streamlit as st
 
 KAART_VAK = "kaartvak"  # key of the container around the Kaart page's map (Streamlit gives it class st-key-…)
@@ -15,6 +18,9 @@ _KAART_CSS = f"""
 <style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.75rem; }}
 .st-key-{KAART_VAK} iframe {{ height: clamp(420px, calc(100vh - 215px), 1400px) !important; }}
+ul.reb-locaties {{ list-style: none; padding: 0; margin: 0 0 0.5rem 0; }}
+ul.reb-locaties li {{ padding: 0.3rem 0; border-bottom: 1px solid #e6e6e6; line-height: 1.3; }}
+ul.reb-locaties .reb-details {{ color: #444; font-size: 0.9rem; }}
 </style>
 """
 
@@ -22,3 +28,14 @@ _KAART_CSS = f"""
 def kaart_pagina() -> None:
     """Less padding above the title and a map frame as high as the window allows."""
     st.html(_KAART_CSS)
+
+
+def locaties_lijst(tabel: pd.DataFrame) -> None:
+    """The panel's work locations as a list: name, then kind · status · hectares. A table needed more width
+    than the panel has (at 1280 px its last columns sat behind a scroll bar); a list shows every field."""
+    regels = []
+    for _, rij in tabel.iterrows():
+        details = " · ".join(str(v) for v in rij.iloc[1:] if str(v).strip())
+        regels.append(f"<li><strong>{html.escape(str(rij.iloc[0]))}</strong><br>"
+                      f'<span class="reb-details">{html.escape(details)}</span></li>')  # fmt: skip
+    st.html(f'<ul class="reb-locaties">{"".join(regels)}</ul>')
