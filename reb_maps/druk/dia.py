@@ -49,14 +49,15 @@ KLEINSTE_LETTER = "reb-kleinste-letter"  # PNG text chunk: the smallest label's 
 
 
 def kleinste_letter(fig: Figure) -> float:
-    """The smallest label (any text on an axes: names, values, legend) as a share of the figure's width.
+    """The smallest label (names, values, legends, titles) as a share of the figure's width.
 
     The screen knows the picture's width, so it knows the label's size in pixels (e.g. ≥ 18 px on a 1920-pixel
-    projector). Texts outside the axes (the map's attribution and CRS line) are small print, repeated in the
-    slide's own source line.
+    projector). The figure's own text lines (the map's attribution and CRS line, `fig.text`) are small print,
+    repeated in the slide's own source line. The page writes the share into the slide for the browser test.
     """
+    kleine_lettertjes = set(map(id, fig.texts))
     grootten = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text)
-                if t.axes is not None and t.get_visible() and t.get_text().strip()]  # fmt: skip
+                if id(t) not in kleine_lettertjes and t.get_visible() and t.get_text().strip()]  # fmt: skip
     return min(grootten) / 72 / fig.get_figwidth() if grootten else 1.0
 
 
@@ -170,8 +171,8 @@ def vraag_aanbod(gemeenten) -> bytes:
     handles += [matplotlib.lines.Line2D([], [], marker="D", linestyle="none", color=s.kleur, markeredgecolor="#333333",
                                         markersize=10, label=f"aanbod: {s.kort.lower()}")
                 for k, s in labels.STOPLICHTEN.items() if k != "geen opgave"]  # fmt: skip
-    ax.legend(handles=handles, fontsize=LETTER - 2, loc="lower right", frameon=True, framealpha=0.95)
-    ax.set_title("Vraag tot 2040 en hard aanbod", fontsize=LETTER + 1, loc="left", fontweight="bold")
+    fig.legend(handles=handles, fontsize=LETTER - 2, loc="outside lower center", ncols=2, frameon=False)
+    fig.suptitle("Vraag tot 2040 en hard aanbod", fontsize=LETTER + 1, x=0.02, ha="left", fontweight="bold")
     return png(fig)
 
 
