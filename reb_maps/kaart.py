@@ -417,6 +417,11 @@ def base_map(achtergrond_naam: str, bounds=None) -> folium.Map:
     )
     kaart_nl.NederlandseBediening().add_to(m)
     MetrischeSchaal().add_to(m)
+    # folium sets the map's type to 1rem (16 px), which made the source line two lines high and run under the
+    # legend; Leaflet's own 12 px keeps it on one line at the map's foot.
+    m.get_root().header.add_child(
+        folium.Element("<style>.leaflet-container .leaflet-control-attribution{font-size:12px}</style>")
+    )
     if bg.tiles:
         folium.TileLayer(tiles=bg.tiles, attr=bg.attributie, name=bg.naam, control=False, max_zoom=bg.max_zoom).add_to(
             m
@@ -503,7 +508,10 @@ def add_ondergrond(m: folium.Map) -> None:
     Plaatsnamen(plaatsnamen()).add_to(m)
     ZoomKlassen().add_to(m)
     m.get_root().header.add_child(folium.Element(_ONDERGROND_CSS))
-    Attributie(lagen.ondergrond_attributie([*ondergrond.BESTANDEN])).add_to(m)
+    # Short, so the corner holds it on one line beside the legend: 'Ondergrond: CBS/Kadaster via PDOK (CC BY 4.0);
+    # © OpenStreetMap-bijdragers (ODbL)'.
+    tekst = lagen.ondergrond_attributie([*ondergrond.BESTANDEN]).replace("Ondergrond — Bron: ", "Ondergrond: ")
+    Attributie(tekst).add_to(m)
 
 
 class Plaatsnamen(folium.MacroElement):

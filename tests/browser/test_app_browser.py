@@ -143,7 +143,10 @@ def test_kaart_shows_the_whole_map_and_its_legend_on_a_laptop_and_grows_on_a_lar
     assert lijst.locator("li", has_text="Twentekanaal Noord").inner_text().split("\n")[1].startswith(
         "bedrijventerrein · ")
     assert lijst.evaluate("l => l.scrollWidth <= l.clientWidth + 1 && l.getBoundingClientRect().right <= innerWidth")
-    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    # the source line under the map stays clear of the legend
+    legenda, bron = (frame.locator(s).bounding_box() for s in ("#kaartlegenda", ".leaflet-control-attribution"))
+    assert legenda["y"] + legenda["height"] <= bron["y"] + 1
     page.screenshot(path=screenshot_dir / "kaart_1280x720.png")
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.wait_for_timeout(800)
