@@ -38,6 +38,9 @@ header[data-testid="stHeader"] {{ display: none !important; }}
 .reb-kaartje h2 {{ font-size: 1.12em; line-height: 1.2; margin: 0 0 0.3em 0; padding: 0; color: #1f4e79;
   font-weight: 700; }}
 .reb-kaartje p {{ font-size: 0.95em; line-height: 1.3; margin: 0; }}
+.reb-kaartjes.weinig .reb-kaartje h2 {{ font-size: 1.35em; }}
+.reb-kaartjes.weinig .reb-kaartje p {{ font-size: 1.2em; }}
+.reb-kaartjes.weinig .reb-kaartje p.reb-verwijzing {{ font-size: 0.9em; }}
 .reb-kaartje p.reb-verwijzing {{ margin-top: auto; padding-top: 0.3em; font-size: 0.85em; color: #555;
   font-style: italic; text-align: right; }}
 .reb-bericht ul {{ margin: 0; padding-left: 1.1em; font-size: 1em; }}  /* Streamlit sets lists in rem */
@@ -74,7 +77,8 @@ def dia(stap, plaatjes: Sequence[Plaatje]) -> str:
     if stap.kaartjes:
         kaartjes = "".join(_kaartje(f"{n}. {k.titel}" if stap.genummerd else k.titel, k.tekst, k.verwijzing)
                            for n, k in enumerate(stap.kaartjes, start=1))  # fmt: skip
-        visueel = f'<div class="reb-kaartjes">{kaartjes}</div>'
+        weinig = " weinig" if len(stap.kaartjes) <= 4 else ""  # four cards have room for larger type
+        visueel = f'<div class="reb-kaartjes{weinig}">{kaartjes}</div>'
     else:
         visueel = f'<div class="reb-beelden">{"".join(_img(p) for p in plaatjes)}</div>'
     punten = "".join(f"<li>{html.escape(b)}</li>" for b in stap.berichten)
