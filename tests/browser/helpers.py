@@ -38,7 +38,7 @@ def map_frame(page):
 def wait_for_features(page, minimum: int = 1):
     frame = map_frame(page)
     # Paths outside the current view are attached but hidden (Leaflet clips them): wait for a visible one.
-    frame.locator("path.leaflet-interactive").filter(visible=True).first.wait_for(timeout=60_000)
+    frame.locator("path.leaflet-interactive").filter(visible=True).first.wait_for(timeout=120_000)
     # Layer files load in parallel: give the rest a moment before counting.
     paths = frame.locator("path.leaflet-interactive")
     paths.nth(minimum - 1).wait_for(state="attached", timeout=30_000)

@@ -58,7 +58,7 @@ def test_a_killed_worker_is_back_within_10_s_and_the_page_works_again(browser, m
         page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL").new_page()
         page.goto(running.url + "/gemeenten")
         wait_idle(page, timeout=90_000)
-        page.get_by_role("heading", name="Gemeenten").first.wait_for()
+        page.get_by_role("heading", name="Gemeenten").first.wait_for(timeout=90_000)  # a fresh worker under load
         poort = _poort_van_sessie(running)
         naam = f"werker-{[u.endswith(f':{poort}') for u in running.worker_urls].index(True) + 1}"
         oud = serve.supervisorctl_pid(tmp_path, naam)
