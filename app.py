@@ -4,10 +4,11 @@ import logging
 
 import streamlit as st
 
-from reb_maps import assets, labels
+from reb_maps import labels
 from reb_maps.data import DataFout
 from reb_maps.fouten import WerkruimteFout
 from reb_maps.geodata import GeoFout
+from reb_maps.weergave import assets
 from ui import geheugen, meldingen, state, werkruimte, werkruimte_pagina
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

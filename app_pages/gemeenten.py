@@ -1,16 +1,17 @@
 """Gemeenten: banen, netto areaal en hard aanbod tegenover de vraag tot 2040 per Twentse gemeente.
 
-Layout only: the figures come from reb_maps.charts, the tables from reb_maps.data (cached per process).
+Layout only: the figures come from reb_maps.weergave.charts, the tables from reb_maps.data (cached per process).
 A click on a municipality's bar selects it, like the sidebar and the map do.
 """
 
 import streamlit as st
 
-from reb_maps import charts, kerncijfers, labels
-from reb_maps.charts import monitor as monitor_grafiek
-from reb_maps.charts.figuren import gemeenten_figuren
+from reb_maps import kerncijfers, labels
 from reb_maps.data import load_table, source_of, table_csv, table_meta
 from reb_maps.monitor import reeks as monitor_reeks
+from reb_maps.weergave import charts
+from reb_maps.weergave.charts import monitor as monitor_grafiek
+from reb_maps.weergave.charts.figuren import gemeenten_figuren
 from ui import documenten, monitor, sessie_sleutels, state
 
 CONFIG = {"displaylogo": False}

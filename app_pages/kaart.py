@@ -3,7 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from reb_maps import kaart, kerncijfers, labels, paneel
+from reb_maps import kerncijfers, labels, paneel
+from reb_maps.weergave import kaart
 from ui import documenten, eigen_data, eigen_upload, monitor, opmaak, state, werkruimte
 from ui.kaart_cache import st_folium_cached
 

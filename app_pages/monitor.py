@@ -3,8 +3,8 @@
 import streamlit as st
 
 from reb_maps import labels
-from reb_maps.charts.monitor import netto_naast_reb
 from reb_maps.monitor import reeks, regels
+from reb_maps.weergave.charts.monitor import netto_naast_reb
 from ui import monitor as mon
 from ui import werkruimte as wr
 

@@ -1,13 +1,13 @@
 """Presentatie: the REB storyline in ten steps, one screen each, for the big screen (layout only).
 
 The step lives in the link (`?stap=4`); "Vorige"/"Volgende" and the arrow keys move through it. Texts, figures
-and pictures come from reb_maps.documenten.presentatie through ui.presentatie.
+and pictures come from reb_maps.weergave.documenten.presentatie through ui.presentatie.
 """
 
 import streamlit as st
 
 from reb_maps import labels
-from reb_maps.documenten import presentatie
+from reb_maps.weergave.documenten import presentatie
 from ui import eigen_data, meldingen, state
 from ui import presentatie as view
 

@@ -1,13 +1,14 @@
 """Regio & economie: Twente naast andere regio's, het economisch profiel, de scenario's en de ruimtevraag.
 
-Layout only: the figures come from reb_maps.charts, the tables from reb_maps.data (cached per process).
+Layout only: the figures come from reb_maps.weergave.charts, the tables from reb_maps.data (cached per process).
 Every section: what it shows, the chart, its source and what the report's text does not give.
 """
 
 import streamlit as st
 
-from reb_maps import charts, labels
+from reb_maps import labels
 from reb_maps.data import load_table, source_of, table_meta
+from reb_maps.weergave import charts
 from ui import state
 
 CONFIG = {"displaylogo": False}

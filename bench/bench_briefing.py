@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 START = time.perf_counter()
 from reb_maps.data import GEMEENTEN  # noqa: E402
-from reb_maps.documenten import briefing  # noqa: E402
+from reb_maps.weergave.documenten import briefing  # noqa: E402
 
 IMPORT_S = time.perf_counter() - START
 DOEL_EEN_S, DOEL_ALLE_S, DOEL_MB = 3.0, 30.0, 2.0

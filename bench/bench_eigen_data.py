@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reb_maps import fmt, herontwikkeling
 from reb_maps.eigen_data import lees
-from reb_maps.eigen_data.weergave import grootte, kaartdata
+from reb_maps.weergave.eigen_laag import grootte, kaartdata
 from tests import fixtures_eigen_data as fx
 
 DOEL_SCORE_S = 2.0

@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 from openpyxl import Workbook  # noqa: E402
 
 from reb_maps.data import GEMEENTEN  # noqa: E402
-from reb_maps.documenten.programmering import bijlage_pdf  # noqa: E402
 from reb_maps.programmering import excel, varianten  # noqa: E402
 from reb_maps.programmering.balans import balans  # noqa: E402
 from reb_maps.programmering.regels import FASEN, HARDHEDEN, KOLOMMEN, SEGMENTEN  # noqa: E402
+from reb_maps.weergave.documenten.programmering import bijlage_pdf  # noqa: E402
 from reb_maps.werkruimte import Auteur, Werkruimte  # noqa: E402
 
 RIJEN = 10_000

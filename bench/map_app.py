@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from reb_maps import assets  # noqa: E402
+from reb_maps.weergave import assets  # noqa: E402
 
 assets.ensure_static(HERE / "static")
 

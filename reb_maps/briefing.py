@@ -1,10 +1,10 @@
-"""`python -m reb_maps.briefing --gemeente Almelo --uit almelo.pdf`: a thin entry to reb_maps.documenten.briefing."""
+"""`python -m reb_maps.briefing --gemeente Almelo --uit almelo.pdf`: thin entry to `weergave.documenten.briefing`."""
 
 from __future__ import annotations
 
 import sys
 
-from reb_maps.documenten.briefing import main
+from reb_maps.weergave.documenten.briefing import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from reb_maps.documenten.presentatie import main
+from reb_maps.weergave.documenten.presentatie import main
 
 if __name__ == "__main__":
     sys.exit(main())

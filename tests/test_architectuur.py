@@ -7,17 +7,29 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("reb_maps", "ui")
+PACKAGES = ("reb_maps", "ui", "app_pages")
 
+# The layers, from the bottom: engines and data (reb_maps/), renderers (reb_maps/weergave/), Streamlit glue (ui/),
+# pages (app_pages/ and app.py). docs/architectuur.md draws them.
+WEERGAVE = "reb_maps.weergave"
+# Thin command-line entries: they may call a renderer (the briefing PDF, the deck) but draw nothing themselves.
+INGANGEN = ("reb_maps.briefing", "reb_maps.presentatie")
+STREAMLIT = ("streamlit", "streamlit_folium")
+TEKENEN = ("folium", "branca", "plotly", "matplotlib", "matplotlib_scalebar", "fpdf", "pptx")
+
+# Engines the pages lean on most; the rules below hold for every module, these are also checked at run time
 ENGINES = (
     "reb_maps.schaalsprong",
+    "reb_maps.kerncijfers",
     "reb_maps.zoekgebieden.grid",
     "reb_maps.zoekgebieden.zones",
     "reb_maps.zoekgebieden.factoren",
@@ -29,43 +41,32 @@ ENGINES = (
     "reb_maps.werkruimte.records",
     "reb_maps.werkruimte.gpkg",
     "reb_maps.werkruimte.adres",
-)
-STREAMLIT = ("streamlit", "streamlit_folium")
-UI_MODULES = (
-    "streamlit",
-    "streamlit_folium",
-    "folium",
-    "branca",
-    "reb_maps.kaart",
-    "reb_maps.labels",
-    "reb_maps.charts",
-    "ui",
-    "app_pages",
+    "reb_maps.programmering.balans",
+    "reb_maps.monitor.reeks",
 )
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
 
 
-def _modules() -> dict[str, Path]:
-    return {_module_name(p): p for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))}
-
-
-MODULES = _modules()
+def _modules(root: Path = ROOT) -> dict[str, Path]:
+    found = {_module_name(p, root): p for pkg in PACKAGES for p in sorted((root / pkg).rglob("*.py"))}
+    found["app"] = root / "app.py"
+    return found
 
 
 def _is_type_checking(node: ast.AST) -> bool:
     return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
 
 
-def _imports(name: str, path: Path) -> set[str]:
+def _imports(name: str, path: Path, known: Iterable[str]) -> set[str]:
     """Every module this file imports, anywhere in it (outside `if TYPE_CHECKING:`).
 
-    `from a import b` means module a.b when that is a module of ours, else module a (a name defined in a).
+    `from a import b` means module a.b when that is a module of ours (`known`), else module a (a name in a).
     """
     is_package = path.name == "__init__.py"
     found: set[str] = set()
@@ -84,44 +85,71 @@ def _imports(name: str, path: Path) -> set[str]:
                 base = ".".join([*package, base] if base else package)
             for alias in node.names:
                 full = f"{base}.{alias.name}"
-                found.add(full if full in MODULES else base)
+                found.add(full if full in known else base)
     return found
 
 
-GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
+def _graph(root: Path = ROOT) -> dict[str, set[str]]:
+    modules = _modules(root)
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+MODULES = _modules()
+GRAPH = _graph()
+
+
+def _onder(module: str, bases: Iterable[str]) -> bool:
+    return any(module == base or module.startswith(f"{base}.") for base in bases)
+
+
+def laag(name: str) -> str:
+    """The layer of one of our modules: motor (engines and data), ingang, weergave, glue or pagina."""
+    if name == "app" or _onder(name, ["app_pages"]):
+        return "pagina"
+    if _onder(name, ["ui"]):
+        return "glue"
+    if _onder(name, [WEERGAVE]):
+        return "weergave"
+    if name in INGANGEN or name.endswith(".__main__"):
+        return "ingang"
+    return "motor"
+
+
+def overtredingen(graph: dict[str, set[str]]) -> list[str]:
+    """Every import that breaks a layer rule, as 'module imports module (rule)'."""
+    found = []
+    for name, imports in graph.items():
+        soort = laag(name)
+        for module in sorted(imports):
+            regel = None
+            if soort in {"motor", "ingang", "weergave"} and _onder(module, [*STREAMLIT, "ui", "app_pages"]):
+                regel = "reb_maps/ kent Streamlit, ui/ en de pagina's niet"
+            elif soort in {"motor", "ingang"} and _onder(module, TEKENEN):
+                regel = "tekenen gebeurt alleen in reb_maps/weergave/"
+            elif soort == "motor" and _onder(module, [WEERGAVE]):
+                regel = "een rekenkern of datamodule gebruikt geen renderer"
+            elif soort == "glue" and _onder(module, ["app_pages", "app"]):
+                regel = "ui/ kent de pagina's niet"
+            elif soort == "pagina" and module != name and _onder(module, ["app_pages"]):
+                regel = "een pagina importeert geen andere pagina"
+            if regel:
+                found.append(f"{name} imports {module} ({regel})")
+    return found
 
 
 def _internal(name: str) -> set[str]:
     return {m for m in GRAPH[name] if m in MODULES and m != name}
 
 
-def _parents(name: str) -> list[str]:
-    """Packages whose __init__ runs before `name` does."""
-    parts = name.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts)) if ".".join(parts[:i]) in MODULES]
-
-
-def _closure(start: str) -> set[str]:
-    seen, todo = set(), [start]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        todo.extend(_internal(name))
-        todo.extend(_parents(name))
-    return seen
-
-
-def _is_ui(module: str) -> bool:
-    return any(module == ui or module.startswith(f"{ui}.") for ui in UI_MODULES)
-
-
-def test_the_walk_sees_the_package():
-    assert {"reb_maps.kaart", "reb_maps.zoekgebieden.zones", "ui.zoekgebieden.kaartlagen"} <= set(MODULES)
+def test_the_walk_sees_every_module():
+    files = {p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")} | {ROOT / "app.py"}
+    assert set(MODULES.values()) == files
+    assert {"reb_maps.weergave.kaart", "reb_maps.zoekgebieden.zones", "ui.zoekgebieden.kaartlagen"} <= set(MODULES)
+    assert {"app", "app_pages.kaart", "ui.kaart_cache"} <= set(MODULES)
     assert set(ENGINES) <= set(MODULES)
     # the walk resolves `from pkg import submodule` to the submodule
     assert "reb_maps.zoekgebieden.grid" in GRAPH["reb_maps.zoekgebieden.zones"]
+    assert {laag(m) for m in MODULES} == {"motor", "ingang", "weergave", "glue", "pagina"}
 
 
 def test_no_import_cycle():
@@ -138,13 +166,34 @@ def test_a_cycle_would_be_found():
         sorter.prepare()
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_engine_imports_no_ui(engine):
-    """Neither the engine nor anything of ours it imports (parent packages included) touches UI code."""
-    offenders = {
-        f"{name} imports {module}" for name in _closure(engine) for module in GRAPH[name] if _is_ui(module)
+def test_every_module_keeps_to_its_layer():
+    """The three rules for every module of reb_maps/, ui/ and app_pages/: no Streamlit in reb_maps/, drawing only
+    in reb_maps/weergave/, engines use no renderer; and ui/ never reaches up to a page."""
+    assert not overtredingen(GRAPH), overtredingen(GRAPH)
+
+
+def test_a_planted_violation_is_found(tmp_path):
+    """The rules run on a copy of the tree with four bad imports planted in it, and name each one."""
+    for path in MODULES.values():
+        target = tmp_path / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    assert not overtredingen(_graph(tmp_path))
+    planted = {
+        "reb_maps/kerncijfers.py": "import streamlit as st\n",
+        "reb_maps/fmt.py": "def _teken():\n    import plotly.express\n",
+        "reb_maps/paneel.py": "from reb_maps.weergave import kaart\n",
+        "ui/opmaak.py": "from app_pages import kaart\n",
     }
-    assert not offenders, sorted(offenders)
+    for relative, code in planted.items():
+        with open(tmp_path / relative, "a", encoding="utf-8") as file:
+            file.write(code)
+    found = overtredingen(_graph(tmp_path))
+    assert len(found) == 4, found
+    assert any(f.startswith("reb_maps.kerncijfers imports streamlit ") for f in found)
+    assert any(f.startswith("reb_maps.fmt imports plotly.express ") for f in found)
+    assert any(f.startswith("reb_maps.paneel imports reb_maps.weergave.kaart ") for f in found)
+    assert any(f.startswith("ui.opmaak imports app_pages") for f in found)
 
 
 def test_engine_package_holds_no_page_adapters():
@@ -153,60 +202,34 @@ def test_engine_package_holds_no_page_adapters():
     assert "reb_maps.schaalsprong_view" not in MODULES
 
 
-def test_package_never_imports_pages_or_adapters():
-    offenders = {
-        f"{name} imports {module}"
-        for name in MODULES
-        if name.startswith("reb_maps")
-        for module in GRAPH[name]
-        if module.split(".")[0] in {"ui", "app_pages"}
-    }
-    assert not offenders, sorted(offenders)
-
-
-def test_engines_load_without_ui_at_run_time():
-    """The same claim, checked by Python itself in a fresh interpreter."""
-    code = (
-        f"import sys; import {', '.join(ENGINES)}; "
-        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'streamlit', 'streamlit_folium', 'folium', 'branca', 'plotly', 'ui', 'app_pages'} "
-        "or m in {'reb_maps.kaart', 'reb_maps.labels', 'reb_maps.charts'})))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
-
-
-def _is_streamlit(module: str) -> bool:
-    return any(module == naam or module.startswith(f"{naam}.") for naam in STREAMLIT)
-
-
-def test_the_whole_engine_package_is_free_of_streamlit():
-    """Every module under reb_maps/, not only the engines above: Streamlit glue lives in ui/ and app_pages/."""
-    offenders = {
-        f"{name} imports {module}"
-        for name in MODULES
-        if name.startswith("reb_maps")
-        for module in GRAPH[name]
-        if _is_streamlit(module)
-    }
-    assert not offenders, sorted(offenders)
-    assert {"ui.state", "ui.meldingen", "ui.kaart_cache"} <= set(MODULES)
-
-
 def _importeerbaar(name: str) -> bool:
     # __main__ modules run a command line; Alembic's env.py runs only inside a migration
     return name.startswith("reb_maps") and not name.endswith("__main__") and ".migraties." not in f"{name}."
 
 
-def test_the_engine_package_loads_without_streamlit_at_run_time():
-    modules = sorted(name for name in MODULES if _importeerbaar(name))
+def _geladen_na(modules: Iterable[str], verboden: str) -> str:
+    """Import `modules` in a fresh interpreter; the loaded modules for which `verboden` (an expression in m) holds."""
     code = (
         "import importlib, sys\n"
-        f"for name in {modules!r}: importlib.import_module(name)\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {'streamlit', 'streamlit_folium'})))"
+        f"for name in {sorted(modules)!r}: importlib.import_module(name)\n"
+        f"print(' '.join(sorted(m for m in sys.modules if {verboden})))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    return out.stdout.strip()
+
+
+def test_engines_load_without_ui_or_drawing_at_run_time():
+    """The same claim, checked by Python itself: loading every engine and data module pulls in no Streamlit, no
+    drawing library and no renderer, not even through a library's own imports."""
+    motor = [m for m in MODULES if laag(m) == "motor" and _importeerbaar(m)]
+    assert set(ENGINES) <= set(motor)
+    verboden = {*STREAMLIT, *TEKENEN, "ui", "app_pages"}
+    assert _geladen_na(motor, f"m.split('.')[0] in {verboden!r} or m.startswith({WEERGAVE!r})") == ""
+
+
+def test_the_renderers_load_without_streamlit_at_run_time():
+    modules = [name for name in MODULES if _importeerbaar(name)]
+    assert _geladen_na(modules, f"m.split('.')[0] in {set(STREAMLIT)!r}") == ""
 
 
 def test_cross_page_session_keys_have_one_home():

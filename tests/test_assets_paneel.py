@@ -5,7 +5,8 @@ from pathlib import Path
 
 import folium
 
-from reb_maps import assets, labels, paneel
+from reb_maps import labels, paneel
+from reb_maps.weergave import assets
 
 
 def test_basemap_lookup_by_name_or_url_key():

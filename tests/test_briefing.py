@@ -13,8 +13,8 @@ import pypdf
 import pytest
 
 from reb_maps import data, kerncijfers, paneel
-from reb_maps.documenten import briefing
 from reb_maps.schaalsprong import default_aannames
+from reb_maps.weergave.documenten import briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "tests" / "screenshots"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reb_maps import charts, labels
+from reb_maps import labels
 from reb_maps.data import load_table, table_meta
+from reb_maps.weergave import charts
 
 
 @pytest.fixture(scope="module")
@@ -213,7 +214,8 @@ def test_builders_do_not_touch_streamlit():
     code = textwrap.dedent(
         """
         import sys
-        from reb_maps import charts, kerncijfers
+        from reb_maps import kerncijfers
+        from reb_maps.weergave import charts
         from reb_maps.data import load_table, table_meta
         g = load_table("gemeenten")
         charts.banen(g, "Almelo"); charts.netto_areaal(g, "Almelo"); charts.vraag_aanbod(g, "Almelo")

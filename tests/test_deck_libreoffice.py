@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from reb_maps.documenten import presentatie
+from reb_maps.weergave.documenten import presentatie
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"

@@ -14,9 +14,9 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from PIL import Image
 
 from reb_maps import klassen, labels, lagen
-from reb_maps.druk import kaart
-from reb_maps.druk.kaart import KaartVraag
 from reb_maps.lagen import catalogus
+from reb_maps.weergave.druk import kaart
+from reb_maps.weergave.druk.kaart import KaartVraag
 
 
 def _teksten(fig) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, ibis, lagen, lees
 from reb_maps.eigen_data import meldingen as m
-from reb_maps.eigen_data.weergave import grootte, kaartdata, kleur_indeling
+from reb_maps.weergave.eigen_laag import grootte, kaartdata, kleur_indeling
 from tests import fixtures_eigen_data as fx
 
 ROOT = Path(__file__).resolve().parents[1]

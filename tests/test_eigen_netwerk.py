@@ -13,10 +13,11 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from reb_maps import assets, kaart, labels, lagen
-from reb_maps.druk import kaart as drukkaart
+from reb_maps import labels, lagen
 from reb_maps.eigen_data import EigenDataFout, lees, netwerk
 from reb_maps.eigen_data import meldingen as m
+from reb_maps.weergave import assets, kaart
+from reb_maps.weergave.druk import kaart as drukkaart
 from tests import fixtures_netwerk as fx
 from ui import documenten
 from ui import eigen_data as ui

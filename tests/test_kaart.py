@@ -5,7 +5,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-from reb_maps import assets, kaart, labels, lagen
+from reb_maps import labels, lagen
+from reb_maps.weergave import assets, kaart
 
 XSS = "<img src=x onerror=alert(1)>"
 

@@ -3,7 +3,8 @@ approximate parks."""
 
 import folium
 
-from reb_maps import assets, kaart, labels
+from reb_maps import labels
+from reb_maps.weergave import assets, kaart
 from tests import fixtures_eigen_data as fx
 from ui import eigen_data
 

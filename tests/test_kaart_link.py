@@ -2,7 +2,8 @@
 
 import folium
 
-from reb_maps import kaart, labels
+from reb_maps import labels
+from reb_maps.weergave import kaart
 from ui import state
 
 

@@ -5,7 +5,8 @@ import json
 import re
 from pathlib import Path
 
-from reb_maps import assets, kaart, kaart_nl, labels
+from reb_maps import labels
+from reb_maps.weergave import assets, kaart, kaart_nl
 from ui.zoekgebieden import toetsen
 
 DRAW_JS = Path(__file__).resolve().parents[1] / "assets" / "vendor" / "leaflet-draw" / "leaflet.draw.js"

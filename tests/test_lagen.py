@@ -5,9 +5,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from reb_maps import bronnen, kaart, labels, lagen
+from reb_maps import bronnen, labels, lagen
 from reb_maps.geodata import ANALYSE_DIR, GEO_DIR
 from reb_maps.lagen import catalogus
+from reb_maps.weergave import kaart
 from reb_maps.zoekgebieden import grid
 from reb_maps.zoekgebieden.profielen import FACTOREN, MASKERS
 

@@ -9,12 +9,13 @@ import matplotlib.colors as mcolors
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from reb_maps import kaart, labels, lagen
+from reb_maps import labels, lagen
 from reb_maps.build_geodata import ondergrond as bouw
-from reb_maps.druk import kaart as druk
-from reb_maps.druk.kaart import KaartVraag
 from reb_maps.geodata import GEO_DIR, layer_catalogue, load_analysis_layer, load_layer
 from reb_maps.lagen import ondergrond
+from reb_maps.weergave import kaart
+from reb_maps.weergave.druk import kaart as druk
+from reb_maps.weergave.druk.kaart import KaartVraag
 
 CLIP_M = 5_000  # the raw inputs are clipped to Twente + 5 km
 

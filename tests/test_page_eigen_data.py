@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from reb_maps import herontwikkeling, labels
 from reb_maps.eigen_data import meldingen as m
-from reb_maps.eigen_data.weergave import grootte
+from reb_maps.weergave.eigen_laag import grootte
 from tests import fixtures_eigen_data as fx
 from ui import eigen_data as ui
 

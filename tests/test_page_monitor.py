@@ -10,12 +10,13 @@ import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reb_maps import fmt, kaart, kerncijfers
-from reb_maps.documenten.briefing import briefing_pdf
-from reb_maps.documenten.monitor import briefing_sectie
-from reb_maps.druk import kaart as drukkaart
+from reb_maps import fmt, kerncijfers
 from reb_maps.monitor import opslag, parken, reeks
 from reb_maps.monitor.invoer import lees_peilbestand
+from reb_maps.weergave import kaart
+from reb_maps.weergave.documenten.briefing import briefing_pdf
+from reb_maps.weergave.documenten.monitor import briefing_sectie
+from reb_maps.weergave.druk import kaart as drukkaart
 from reb_maps.werkruimte import Auteur, Werkruimte
 from tests import fixtures_monitor as fx
 from ui import sessie_sleutels

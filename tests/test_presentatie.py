@@ -15,8 +15,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from reb_maps.data import load_table
-from reb_maps.documenten import pptx_maat, presentatie
-from reb_maps.documenten.presentatie_tekst import INDICATIEF
+from reb_maps.weergave.documenten import pptx_maat, presentatie
+from reb_maps.weergave.documenten.presentatie_tekst import INDICATIEF
 from ui import presentatie as view
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,10 +14,10 @@ import pypdf
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reb_maps.documenten.programmering import bijlage_pdf, bijlage_xlsx
 from reb_maps.programmering import excel, varianten
 from reb_maps.programmering.balans import balans
 from reb_maps.programmering.regels import KOLOMMEN, Regel
+from reb_maps.weergave.documenten.programmering import bijlage_pdf, bijlage_xlsx
 from reb_maps.werkruimte import Auteur, Werkruimte
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,8 +208,8 @@ def test_cli_bad_input_is_one_dutch_line_and_exit_2(tmp_path, capsys, args, woor
 
 
 def test_the_municipal_briefing_shows_its_rows_in_the_chosen_variant(tmp_path):
-    from reb_maps.documenten.briefing import briefing_pdf
-    from reb_maps.documenten.programmering import briefing_sectie
+    from reb_maps.weergave.documenten.briefing import briefing_pdf
+    from reb_maps.weergave.documenten.programmering import briefing_sectie
 
     r = Werkruimte.open(tmp_path / "w.sqlite")
     v = varianten.nieuw(r, "Voorstel AO", excel.lees(werkmap(GOED)).regels, Auteur("Jan"))
@@ -227,8 +227,8 @@ def test_the_municipal_briefing_shows_its_rows_in_the_chosen_variant(tmp_path):
 def test_rows_linked_to_a_location_are_placed_on_the_map():
     from types import SimpleNamespace
 
-    from reb_maps.documenten.programmering import gekoppelde_locaties, locaties_png
     from reb_maps.geodata import load_analysis_layer
+    from reb_maps.weergave.documenten.programmering import gekoppelde_locaties, locaties_png
 
     v = SimpleNamespace(regels=(Regel("Almelo", "XL Businesspark 2", "grootschalig", 30.0, "hard", "2031–2040",
                                       locatie="xl-businesspark-2"),

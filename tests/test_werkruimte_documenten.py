@@ -9,8 +9,8 @@ import json
 import pypdf
 import shapely
 
-from reb_maps import kaart
-from reb_maps.documenten.briefing import BewaardeLocatie, briefing_pdf
+from reb_maps.weergave import kaart
+from reb_maps.weergave.documenten.briefing import BewaardeLocatie, briefing_pdf
 from reb_maps.werkruimte import Auteur, Werkruimte
 from reb_maps.zoekgebieden import standaard_parameters
 from reb_maps.zoekgebieden.toets import toets

@@ -17,11 +17,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from reb_maps import lettertype
-from reb_maps.documenten import briefing
-from reb_maps.druk import kaart as drukkaart
 from reb_maps.eigen_data import netwerk
 from reb_maps.schaalsprong import Aannames
+from reb_maps.weergave import lettertype
+from reb_maps.weergave.documenten import briefing
+from reb_maps.weergave.druk import kaart as drukkaart
 from ui import eigen_data, monitor, sessie_sleutels, werkruimte
 from ui import schaalsprong as schaalsprong_view
 

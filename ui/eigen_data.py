@@ -1,7 +1,7 @@
 """Adapters of the page Eigen data: session layers, summaries, maps and tables — no st.* calls here.
 
 Layers live in a dict the page keeps in st.session_state (never on disk). Every user value that reaches
-the map is escaped by `reb_maps.eigen_data.weergave`; text for Streamlit widgets that render Markdown
+the map is escaped by `reb_maps.weergave.eigen_laag`; text for Streamlit widgets that render Markdown
 passes `platte_tekst`.
 """
 
@@ -19,12 +19,13 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from reb_maps import fmt, geheugen, herontwikkeling, kaart
+from reb_maps import fmt, geheugen, herontwikkeling
 from reb_maps.crs import WGS84
 from reb_maps.eigen_data import EigenDataFout, LaagKeuzeNodig, Resultaat, ibis, lees, netwerk
 from reb_maps.eigen_data import lagen as lagen_van
-from reb_maps.eigen_data.weergave import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
 from reb_maps.tekst import zichtbaar
+from reb_maps.weergave import kaart
+from reb_maps.weergave.eigen_laag import KLEUR_STANDAARD, attribuut_kolommen, kaartdata, kleur_indeling, popup_html
 from ui import sessie_sleutels
 
 LAGEN_KEY = sessie_sleutels.EIGEN_LAGEN

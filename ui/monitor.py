@@ -17,8 +17,8 @@ from reb_maps import fmt, labels
 from reb_maps.eigen_data.ibis import koppel_kolommen
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer, WerkruimteFout
-from reb_maps.kaart import PeilTerreinen, peil_terreinen
 from reb_maps.monitor import invoer, opslag, parken, reeks, regels
+from reb_maps.weergave.kaart import PeilTerreinen, peil_terreinen
 from ui import werkruimte as wr
 from ui.sessie_sleutels import PEILDATUM
 
@@ -356,7 +356,7 @@ def sinds_reb_tabel(sinds) -> None:
 
 def voor_briefing(gemeente: str | None, jaar: int | None = None):
     """The briefing's "sinds de REB" section (None when no year was imported or the workspace cannot be read)."""
-    from reb_maps.documenten.monitor import briefing_sectie
+    from reb_maps.weergave.documenten.monitor import briefing_sectie
 
     if not jaren():
         return None

@@ -1,7 +1,7 @@
 """Adapters for the Presentatie page: the step from the link, the cached pictures, the deck and the big-screen CSS.
 
-The slide is HTML (reb_maps.documenten.dia_html): text as text, sized by the window. Its visuals are pictures.
-Why static pictures and not a folium map: the PNG from the shared print renderer (`reb_maps.druk`) shows in a
+The slide is HTML (reb_maps.weergave.documenten.dia_html): text as text, sized by the window. Its visuals are pictures.
+Why static pictures and not a folium map: the PNG from the shared print renderer (`reb_maps.weergave.druk`) shows in a
 fraction of a second once cached (a folium map ships Leaflet plus megabytes of GeoJSON and draws in the
 browser) and needs no network on a municipality's projector. A map is the very picture that goes into the
 .pptx; a chart is drawn natively there from the same numbers. The PNG bytes are cached per visual with
@@ -17,9 +17,9 @@ import streamlit as st
 from PIL import Image
 
 from reb_maps import url
-from reb_maps.documenten import dia_html, presentatie
-from reb_maps.druk import dia as druk_dia
 from reb_maps.eigen_data import netwerk as eigen_netwerk
+from reb_maps.weergave.documenten import dia_html, presentatie
+from reb_maps.weergave.druk import dia as druk_dia
 
 PARAM = "stap"
 SESSIE_BEELD_KEY = "_presentatie_eigen_beeld"  # (step, visual, network) → this session's map with its own roads

@@ -10,12 +10,12 @@ import shapely
 import streamlit as st
 
 from reb_maps import fmt, labels
-from reb_maps.documenten import programmering as bijlage
 from reb_maps.fouten import OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.programmering import excel, varianten
 from reb_maps.programmering import regels as rg
 from reb_maps.programmering.balans import AANDEEL_PERIODE, Balans, balans, schaalsprong_extra_ha
 from reb_maps.programmering.varianten import Variant
+from reb_maps.weergave.documenten import programmering as bijlage
 from reb_maps.werkruimte import Werkruimte
 from ui import programmering_tabellen as tab
 from ui import sessie_sleutels

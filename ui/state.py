@@ -14,9 +14,9 @@ import streamlit as st
 
 from reb_maps import labels, lagen
 from reb_maps.data import GEMEENTEN
-from reb_maps.kaart import gemelde_lagen
 from reb_maps.labels import GEEN_GEMEENTE
 from reb_maps.url import UrlMelding, herhaald, laatste
+from reb_maps.weergave.kaart import gemelde_lagen
 from ui import sessie_sleutels
 from ui.meldingen import platte_melding
 

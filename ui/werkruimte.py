@@ -24,11 +24,11 @@ import shapely.errors
 import shapely.geometry
 import streamlit as st
 
-from reb_maps import kaart
-from reb_maps.documenten.briefing import BewaardeLocatie
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
-from reb_maps.kaart import BewaardeLocaties
+from reb_maps.weergave import kaart
+from reb_maps.weergave.documenten.briefing import BewaardeLocatie
+from reb_maps.weergave.kaart import BewaardeLocaties
 from reb_maps.werkruimte import Auteur, Locatie, Werkruimte
 from ui import sessie_sleutels
 from ui import werkruimte_tabellen as tab
@@ -437,8 +437,8 @@ def voor_briefing(gemeente: str | None) -> tuple[BewaardeLocatie, ...]:
 
 def programmering_voor_briefing(variant_id: str | None, gemeente: str | None):
     """The chosen programming variant's section for a municipal briefing (None: no variant chosen, or Twente)."""
-    from reb_maps.documenten.programmering import briefing_sectie
     from reb_maps.programmering import varianten
+    from reb_maps.weergave.documenten.programmering import briefing_sectie
 
     r = ruimte()
     if r is None or not variant_id or gemeente is None:

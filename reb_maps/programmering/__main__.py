@@ -92,7 +92,7 @@ def _voer_uit(args) -> tuple[object, str, int]:
                 for g in b.gemeenten
             )
             return data, tekst, 0
-        from reb_maps.documenten.programmering import bijlage_pdf, bijlage_xlsx
+        from reb_maps.weergave.documenten.programmering import bijlage_pdf, bijlage_xlsx
 
         soort = args.uit.suffix.lower()
         if soort not in {".pdf", ".xlsx"}:

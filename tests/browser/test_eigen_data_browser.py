@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reb_maps import kaart_nl, labels
-from reb_maps.eigen_data.weergave import KLEUR_STANDAARD
+from reb_maps import labels
+from reb_maps.weergave import kaart_nl
+from reb_maps.weergave.eigen_laag import KLEUR_STANDAARD
 from tests import fixtures_eigen_data as fx
 
 from .helpers import map_frame, wait_idle

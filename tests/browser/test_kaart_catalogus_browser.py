@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from reb_maps import kaart, labels
+from reb_maps import labels
 from reb_maps.data import GEMEENTEN
+from reb_maps.weergave import kaart
 from tests import fixtures_eigen_data as fx
 from ui import eigen_upload
 

@@ -5,7 +5,8 @@ import time
 
 import streamlit_folium
 
-from reb_maps import kaart, labels
+from reb_maps import labels
+from reb_maps.weergave import kaart
 from ui import kaart_cache
 
 INPUTS = ("banen", labels.ACHTERGROND_OFFLINE, "Almelo")

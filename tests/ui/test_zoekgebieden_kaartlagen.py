@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 from pyproj import Transformer
 
-from reb_maps import assets, fmt, kaart, labels
+from reb_maps import fmt, labels
+from reb_maps.weergave import assets, kaart
 from reb_maps.zoekgebieden import FACTOREN, bereken, standaard_parameters
 from ui.zoekgebieden import kaartlagen as kl
 

@@ -27,10 +27,11 @@ import shapely
 from PIL import Image
 from pyproj import Transformer
 
-from reb_maps import assets, fmt, kaart
+from reb_maps import fmt
 from reb_maps.cellen import csv_tekst
 from reb_maps.crs import WGS84
 from reb_maps.kerncijfers import Kerncijfer
+from reb_maps.weergave import assets, kaart
 from reb_maps.zoekgebieden import export, grid
 from reb_maps.zoekgebieden.gewichten import normaliseer
 from reb_maps.zoekgebieden.profielen import FACTOREN, GEVOELIGHEID_KOLOMMEN, KOLOMMEN, MASKERS, Parameters

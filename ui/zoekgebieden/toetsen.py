@@ -22,11 +22,12 @@ import shapely
 from PIL import Image
 from pyproj import Transformer
 
-from reb_maps import assets, fmt, kaart_nl, lagen, lettertype
+from reb_maps import fmt, lagen
 from reb_maps.cellen import csv_tekst
-from reb_maps.druk import kaart as druk_kaart
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.lagen import ondergrond
+from reb_maps.weergave import assets, kaart_nl, lettertype
+from reb_maps.weergave.druk import kaart as druk_kaart
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
 from reb_maps.zoekgebieden.toets import (
     AFSTAND_FACTOREN,

@@ -1,7 +1,7 @@
 """The REB storyline as data — ten steps (eleven with a municipality) — and the 16:9 PowerPoint deck.
 
 `stappen(gemeente)` gives the steps: title, up to three short messages, a source line, speaker notes with the
-exact figures, and either visuals (`Beeld`: a PNG builder from `reb_maps.druk`; a chart also as data, `Grafiek`,
+exact figures, and either visuals (`Beeld`: a PNG builder from `weergave.druk`; a chart also as data, `Grafiek`,
 which the deck draws as a native chart) or text cards (`Kaartje`). The page `Presentatie` (HTML, dia_html) and
 the deck (pptx_dia) read the same steps, so screen and .pptx tell the same story with the same numbers. Words
 live in `presentatie_tekst.TEKSTEN`; every figure is read from the data tables here. No streamlit.
@@ -17,12 +17,12 @@ from pathlib import Path
 from reb_maps import __version__ as APP_VERSIE
 from reb_maps import fmt, labels, lagen, paneel
 from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of
-from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
-from reb_maps.documenten.presentatie_tekst import DECK_TITEL, INDICATIEF, TEKSTEN
-from reb_maps.druk import dia
 from reb_maps.indicatoren import tekort
 from reb_maps.kerncijfers import kerncijfers, licht
 from reb_maps.schaalsprong import bereken, default_aannames
+from reb_maps.weergave.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
+from reb_maps.weergave.documenten.presentatie_tekst import DECK_TITEL, INDICATIEF, TEKSTEN
+from reb_maps.weergave.druk import dia
 
 GEMEENTE_NA = "vraag_aanbod"  # the optional municipality slide follows this step
 VOLGORDE = ("cijfers", "profiel", "werklocaties", "vraag_aanbod", "grootschalig", "schaalsprong", "strategieen",
@@ -445,7 +445,7 @@ def deck(gemeente: str | None = None, beelden: dict[tuple[str, int], bytes] | No
     `beelden`: map PNGs already made, by (step key, visual index), e.g. the page's cached ones; the rest is drawn
     here. Charts are not pictures in the deck: pptx_dia draws them natively from their data.
     """
-    from reb_maps.documenten import pptx_dia
+    from reb_maps.weergave.documenten import pptx_dia
 
     lijst = stappen(gemeente)
     klaar = beelden or {}

@@ -23,7 +23,7 @@ import pandas as pd
 import shapely.geometry
 from shapely.ops import polylabel
 
-from reb_maps import assets, fmt, kaart_nl, klassen, labels, lagen, werklocaties
+from reb_maps import fmt, klassen, labels, lagen, werklocaties
 from reb_maps.crs import RD, WGS84
 from reb_maps.data import load_table, source_of
 from reb_maps.eigen_data import netwerk as eigen_netwerk
@@ -32,6 +32,7 @@ from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum
 from reb_maps.kerncijfers import stoplicht
 from reb_maps.lagen import Laag, ondergrond
 from reb_maps.popup import popup_html
+from reb_maps.weergave import assets, kaart_nl
 
 TWENTE_CENTRUM = (52.30, 6.68)
 TWENTE_GRENZEN = [[52.06, 6.20], [52.54, 7.10]]

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from reb_maps import fmt, labels
-from reb_maps.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, layout, waarden
+from reb_maps.weergave.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, layout, waarden
 
 REB_JAAR = 2023
 KLEUR_NETTO, KLEUR_UIT, KLEUR_AANBOD = "#542788", "#01665e", "#b35806"

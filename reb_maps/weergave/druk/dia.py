@@ -1,8 +1,8 @@
 """Visuals for the presentation (big screen and .pptx): PNG bytes at high resolution, no browser.
 
-Maps come from the one print renderer (`reb_maps.druk.kaart.teken_kaart`), with the traffic light or the
+Maps come from the one print renderer (`reb_maps.weergave.druk.kaart.teken_kaart`), with the traffic light or the
 search-area candidates drawn on its map axes; charts are small matplotlib figures in large type, since they
-are read from the back of a room. Every figure is passed in by the caller (`reb_maps.documenten.presentatie`),
+are read from the back of a room. Every figure is passed in by the caller (`reb_maps.weergave.documenten.presentatie`),
 so nothing here invents a number.
 """
 
@@ -26,8 +26,15 @@ from matplotlib.patches import Patch
 from PIL import Image
 
 from reb_maps import fmt, labels, lagen
-from reb_maps.druk.kaart import VOORRANG_GEKOZEN, KaartVraag, gemeenten_rd, herplaats_labels, kaart_label, teken_kaart
 from reb_maps.kerncijfers import licht
+from reb_maps.weergave.druk.kaart import (
+    VOORRANG_GEKOZEN,
+    KaartVraag,
+    gemeenten_rd,
+    herplaats_labels,
+    kaart_label,
+    teken_kaart,
+)
 
 DPI = 220
 # Slide visual 8 × 5 inch (16:10): at 220 dpi 1760 × 1100 px, sharp on a 1920 × 1080 projector and in the deck.

@@ -15,8 +15,8 @@ from typing import NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 
-from reb_maps.charts.gemeenten import banen, grootschalig, netto_areaal, vergelijkingstabel, vraag_aanbod
 from reb_maps.data import load_table, table_meta
+from reb_maps.weergave.charts.gemeenten import banen, grootschalig, netto_areaal, vergelijkingstabel, vraag_aanbod
 
 CACHE_SIZE = 16  # 14 municipalities + heel Twente
 

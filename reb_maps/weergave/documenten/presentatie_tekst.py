@@ -2,7 +2,7 @@
 
 The messages are our own short wording of REB Twente 2040 (never the report's sentences). Figures are never
 typed here: `{placeholders}` are filled from the data tables (`reb_maps.data`) by
-`reb_maps.documenten.presentatie`, formatted the Dutch way. At most three messages per step.
+`reb_maps.weergave.documenten.presentatie`, formatted the Dutch way. At most three messages per step.
 """
 
 from __future__ import annotations

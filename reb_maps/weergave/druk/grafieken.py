@@ -1,6 +1,6 @@
 """Vector charts for print (matplotlib → SVG): the 14 municipalities with one highlighted.
 
-The same three views as the Gemeenten page (`reb_maps.charts.gemeenten`), with its titles and colours from
+The same three views as the Gemeenten page (`reb_maps.weergave.charts.gemeenten`), with its titles and colours from
 `labels`, drawn with matplotlib because plotly's static export needs Chrome.
 """
 
@@ -18,9 +18,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from reb_maps import fmt, labels, lettertype
+from reb_maps import fmt, labels
 from reb_maps.fmt import groei
 from reb_maps.kerncijfers import stoplicht
+from reb_maps.weergave import lettertype
 
 CM = 1 / 2.54
 LETTER = 7

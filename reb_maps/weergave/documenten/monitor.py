@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from reb_maps import fmt, labels
-from reb_maps.documenten.briefing import MonitorSectie
 from reb_maps.kerncijfers import licht
 from reb_maps.monitor import regels
 from reb_maps.monitor.reeks import bron_reb, bron_twente_reb
+from reb_maps.weergave.documenten.briefing import MonitorSectie
 
 
 def _ha(waarde, decimalen: int | None = 2) -> str:

@@ -21,7 +21,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from reb_maps.documenten import pptx_maat
+from reb_maps.weergave.documenten import pptx_maat
 
 BREEDTE, HOOGTE = Emu(12_192_000), Emu(6_858_000)  # 13⅓ × 7½ inch: exactly 16:9, as PowerPoint makes it
 TITEL = (Inches(0.4), Inches(0.3), Inches(12.5), Inches(0.85))
@@ -255,7 +255,7 @@ def _berichten(dia, berichten: Sequence[str], vak) -> None:
 
 
 def bouw(titel: str, stappen: Sequence, kaarten: Sequence[Sequence[bytes | None]]) -> bytes:
-    """One slide per step (reb_maps.documenten.presentatie.Stap); `kaarten`: per step the PNG of each map
+    """One slide per step (reb_maps.weergave.documenten.presentatie.Stap); `kaarten`: per step the PNG of each map
     visual (None where the visual is a chart, drawn natively)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = BREEDTE, HOOGTE

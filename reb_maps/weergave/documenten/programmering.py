@@ -16,8 +16,6 @@ from matplotlib.patches import Patch
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from reb_maps import fmt, labels
-from reb_maps.documenten.briefing import ProgrammeringSectie, _alinea, _bron, _kop, _Pdf, _tabel, datum_tekst
-from reb_maps.druk.kaart import gemeenten_rd, noordpijl
 from reb_maps.programmering import excel
 from reb_maps.programmering.balans import (
     BRON_GROOTSCHALIG,
@@ -27,6 +25,8 @@ from reb_maps.programmering.balans import (
     balans,
 )
 from reb_maps.programmering.regels import HA_ONBEKEND
+from reb_maps.weergave.documenten.briefing import ProgrammeringSectie, _alinea, _bron, _kop, _Pdf, _tabel, datum_tekst
+from reb_maps.weergave.druk.kaart import gemeenten_rd, noordpijl
 
 TITEL = "Bijlage programmeringsafspraken bedrijventerreinen Twente 2027–2030"
 KLEUR_GEEN = "#d9d9d9"

@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from reb_maps import fmt, labels
-from reb_maps.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, groei, kleuren, layout, waarden
 from reb_maps.indicatoren import tekort
 from reb_maps.kerncijfers import stoplicht
+from reb_maps.weergave.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, groei, kleuren, layout, waarden
 
 
 def banen(gemeenten: pd.DataFrame, selectie: str | None = None) -> go.Figure:

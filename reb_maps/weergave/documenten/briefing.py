@@ -22,13 +22,14 @@ import pandas as pd
 from fpdf import FPDF, FontFace
 
 from reb_maps import __version__ as APP_VERSIE
-from reb_maps import fmt, labels, lagen, lettertype, paneel
+from reb_maps import fmt, labels, lagen, paneel
 from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of, table_meta
-from reb_maps.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
-from reb_maps.druk import grafieken
-from reb_maps.druk.kaart import KaartVraag, kaart_bytes
 from reb_maps.kerncijfers import Kerncijfer, kerncijfers
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
+from reb_maps.weergave import lettertype
+from reb_maps.weergave.documenten.opgave import AANBEVELINGEN, STRATEGIEEN
+from reb_maps.weergave.druk import grafieken
+from reb_maps.weergave.druk.kaart import KaartVraag, kaart_bytes
 
 FONT = lettertype.FAMILIE
 REB_EDITIE = labels.REB

@@ -29,9 +29,9 @@ import folium
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
-STATIC_DIR = Path(os.environ.get("REB_STATIC_DIR") or Path(__file__).resolve().parent.parent / "static")
+STATIC_DIR = Path(os.environ.get("REB_STATIC_DIR") or Path(__file__).resolve().parents[2] / "static")
 # Leaflet plugins shipped with the project (npm packages, licences beside them), served from /app/static/vendor/.
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "assets" / "vendor"
+VENDOR_DIR = Path(__file__).resolve().parents[2] / "assets" / "vendor"
 URL_PREFIX = "/app/static"
 log = logging.getLogger(__name__)
 

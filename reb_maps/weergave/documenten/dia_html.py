@@ -73,7 +73,7 @@ def _kaartje(kop: str, tekst: str, verwijzing: str) -> str:
 
 
 def dia(stap, plaatjes: Sequence[Plaatje]) -> str:
-    """The slide of one step (reb_maps.documenten.presentatie.Stap) with the screen pictures of its visuals."""
+    """The slide of one step (reb_maps.weergave.documenten.presentatie.Stap) with the screen pictures of its visuals."""
     if stap.kaartjes:
         kaartjes = "".join(_kaartje(f"{n}. {k.titel}" if stap.genummerd else k.titel, k.tekst, k.verwijzing)
                            for n, k in enumerate(stap.kaartjes, start=1))  # fmt: skip

@@ -5,8 +5,8 @@ Figure or a formatted DataFrame out. They never call `st.*` and never read files
 sees passes `reb_maps.fmt` (Babel); axis ticks use plotly's own Dutch separators (`separators=",."`).
 """
 
-from reb_maps.charts._basis import groei
-from reb_maps.charts.gemeenten import (
+from reb_maps.weergave.charts._basis import groei
+from reb_maps.weergave.charts.gemeenten import (
     banen,
     grootschalig,
     markeer_selectie,
@@ -15,7 +15,7 @@ from reb_maps.charts.gemeenten import (
     vergelijkingstabel,
     vraag_aanbod,
 )
-from reb_maps.charts.regio import (
+from reb_maps.weergave.charts.regio import (
     campusgroei,
     economisch_profiel,
     eib_scenarios,

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from reb_maps import fmt, labels
-from reb_maps.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, groei, layout, waarden
+from reb_maps.weergave.charts._basis import HOVER, RIJ_HOOGTE, categorie_as, groei, layout, waarden
 
 TWENTE = "Twente"
 

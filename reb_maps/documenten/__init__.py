@@ -1,1 +1,0 @@
-"""Documents built on reb_maps.druk: the briefing PDF."""

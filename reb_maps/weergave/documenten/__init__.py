@@ -1,0 +1,1 @@
+"""Documents built on reb_maps.weergave.druk: the briefing PDF."""
