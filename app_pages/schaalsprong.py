@@ -8,6 +8,7 @@ import streamlit as st
 
 from reb_maps import labels
 from reb_maps.data import source_of
+from reb_maps.weergave.charts import schaalsprong as grafieken
 from ui import schaalsprong as view
 from ui import state
 
@@ -94,11 +95,11 @@ with rechts:
                 uitleg.markdown(f"**{stap.titel}**  \n{stap.uitleg}")
         st.caption(f"{source_of('schaalsprong_aannames')}; {BEREKENING}.")
 
-        st.plotly_chart(view.figuur_sectoren(u), width="stretch")
+        st.plotly_chart(grafieken.figuur_sectoren(u), width="stretch")
         st.caption(f"{source_of('schaalsprong_aannames')}; {BEREKENING}.")
 
         c = view.context()
-        st.plotly_chart(view.figuur_ramingen(u, c), width="stretch")
+        st.plotly_chart(grafieken.figuur_ramingen(u, c), width="stretch")
         st.markdown(view.context_toelichting(u, c))
         st.caption(
             f"{source_of('ruimtevraag')}. Hard aanbod: {source_of('gemeenten', 'hard_aanbod_ha')}; regionale regel: "
@@ -135,7 +136,7 @@ if not fout:
         format_func=labels.SCHAALSPRONG_VERDEELSLEUTELS.get,
     )  # fmt: skip
     spreiding = view.spreiding(u.ha_extra, verdeel)
-    st.plotly_chart(view.figuur_spreiding(spreiding, state.geselecteerd()), width="stretch")
+    st.plotly_chart(grafieken.figuur_spreiding(spreiding, state.geselecteerd()), width="stretch")
     st.dataframe(view.spreiding_tabel(spreiding, verdeel), hide_index=True, width="stretch", height="content")
     st.caption(
         f"Verdeelsleutel: {source_of('gemeenten', view.VERDEEL_KOLOM[verdeel])}. Hard aanbod: "

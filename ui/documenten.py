@@ -19,8 +19,8 @@ import streamlit as st
 
 from reb_maps.eigen_data import netwerk
 from reb_maps.schaalsprong import Aannames
-from reb_maps.weergave import lettertype
 from reb_maps.weergave.documenten import briefing
+from reb_maps.weergave.documenten.fout import fout_beeld, fout_pdf
 from reb_maps.weergave.druk import kaart as drukkaart
 from ui import eigen_data, monitor, sessie_sleutels, werkruimte
 from ui import schaalsprong as schaalsprong_view
@@ -36,7 +36,6 @@ HULP_BRIEFING = (
     "de andere gemeenten, werklocaties, profiel, wat de REB vraagt en de bronnen. Wordt gemaakt bij het klikken."
 )
 HULP_KAART = "De kaart zoals hierboven gekozen (indicator en gemeente), om af te drukken: PNG (200 dpi) of PDF."
-FOUT = "Het document kon niet worden gemaakt. Probeer het opnieuw; de fout is vastgelegd in het logboek."
 
 # Session keys written by other pages (the Schaalsprong page's scenario, the Zoekgebieden page's last run).
 SCHAALSPRONG_SCENARIO = schaalsprong_view.SCENARIO_KEY
@@ -78,27 +77,6 @@ def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes], eigen_netwe
             return bij_fout()
 
     return maak
-
-
-def fout_pdf() -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    lettertype.voeg_toe(pdf)
-    pdf.add_page()
-    pdf.set_font(lettertype.FAMILIE, size=12)
-    pdf.multi_cell(0, 6, FOUT)
-    return bytes(pdf.output())
-
-
-def fout_beeld(formaat: str) -> bytes:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(6, 1))
-    fig.text(0.02, 0.5, FOUT, va="center", fontsize=8, wrap=True)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=formaat)
-    return buffer.getvalue()
 
 
 def briefing_knop(gemeente: str | None, key: str) -> None:

@@ -15,6 +15,7 @@ from reb_maps.programmering import excel, varianten
 from reb_maps.programmering import regels as rg
 from reb_maps.programmering.balans import AANDEEL_PERIODE, Balans, balans, schaalsprong_extra_ha
 from reb_maps.programmering.varianten import Variant
+from reb_maps.weergave.charts.programmering import balans_grafiek
 from reb_maps.weergave.documenten import programmering as bijlage
 from reb_maps.werkruimte import Werkruimte
 from ui import programmering_tabellen as tab
@@ -269,7 +270,7 @@ def regels(ruimte: Werkruimte, v: Variant, schrijven: bool) -> None:
 
 def balans_sectie(v: Variant, b: Balans) -> None:
     links, rechts = st.columns([3, 2])
-    links.plotly_chart(tab.balans_grafiek(b), width="stretch", config={"displayModeBar": False})
+    links.plotly_chart(balans_grafiek(b), width="stretch", config={"displayModeBar": False})
     lichten = tuple((g.gemeente, g.stoplicht) for g in b.gemeenten)
     rechts.image(_lichtenkaart(lichten, b), caption="Stoplicht per gemeente in deze variant (CBS/Kadaster, CC BY 4.0)")
     st.table(tab.balans_tabel(b).set_index("Gemeente"))  # a real HTML table: readable by screen readers

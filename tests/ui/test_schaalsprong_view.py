@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reb_maps import labels
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
+from reb_maps.weergave.charts import schaalsprong as grafieken
 from ui import schaalsprong as view
 
 
@@ -243,7 +244,7 @@ def test_context_toelichting(standaard):
 
 
 def test_waterval_draagt_de_berekende_hectares(standaard):
-    fig = view.figuur_sectoren(standaard)
+    fig = grafieken.figuur_sectoren(standaard)
     assert fig.layout.separators == ",."
     trace = fig.data[0]
     assert list(trace.measure) == ["relative"] * 4 + ["total", "relative", "total"]
@@ -253,12 +254,12 @@ def test_waterval_draagt_de_berekende_hectares(standaard):
 
 def test_waterval_volgt_het_scenario():
     uit = bereken(view.naar_aannames({**view.standaard_waarden(), "intensivering": 0}))
-    y = list(view.figuur_sectoren(uit).data[0].y)
+    y = list(grafieken.figuur_sectoren(uit).data[0].y)
     assert y[-1] == pytest.approx(369.85) and y[-2] == 0
 
 
 def test_ramingenfiguur(standaard):
-    fig = view.figuur_ramingen(standaard, view.context())
+    fig = grafieken.figuur_ramingen(standaard, view.context())
     assert fig.layout.separators == ",."
     per_naam = {trace.name: trace for trace in fig.data}
     band = per_naam[labels.REEKS_RAMING]
@@ -299,7 +300,7 @@ def test_spreidingstabel_en_figuur(standaard):
     assert tabel.loc["Losser", labels.REEKS_AANBOD] == labels.GEEN_OPGAVE
     assert tabel.loc["Almelo", labels.REEKS_AANBOD] == "16,58 ha"
     assert tabel.loc["Almelo", labels.SCHAALSPRONG_VERDEELSLEUTELS["areaal"]] == "620 ha"
-    fig = view.figuur_spreiding(frame, selectie="Hengelo")
+    fig = grafieken.figuur_spreiding(frame, selectie="Hengelo")
     assert "<b>Hengelo</b>" in fig.layout.yaxis.ticktext
     toegedeeld = next(t for t in fig.data if t.name == labels.REEKS_TOEGEDEELD)
     assert sum(toegedeeld.x) == pytest.approx(295.88)
