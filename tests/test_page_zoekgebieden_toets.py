@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from reb_maps import fmt, labels
 from reb_maps.zoekgebieden import standaard_parameters
+from reb_maps.zoekgebieden.gebied import Gebied
 from reb_maps.zoekgebieden.toets import toets
-from ui.zoekgebieden.link import Gebied
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,9 @@ import shapely
 
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import bereken, grid, standaard_parameters
+from reb_maps.zoekgebieden.gebied import cirkel
 from reb_maps.zoekgebieden.profielen import VAARWEGEN, OngeldigeInvoer
-from reb_maps.zoekgebieden.toets import cirkel, kandidaat, toets, uit_geojson
+from reb_maps.zoekgebieden.toets import kandidaat, toets, uit_geojson
 
 ROOT = Path(__file__).resolve().parent.parent
 CRS = "EPSG:28992"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
 from reb_maps.crs import RD, RD_SRID
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
+from reb_maps.zoekgebieden.gebied import controleer
 from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.profielen import standaard_parameters as _standaard
 from reb_maps.zoekgebieden.zones import bereken
@@ -56,7 +56,6 @@ OVERLAP_LABELS = {
     "bedrijventerrein": "Bestaand bedrijventerrein",
     "stikstofzone": "Stikstofzone (indicatief)",
 }
-MIN_HA, MAX_HA = 0.5, 5000.0  # a drawn area outside this range is a slip of the mouse, not a location
 VOETNOOT_PRINCIPES = (
     "De grenzen bij de principes zijn de instelbare uitgangspunten van het profiel in dit dashboard "
     "(hinderafstand, maximale afstand tot een afrit, afstandsgrenzen per factor, bandbreedte van de oppervlakte), "
@@ -122,35 +121,7 @@ class Toets:
         return uit
 
 
-# ---------- Areas ----------
-
-
-def cirkel(x: float, y: float, ha: float) -> shapely.Polygon:
-    """A circle of `ha` hectares around a point (EPSG:28992)."""
-    if not (isinstance(ha, int | float) and math.isfinite(ha) and MIN_HA <= ha <= MAX_HA):
-        raise OngeldigeInvoer(f"Kies een oppervlakte tussen {fmt.getal(MIN_HA)} en {fmt.getal(MAX_HA)} ha.")
-    straal = math.sqrt(ha * 10_000 / math.pi)
-    return shapely.Point(x, y).buffer(straal, quad_segs=32)
-
-
-def controleer(gebied) -> shapely.Polygon | shapely.MultiPolygon:
-    """The area if it can be tested; else OngeldigeInvoer with one Dutch sentence."""
-    if gebied is None or shapely.is_empty(gebied):
-        raise OngeldigeInvoer("Het gebied is leeg.")
-    if shapely.get_type_id(gebied) not in (3, 6):  # Polygon, MultiPolygon
-        raise OngeldigeInvoer("Het gebied is geen vlak: teken een veelhoek of rechthoek.")
-    if not shapely.is_valid(gebied):
-        reden = shapely.is_valid_reason(gebied).split("[")[0].strip()
-        raise OngeldigeInvoer(f"Ongeldige geometrie ({reden}): de rand mag zichzelf niet snijden.")
-    ha = gebied.area / 10_000
-    if not grid.regio_geometrie().intersects(gebied):
-        raise OngeldigeInvoer("Het gebied ligt buiten Twente.")
-    if not MIN_HA <= ha <= MAX_HA:
-        raise OngeldigeInvoer(
-            f"Het gebied is {fmt.met_eenheid(ha, 'ha', 1)}; toetsen kan van {fmt.getal(MIN_HA)} tot "
-            f"{fmt.getal(MAX_HA)} ha."
-        )
-    return gebied
+# ---------- Areas (what an area is and may be: reb_maps.zoekgebieden.gebied) ----------
 
 
 def _crs_van(data: Mapping) -> pyproj.CRS:

@@ -14,6 +14,7 @@ import json
 import streamlit as st
 
 from reb_maps.werkruimte import Locatie
+from reb_maps.zoekgebieden.gebied import MAX_GEBIEDEN, Gebied
 from reb_maps.zoekgebieden.profielen import PROFIELEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
 from ui import state
@@ -23,7 +24,7 @@ from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import link
 from ui.zoekgebieden import toetsen as tt
 
-GEBIEDEN = "zg_gebieden"  # list[link.Gebied], named T1, T2… by position
+GEBIEDEN = "zg_gebieden"  # list[Gebied], named T1, T2… by position
 VERWERKT = "zg_verwerkt"  # codes of map drawings already taken over (st_folium keeps returning them)
 K_TOETS = "zg_toets"  # widget: the tested area
 K_VERGELIJK = "zg_vergelijk"  # widget: the compared areas
@@ -73,7 +74,7 @@ def toon_meldingen() -> None:
             st.text(melding)  # plain text: the value comes from the URL
 
 
-def _gebieden() -> list[link.Gebied]:
+def _gebieden() -> list[Gebied]:
     return st.session_state.setdefault(GEBIEDEN, [])
 
 
@@ -125,7 +126,7 @@ def verwerk_kaart(uit: dict | None) -> None:
         if code in verwerkt:
             continue
         verwerkt.add(code)
-        if len(_gebieden()) >= link.MAX_GEBIEDEN:
+        if len(_gebieden()) >= MAX_GEBIEDEN:
             st.toast("Er kunnen hoogstens acht gebieden tegelijk bewaard worden.")
             break
         _gebieden().append(gebied)
@@ -133,7 +134,7 @@ def verwerk_kaart(uit: dict | None) -> None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _toets(params_json: str, naam: str, gebied: link.Gebied | None) -> Toets:
+def _toets(params_json: str, naam: str, gebied: Gebied | None) -> Toets:
     params = Parameters.from_json(params_json)
     geometrie = kandidaat(params, naam) if gebied is None else gebied.geometrie()
     return toets(geometrie, params, naam)
@@ -144,13 +145,13 @@ def _bewaarde() -> dict[str, Locatie]:
     return wr.locaties_per_code()
 
 
-def _gebied_van(naam: str) -> link.Gebied | None:
+def _gebied_van(naam: str) -> Gebied | None:
     if naam.startswith("W"):
         loc = _bewaarde()[naam]
         if loc.geometrie.geom_type == "Point":  # a saved point counts as a circle of the chosen area
-            return link.Gebied(cirkel=(round(loc.geometrie.x), round(loc.geometrie.y),
-                                       float(st.session_state.get(K_HA, 200))))  # fmt: skip
-        return link.Gebied.van(loc.geometrie)
+            return Gebied(cirkel=(round(loc.geometrie.x), round(loc.geometrie.y),
+                                  float(st.session_state.get(K_HA, 200))))  # fmt: skip
+        return Gebied.van(loc.geometrie)
     return _gebieden()[int(naam[1:]) - 1] if naam.startswith("T") else None
 
 
@@ -195,12 +196,12 @@ def _bewaar_formulier(plek: str, params: Parameters, naam: str, t: Toets, kandid
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _kaartjes(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...]) -> bytes:
+def _kaartjes(params_json: str, keuze: tuple[tuple[str, Gebied | None], ...]) -> bytes:
     return tt.kaartjes_png([_toets(params_json, naam, gebied) for naam, gebied in keuze])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _pdf(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...],
+def _pdf(params_json: str, keuze: tuple[tuple[str, Gebied | None], ...],
          opmerkingen: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> bytes:  # fmt: skip
     toetsen = [_toets(params_json, naam, gebied) for naam, gebied in keuze]
     return tt.vergelijk_pdf(toetsen, Parameters.from_json(params_json).profiel, opmerkingen)
