@@ -5,8 +5,6 @@ widget values to parameters, the engine computes, kaartlagen turns a result into
 The widget values are also kept in one plain dict, so they survive a switch to another page.
 """
 
-import contextlib
-
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -34,16 +32,15 @@ def naar_profiel() -> None:
     zet(fm.profiel_waarden(st.session_state[fm.K_PROFIEL]))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def uitkomst(parameters_json: str, parken: str | None = None) -> kl.Uitkomst:
-    """Keyed by the exact JSON the download offers and, with a user's own IBIS parks, their fingerprint
-    (the run itself happens inside `grid.met_bedrijventerreinen`, see below)."""
-    return kl.uitkomst(Parameters.from_json(parameters_json))
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs=ts.PARKEN_HASH)
+def uitkomst(parameters_json: str, eigen_parken: grid.EigenParken | None = None) -> kl.Uitkomst:
+    """Keyed by the exact JSON the download offers and, with a user's own IBIS parks, their fingerprint."""
+    return kl.uitkomst(Parameters.from_json(parameters_json), eigen_parken)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def gevoeligheid_tabel(parameters_json: str):
-    return kl.gevoeligheid_tabel(gevoeligheid(Parameters.from_json(parameters_json)))
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=ts.PARKEN_HASH)
+def gevoeligheid_tabel(parameters_json: str, eigen_parken: grid.EigenParken | None = None):
+    return kl.gevoeligheid_tabel(gevoeligheid(Parameters.from_json(parameters_json), eigen_parken=eigen_parken))
 
 
 # ---------- State: restore after a page switch, or start from the default profile ----------
@@ -123,81 +120,81 @@ st.warning(tk.VOORBEHOUD, icon=":material/info:")
 profiel = PROFIELEN[sessie[fm.K_PROFIEL]]
 st.caption(f"**{profiel.label}:** {profiel.omschrijving} {tk.UITGANGSPUNTEN}")
 
-eigen_parken = sessie.get(eigen_data.ZOEKGEBIEDEN_PARKEN_KEY)
-parken_context = grid.met_bedrijventerreinen(eigen_parken) if eigen_parken is not None else contextlib.nullcontext()
-with parken_context:  # the map, the test card and the downloads all use the same parks
-    if eigen_parken is not None:
-        st.info(eigen_data.parken_melding(eigen_parken), icon=":material/upload_file:")
-    try:
-        params = fm.parameters_uit(sessie)
-        sleutel = params.to_json()
-        with st.spinner("Zoekgebieden berekenen…"):
-            u = uitkomst(sleutel, eigen_data.vingerafdruk(eigen_parken))
-    except OngeldigeInvoer as fout:
-        st.warning(f"{fout} {tk.ONGELDIG}", icon=":material/warning:")
-        u = None
+eigen_frame = sessie.get(eigen_data.ZOEKGEBIEDEN_PARKEN_KEY)
+# the map, the test card, the comparison and the downloads all use the same parks
+eigen_parken = grid.EigenParken.van(eigen_frame) if eigen_frame is not None else None
+if eigen_parken is not None:
+    st.info(eigen_data.parken_melding(eigen_frame), icon=":material/upload_file:")
+try:
+    params = fm.parameters_uit(sessie)
+    sleutel = params.to_json()
+    with st.spinner("Zoekgebieden berekenen…"):
+        u = uitkomst(sleutel, eigen_parken)
+except OngeldigeInvoer as fout:
+    st.warning(f"{fout} {tk.ONGELDIG}", icon=":material/warning:")
+    u = None
 
-    if u is not None:
-        sessie[PARAMETERS] = sleutel
-        sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
-        for waarschuwing in u.waarschuwingen:
-            st.warning(waarschuwing)
-        for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
-            kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
+if u is not None:
+    sessie[PARAMETERS] = sleutel
+    sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
+    for waarschuwing in u.waarschuwingen:
+        st.warning(waarschuwing)
+    for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
+        kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
 
-        kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
-        getekend = ts.kaart_opties(kaart)
-        kaart_uit = st_folium(
-            kaart,
-            key=MAP_KEY,
-            height=620,
-            use_container_width=True,
-            returned_objects=["last_active_drawing", "all_drawings", "center", "zoom"],
-            **ts.kaart_beeld(),  # the view from the link, or the last one: a rerun keeps the user's view
-            feature_group_to_add=[*kl.resultaat_groepen(u.afbeelding, u.kandidaten), getekend],
-            layer_control=kl.laagkeuze(),
-            pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header
-        )
-        st.caption(tk.uitleg_kaart(params.resolutie_m))
-        ts.verwerk_kaart(kaart_uit)
-        ts.toon(params, u.tabel["Zoekgebied"].tolist() if u.aantal else [])
+    kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
+    getekend = ts.kaart_opties(kaart)
+    kaart_uit = st_folium(
+        kaart,
+        key=MAP_KEY,
+        height=620,
+        use_container_width=True,
+        returned_objects=["last_active_drawing", "all_drawings", "center", "zoom"],
+        **ts.kaart_beeld(),  # the view from the link, or the last one: a rerun keeps the user's view
+        feature_group_to_add=[*kl.resultaat_groepen(u.afbeelding, u.kandidaten), getekend],
+        layer_control=kl.laagkeuze(),
+        pixelated=True,  # crisp cells: the image overlay arrives without its own CSS header
+    )
+    st.caption(tk.uitleg_kaart(params.resolutie_m))
+    ts.verwerk_kaart(kaart_uit)
+    ts.toon(params, u.tabel["Zoekgebied"].tolist() if u.aantal else [], eigen_parken)
 
-        st.subheader("Kandidaten op volgorde van geschiktheid")
-        if u.aantal:
-            st.dataframe(u.tabel, hide_index=True, width="stretch")
-            st.caption(tk.UITLEG_KANDIDATEN)
-        else:
-            st.info(tk.GEEN_KANDIDATEN, icon=":material/search_off:")
+    st.subheader("Kandidaten op volgorde van geschiktheid")
+    if u.aantal:
+        st.dataframe(u.tabel, hide_index=True, width="stretch")
+        st.caption(tk.UITLEG_KANDIDATEN)
+    else:
+        st.info(tk.GEEN_KANDIDATEN, icon=":material/search_off:")
 
-        with st.expander("Gewichten en factoren"):
-            st.dataframe(u.gewichten, hide_index=True, width="stretch")
-            st.caption(tk.UITLEG_FACTOREN)
+    with st.expander("Gewichten en factoren"):
+        st.dataframe(u.gewichten, hide_index=True, width="stretch")
+        st.caption(tk.UITLEG_FACTOREN)
 
-        with st.expander("Harde beperkingen"):
-            st.dataframe(u.beperkingen, hide_index=True, width="stretch")
-            st.caption(tk.UITLEG_BEPERKINGEN)
+    with st.expander("Harde beperkingen"):
+        st.dataframe(u.beperkingen, hide_index=True, width="stretch")
+        st.caption(tk.UITLEG_BEPERKINGEN)
 
-        with st.expander("Gevoeligheid van de gewichten"):
-            st.markdown(tk.uitleg_gevoeligheid(STAP))
-            if st.button("Gevoeligheid berekenen", icon=":material/tune:", key="zg_gevoeligheid_knop"):
-                sessie[GEVOELIGHEID] = sleutel
-            if sessie.get(GEVOELIGHEID) == sleutel:
-                with st.spinner("Gevoeligheid berekenen…"):
-                    tabel = gevoeligheid_tabel(sleutel)
-                st.dataframe(tabel, hide_index=True, width="stretch", height="content")
-                st.caption(tk.UITLEG_RANGEN)
-            elif sessie.get(GEVOELIGHEID):
-                st.caption(tk.GEVOELIGHEID_VEROUDERD)
+    with st.expander("Gevoeligheid van de gewichten"):
+        st.markdown(tk.uitleg_gevoeligheid(STAP))
+        if st.button("Gevoeligheid berekenen", icon=":material/tune:", key="zg_gevoeligheid_knop"):
+            sessie[GEVOELIGHEID] = sleutel
+        if sessie.get(GEVOELIGHEID) == sleutel:
+            with st.spinner("Gevoeligheid berekenen…"):
+                tabel = gevoeligheid_tabel(sleutel, eigen_parken)
+            st.dataframe(tabel, hide_index=True, width="stretch", height="content")
+            st.caption(tk.UITLEG_RANGEN)
+        elif sessie.get(GEVOELIGHEID):
+            st.caption(tk.GEVOELIGHEID_VEROUDERD)
 
-        with st.expander("Downloaden en herhalen", expanded=False):
-            for kolom, (bestand, inhoud, mime) in zip(st.columns(3), kl.downloads(u, sleutel), strict=True):
-                kolom.download_button(
-                    bestand, inhoud, file_name=bestand, mime=mime, on_click="ignore", icon=":material/download:"
-                )
-            st.markdown(tk.HERHALEN)
-            st.code(kl.cli_commando(), language="bash")
+    with st.expander("Downloaden en herhalen", expanded=False):
+        for kolom, (bestand, inhoud, mime) in zip(st.columns(3), kl.downloads(u, sleutel), strict=True):
+            kolom.download_button(
+                bestand, inhoud, file_name=bestand, mime=mime, on_click="ignore", icon=":material/download:"
+            )
+        st.markdown(tk.HERHALEN)
+        st.code(kl.cli_commando(), language="bash")
 
-    with st.expander("Werkwijze"):
-        st.markdown(METHODE)
+with st.expander("Werkwijze"):
+    st.markdown(METHODE)
 
-    ts.schrijf_link(params if u is not None else None)
+ts.schrijf_link(params if u is not None else None)

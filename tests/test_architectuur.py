@@ -37,6 +37,8 @@ ENGINES = (
     "reb_maps.zoekgebieden.profielen",
     "reb_maps.zoekgebieden.gevoeligheid",
     "reb_maps.zoekgebieden.export",
+    "reb_maps.zoekgebieden.gebied",
+    "reb_maps.zoekgebieden.toets",
     "reb_maps.werkruimte.opslag",
     "reb_maps.werkruimte.records",
     "reb_maps.werkruimte.gpkg",

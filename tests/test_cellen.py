@@ -87,7 +87,8 @@ def test_zoekgebieden_candidates_csv(tmp_path, monkeypatch):
 
 def test_toets_comparison_csv():
     from reb_maps.zoekgebieden import standaard_parameters
-    from reb_maps.zoekgebieden.toets import cirkel, toets
+    from reb_maps.zoekgebieden.gebied import cirkel
+    from reb_maps.zoekgebieden.toets import toets
     from ui.zoekgebieden import toetsen
 
     t = toets(cirkel(245_000, 478_000, 200), standaard_parameters("grootschalig"), "=HYPERLINK(1)")

@@ -142,14 +142,14 @@ def test_cli_writes_csv_and_geojson_and_prints_json(tmp_path):
 def test_uploaded_ibis_parks_change_the_search_area_mask():
     standaard = grid.masker("bedrijventerrein", 250).copy()
     parken = ibis.parken_voor_zoekgebieden(fx.ibis_parken())
-    with grid.met_bedrijventerreinen(parken):
-        eigen = grid.masker("bedrijventerrein", 250)
-        assert grid.bron("bedrijventerrein")["naam"].tolist()[0] == "Synthetisch terrein A"
-        afstand = grid.afstand("bedrijventerrein", 250)
+    eigen_parken = grid.EigenParken.van(parken)
+    eigen = grid.masker("bedrijventerrein", 250, eigen_parken)
+    assert grid.bron("bedrijventerrein", eigen_parken)["naam"].tolist()[0] == "Synthetisch terrein A"
+    afstand = grid.afstand("bedrijventerrein", 250, eigen_parken)
     assert not np.array_equal(standaard, eigen)
     cel = grid.raster(250)
     xc, yc = grid.middelpunten(250)
     binnen_a = np.flatnonzero((abs(xc - (fx.X0 + 200)) < 125) & (abs(yc - (fx.Y0 + 200)) < 125))
     assert eigen[binnen_a].all() and cel.size == eigen.size
     assert afstand[binnen_a].max() == 0.0
-    assert np.array_equal(grid.masker("bedrijventerrein", 250), standaard)  # outside the block: data/ again
+    assert np.array_equal(grid.masker("bedrijventerrein", 250), standaard)  # without the argument: data/ again

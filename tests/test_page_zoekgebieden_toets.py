@@ -2,13 +2,16 @@
 
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from reb_maps import fmt, labels
-from reb_maps.zoekgebieden import standaard_parameters
-from reb_maps.zoekgebieden.toets import toets
-from ui.zoekgebieden.link import Gebied
+from reb_maps.zoekgebieden import grid, standaard_parameters
+from reb_maps.zoekgebieden.gebied import Gebied
+from reb_maps.zoekgebieden.toets import OVERLAP_LABELS, toets
+from ui.eigen_data import ZOEKGEBIEDEN_PARKEN_KEY
+from ui.zoekgebieden import toetsen
 
 pytestmark = pytest.mark.slow
 
@@ -67,3 +70,28 @@ def test_a_tampered_link_names_the_ignored_value_as_plain_text():
     assert any("'T7'" in t for t in teksten), teksten
     assert at.select_slider(key="zg_drempel").value == 0.55  # the rest of the link still applies
     assert metrics(at)["Kandidaten"]
+
+
+def test_the_card_and_the_comparison_use_the_parks_from_eigen_data():
+    """The page hands the session's own parks to the run, the card and the comparison as an argument."""
+    gebied = Gebied(cirkel=(236_000, 485_000, 200))
+    park = gpd.GeoDataFrame(
+        {"naam": ["Synthetisch terrein"]}, geometry=[gebied.geometrie().buffer(-300)], crs="EPSG:28992"
+    )
+    query = {"p": "g", "r": "250", "v": "c23600.48500.200", "t": "T1", "vg": "G01.T1"}
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.session_state[ZOEKGEBIEDEN_PARKEN_KEY] = park
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert any("eigen IBIS-bestand" in i.value for i in at.info)
+    params = standaard_parameters("grootschalig", resolutie_m=250)
+    met = toets(gebied.geometrie(), params, "T1", grid.EigenParken.van(park))
+    rij = f"Overlap {OVERLAP_LABELS['bedrijventerrein']}"
+    kaart = next(t.value for t in at.table if t.value.index.name == "Maat" and rij in t.value.index)
+    assert kaart.loc[rij, "Waarde"] == toetsen.maten(met)[rij] and not kaart.loc[rij, "Waarde"].startswith("0 ")
+    vergelijking = next(t.value for t in at.table if t.value.index.name == "Maat" and len(t.value.columns) == 2)
+    assert vergelijking.loc[rij, "Getekend gebied 1"] == toetsen.maten(met)[rij]
+    assert metrics(at)["Geschiktheid gemiddeld"] == fmt.getal(met.score_gemiddeld, 2)

@@ -23,7 +23,7 @@ def test_factorwaarden_liggen_tussen_0_en_1_en_dichterbij_is_beter():
 
 def test_lege_laag_telt_niet_mee_en_de_rest_wordt_herschaald(monkeypatch):
     zonder = tuple(n for n in FACTOREN if n != "bedrijventerrein")
-    monkeypatch.setattr(zones, "beschikbaar", lambda resolutie: zonder)
+    monkeypatch.setattr(zones, "beschikbaar", lambda resolutie, eigen_parken=None: zonder)
     params = standaard_parameters("grootschalig", resolutie_m=250)
     gewichten, waarschuwingen = zones.effectieve_gewichten(params)
     assert set(gewichten) == set(zonder)
@@ -34,7 +34,7 @@ def test_lege_laag_telt_niet_mee_en_de_rest_wordt_herschaald(monkeypatch):
 
 
 def test_alleen_gewicht_op_een_lege_laag_is_een_fout(monkeypatch):
-    monkeypatch.setattr(zones, "beschikbaar", lambda resolutie: ("afrit",))
+    monkeypatch.setattr(zones, "beschikbaar", lambda resolutie, eigen_parken=None: ("afrit",))
     params = standaard_parameters("grootschalig", resolutie_m=250, gewichten={"station": 1})
     with pytest.raises(zones.OngeldigeInvoer, match="Geen enkele factor"):
         zones.effectieve_gewichten(params)

@@ -3,9 +3,10 @@
 import pytest
 import shapely
 
+from reb_maps.zoekgebieden.gebied import Gebied
 from reb_maps.zoekgebieden.profielen import PROFIELEN
 from ui.zoekgebieden import formulier as fm
-from ui.zoekgebieden.link import MAX_LINK, Gebied, Weergave, codeer, decodeer
+from ui.zoekgebieden.link import MAX_LINK, Weergave, codeer, decodeer
 
 RECHTHOEK = Gebied(((245_000, 478_000), (246_500, 478_000), (246_500, 479_200), (245_000, 479_200)))
 CIRKEL = Gebied(cirkel=(250_000, 478_000, 200.0))

@@ -1,5 +1,7 @@
 """The test of one area: exact overlays, edge distances, score, principles and the command line."""
 
+import contextvars
+import importlib
 import json
 import subprocess
 import sys
@@ -13,8 +15,10 @@ import shapely
 
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import bereken, grid, standaard_parameters
+from reb_maps.zoekgebieden.gebied import cirkel
 from reb_maps.zoekgebieden.profielen import VAARWEGEN, OngeldigeInvoer
-from reb_maps.zoekgebieden.toets import cirkel, kandidaat, toets, uit_geojson
+from reb_maps.zoekgebieden.toets import OVERLAP_LABELS, kandidaat, toets, uit_geojson
+from ui.zoekgebieden import toetsen
 
 ROOT = Path(__file__).resolve().parent.parent
 CRS = "EPSG:28992"
@@ -220,13 +224,52 @@ def test_cli_missing_file_and_bad_option(tmp_path):
 
 
 def test_a_users_own_parks_count_as_existing_parks_in_the_card():
-    """Uploaded IBIS parks (grid.met_bedrijventerreinen) replace the approximate ones in overlap and score."""
+    """Uploaded IBIS parks (grid.EigenParken) replace the approximate ones in overlap and score."""
     params = standaard_parameters("grootschalig")
     gebied = cirkel(236_000, 485_000, 200)  # open land west of Hengelo
     zonder = toets(gebied, params)
     park = gpd.GeoDataFrame({"naam": ["Synthetisch terrein"]}, geometry=[gebied.buffer(-200)], crs="EPSG:28992")
-    with grid.met_bedrijventerreinen(park):
-        met = toets(gebied, params)
+    met = toets(gebied, params, eigen_parken=grid.EigenParken.van(park))
     assert met.overlap["bedrijventerrein"].ha == pytest.approx(park.area.iloc[0] / 10_000, rel=0.01)
     assert met.overlap["bedrijventerrein"].ha > zonder.overlap["bedrijventerrein"].ha
     assert toets(gebied, params).overlap["bedrijventerrein"].ha == zonder.overlap["bedrijventerrein"].ha
+
+
+def test_own_parks_are_an_argument_of_the_test_and_the_comparison_not_a_context():
+    """Calls with and without own parks alternate in one thread, with no context manager around them: each call
+    gets the parks it is given, and no cache (keyed by the parks' fingerprint) hands one call's result to the
+    other."""
+    params = standaard_parameters("grootschalig", resolutie_m=250)
+    gebied = cirkel(236_000, 485_000, 200)  # open land west of Hengelo
+    park = gpd.GeoDataFrame({"naam": ["Synthetisch terrein"]}, geometry=[gebied.buffer(-300)], crs=CRS)
+    eigen = grid.EigenParken.van(park)
+    reeks = [toets(gebied, params, "T1", eigen_parken=e) for e in (None, eigen, None, eigen)]
+    zonder, met = reeks[:2]
+    assert reeks[2].to_dict() == zonder.to_dict() and reeks[3].to_dict() == met.to_dict()
+    assert zonder.overlap["bedrijventerrein"].ha == 0.0
+    assert met.overlap["bedrijventerrein"].ha == pytest.approx(park.area.iloc[0] / 10_000, rel=0.01)
+    assert met.toegestaan_aandeel < zonder.toegestaan_aandeel  # the park's cells leave the score grid
+    naast_elkaar = toetsen.vergelijk_tabel([zonder, toets(gebied, params, "T2", eigen_parken=eigen)])
+    rij = f"Overlap {OVERLAP_LABELS['bedrijventerrein']}"
+    assert naast_elkaar.loc[rij].tolist() == [toetsen.maten(zonder)[rij], toetsen.maten(met)[rij]]
+    assert toetsen.maten(zonder)[rij] == "0,0 ha (0,0%)" != toetsen.maten(met)[rij]
+
+    met_run, zonder_run = bereken(params, eigen), bereken(params)
+    assert np.array_equal(zonder_run.maskers["bedrijventerrein"], grid.masker("bedrijventerrein", 250))
+    assert (met_run.maskers["bedrijventerrein"] & ~zonder_run.maskers["bedrijventerrein"]).any()
+    assert set(met_run.kandidaten["bedrijventerrein"]) == {"Synthetisch terrein"}
+    assert "Synthetisch terrein" not in set(zonder_run.kandidaten["bedrijventerrein"])
+    g01 = kandidaat(params, "G01", eigen)
+    assert toets(g01, params, "G01", eigen).afstanden == toets(g01, params, "G01").afstanden  # no parks factor
+
+
+def test_own_parks_are_keyed_by_their_fingerprint_and_no_context_variable_is_left():
+    park = gpd.GeoDataFrame({"naam": ["A"]}, geometry=[shapely.box(236_000, 485_000, 236_500, 485_500)], crs=CRS)
+    a = grid.EigenParken.van(park)
+    assert grid.EigenParken.van(park) == a and hash(grid.EigenParken.van(park)) == hash(a)
+    assert grid.EigenParken(a.sleutel, park.iloc[:0]) == a  # the frame never counts: only the fingerprint
+    assert grid.EigenParken.van(park.assign(naam=["B"])) != a  # a renamed park is another set of parks
+    assert grid.parken_voor("bedrijventerrein", a) is a and grid.parken_voor("natura2000", a) is None
+    for naam in ("grid", "zones", "factoren", "gevoeligheid", "gebied", "toets"):
+        module = importlib.import_module(f"reb_maps.zoekgebieden.{naam}")
+        assert not [n for n, v in vars(module).items() if isinstance(v, contextvars.ContextVar)], module.__name__

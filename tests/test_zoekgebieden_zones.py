@@ -76,9 +76,9 @@ def test_wegenmasker_verkleint_alleen_het_toegestane_gebied(profiel, monkeypatch
     met = zones.bereken(params)
     echt_masker = grid.masker
 
-    def zonder_wegen(naam, resolutie):
+    def zonder_wegen(naam, resolutie, eigen_parken=None):
         leeg = np.zeros(grid.raster(resolutie).size, dtype=bool)
-        return leeg if naam == "wegen" else echt_masker(naam, resolutie)
+        return leeg if naam == "wegen" else echt_masker(naam, resolutie, eigen_parken)
 
     monkeypatch.setattr(grid, "masker", zonder_wegen)
     zonder = zones.bereken(params)

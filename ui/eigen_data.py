@@ -7,7 +7,6 @@ passes `platte_tekst`.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import operator
 import re
@@ -17,7 +16,6 @@ from dataclasses import dataclass, field
 import folium
 import geopandas as gpd
 import pandas as pd
-import shapely
 
 from reb_maps import fmt, geheugen, herontwikkeling
 from reb_maps.crs import WGS84
@@ -29,8 +27,8 @@ from reb_maps.weergave.eigen_laag import KLEUR_STANDAARD, attribuut_kolommen, ka
 from ui import sessie_sleutels
 
 LAGEN_KEY = sessie_sleutels.EIGEN_LAGEN
-# The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); see
-# reb_maps.zoekgebieden.grid.met_bedrijventerreinen. Set by this page, read by the lead's wiring.
+# The parks the Zoekgebieden page may use as its "existing parks" (EPSG:28992, column naam); that page hands
+# them to the engine as reb_maps.zoekgebieden.grid.EigenParken. Set by the page Eigen data.
 ZOEKGEBIEDEN_PARKEN_KEY = sessie_sleutels.ZOEKGEBIEDEN_PARKEN
 NETWERK_KEY = sessie_sleutels.EIGEN_NETWERK  # (the files' lines, the network built from them)
 BRON_EIGEN = "Bron: eigen bestand van de gebruiker"
@@ -285,14 +283,6 @@ def zoekgebieden_parken(laag: Laag, koppeling: dict[str, str] | None = None) -> 
 
 
 # ---------- herontwikkeling ----------
-
-
-def vingerafdruk(parken: gpd.GeoDataFrame | None) -> str | None:
-    """A short key of the parks' geometry and names, for caching a search-area run that used them."""
-    if parken is None:
-        return None
-    inhoud = b"".join(shapely.to_wkb(parken.geometry.values)) + "|".join(map(str, parken["naam"])).encode()
-    return hashlib.sha256(inhoud).hexdigest()[:16]
 
 
 def parken_melding(parken: gpd.GeoDataFrame) -> str:

@@ -14,7 +14,7 @@ number: without a route letter a section takes the name of the nearer real (OSM)
 Rail: TOP10NL spoorbaandeel (`typeSpoorbaan`, `spoorbreedte`) or OpenStreetMap (`railway`). Only trains count.
 
 Nothing here is written anywhere: the session's network lives in memory and is handed to the renderers through a
-context variable (each Streamlit session runs in its own thread), like `zoekgebieden.grid.met_bedrijventerreinen`.
+context variable (each Streamlit session runs in its own thread).
 """
 
 from __future__ import annotations

@@ -18,15 +18,15 @@ def lineair(afstand: np.ndarray, d0: float, d1: float) -> np.ndarray:
     return np.clip((d1 - np.asarray(afstand, dtype=float)) / (d1 - d0), 0.0, 1.0)
 
 
-def beschikbaar(resolutie: int) -> tuple[str, ...]:
-    """Factors whose source layer has features."""
-    return tuple(naam for naam in FACTOREN if grid.afstand(naam, resolutie) is not None)
+def beschikbaar(resolutie: int, eigen_parken: grid.EigenParken | None = None) -> tuple[str, ...]:
+    """Factors whose source layer (or the user's own parks) has features."""
+    return tuple(naam for naam in FACTOREN if grid.afstand(naam, resolutie, eigen_parken) is not None)
 
 
-def factor_waarden(params: Parameters) -> dict[str, np.ndarray]:
-    """Per available factor the flat 0–1 grid for these parameters."""
+def factor_waarden(params: Parameters, eigen_parken: grid.EigenParken | None = None) -> dict[str, np.ndarray]:
+    """Per available factor the flat 0–1 grid for these parameters (own parks: see grid.EigenParken)."""
     uit = {}
-    for naam in beschikbaar(params.resolutie_m):
+    for naam in beschikbaar(params.resolutie_m, eigen_parken):
         d0, d1 = params.afstand(naam)
-        uit[naam] = lineair(grid.afstand(naam, params.resolutie_m), d0, d1)
+        uit[naam] = lineair(grid.afstand(naam, params.resolutie_m, eigen_parken), d0, d1)
     return uit

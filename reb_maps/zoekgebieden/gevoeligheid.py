@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from reb_maps.zoekgebieden.factoren import beschikbaar
+from reb_maps.zoekgebieden.grid import EigenParken
 from reb_maps.zoekgebieden.profielen import FACTOREN, Parameters
 from reb_maps.zoekgebieden.zones import Resultaat, bereken
 
@@ -43,15 +44,16 @@ def _rij(factor: str, wijziging: str, gewicht: float, basis: Resultaat, variant:
     }
 
 
-def gevoeligheid(params: Parameters, stap: float = STAP) -> pd.DataFrame:
-    """One row for the base run and two per weighted factor (+stap, −stap); a tidy table for the page."""
-    basis = bereken(params)
+def gevoeligheid(params: Parameters, stap: float = STAP, eigen_parken: EigenParken | None = None) -> pd.DataFrame:
+    """One row for the base run and two per weighted factor (+stap, −stap); a tidy table for the page. Every run
+    uses the same existing parks (the user's own with `eigen_parken`)."""
+    basis = bereken(params, eigen_parken)
     rijen = [_rij("basis", "0%", float("nan"), basis, basis)]
-    aanwezig = beschikbaar(params.resolutie_m)
+    aanwezig = beschikbaar(params.resolutie_m, eigen_parken)
     for naam, gewicht in params.gewichten:
         if gewicht == 0 or naam not in aanwezig:
             continue  # ±20 % of nothing changes nothing
         for teken, tekst in ((1, f"+{round(stap * 100)}%"), (-1, f"−{round(stap * 100)}%")):
-            variant = bereken(params.met_gewichten(**{naam: gewicht * (1 + teken * stap)}))
+            variant = bereken(params.met_gewichten(**{naam: gewicht * (1 + teken * stap)}), eigen_parken)
             rijen.append(_rij(naam, tekst, variant.gewichten[naam], basis, variant))
     return pd.DataFrame(rijen)

@@ -12,12 +12,10 @@ points every `STAP_M` metres (error ≤ STAP_M / 2); inside a polygon the distan
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
 import hashlib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
@@ -223,43 +221,39 @@ _MASKER_LAGEN = {
 
 
 # --- own business parks (e.g. an uploaded IBIS file) instead of data/ --------------------------------
-# A context variable, not a global: each Streamlit session runs in its own thread, so one user's parks never
-# reach another's analysis. The caches below are keyed by a hash of the parks' geometry.
-_EIGEN_PARKEN: contextvars.ContextVar[tuple[str, gpd.GeoDataFrame] | None] = contextvars.ContextVar(
-    "eigen_bedrijventerreinen", default=None
-)
 
 
-@contextlib.contextmanager
-def met_bedrijventerreinen(frame: gpd.GeoDataFrame):
-    """Inside the block the "existing parks" mask and factor use `frame` (EPSG:28992, column `naam`)."""
-    frame = frame.to_crs(RD)[["naam", "geometry"]].reset_index(drop=True)
-    sleutel = hashlib.sha256(b"".join(shapely.to_wkb(frame.geometry.values))).hexdigest()
-    token = _EIGEN_PARKEN.set((sleutel, frame))
-    try:
-        yield
-    finally:
-        _EIGEN_PARKEN.reset(token)
+@dataclass(frozen=True)
+class EigenParken:
+    """A user's own business parks (EPSG:28992, column `naam`) in place of data/'s: the "existing parks" mask
+    and factor. Passed as an argument to every function that uses them, so one session's parks never reach
+    another's run. Equal and hashed by `sleutel` (a fingerprint of geometry and names): caches key on it, not
+    on the frame."""
+
+    sleutel: str
+    frame: gpd.GeoDataFrame = field(compare=False, repr=False)
+
+    @classmethod
+    def van(cls, frame: gpd.GeoDataFrame) -> EigenParken:
+        frame = frame.to_crs(RD)[["naam", "geometry"]].reset_index(drop=True)
+        inhoud = b"".join(shapely.to_wkb(frame.geometry.values)) + "|".join(map(str, frame["naam"])).encode()
+        return cls(hashlib.sha256(inhoud).hexdigest(), frame)
 
 
-def eigen_parken() -> tuple[str, gpd.GeoDataFrame] | None:
-    """(fingerprint, parks) while `met_bedrijventerreinen` is active, else None."""
-    return _EIGEN_PARKEN.get()
+def parken_voor(naam: str, eigen_parken: EigenParken | None) -> EigenParken | None:
+    """The own parks when they stand in for this mask or factor (only "bedrijventerrein"), else None."""
+    return eigen_parken if naam == "bedrijventerrein" else None
 
 
-def _parken_sleutel(naam: str) -> str | None:
-    eigen = _EIGEN_PARKEN.get()
-    return eigen[0] if eigen and naam == "bedrijventerrein" else None
-
-
-def masker(naam: str, resolutie: int) -> np.ndarray:
-    """A fixed hard constraint (True = excluded): natura2000, nnn, water, wegen, bedrijventerrein, stikstofzone."""
-    return _masker(naam, resolutie, _parken_sleutel(naam))
+def masker(naam: str, resolutie: int, eigen_parken: EigenParken | None = None) -> np.ndarray:
+    """A fixed hard constraint (True = excluded): natura2000, nnn, water, wegen, bedrijventerrein, stikstofzone;
+    with `eigen_parken` the "bedrijventerrein" mask is drawn from them instead of data/."""
+    return _masker(naam, resolutie, parken_voor(naam, eigen_parken))
 
 
 @functools.lru_cache(maxsize=48)
-def _masker(naam: str, resolutie: int, eigen: str | None) -> np.ndarray:
-    geometrie = _EIGEN_PARKEN.get()[1].geometry.values if eigen else _MASKER_LAGEN[naam]()
+def _masker(naam: str, resolutie: int, eigen: EigenParken | None) -> np.ndarray:
+    geometrie = eigen.frame.geometry.values if eigen else _MASKER_LAGEN[naam]()
     return _alleen_lezen(raak_masker(resolutie, geometrie))
 
 
@@ -348,26 +342,27 @@ _BRONNEN = {
 
 
 @functools.lru_cache(maxsize=32)
-def _bron_cached(factor: str, eigen: str | None = None) -> gpd.GeoDataFrame:
-    frame = _EIGEN_PARKEN.get()[1].copy() if eigen else _BRONNEN[factor]()
+def _bron_cached(factor: str, eigen: EigenParken | None = None) -> gpd.GeoDataFrame:
+    frame = eigen.frame.copy() if eigen else _BRONNEN[factor]()
     return frame[~frame.geometry.is_empty & frame.geometry.notna()].reset_index(drop=True)
 
 
-def bron(factor: str) -> gpd.GeoDataFrame:
-    """The features a factor measures distance to (EPSG:28992; column `naam`); may be empty."""
-    return _bron_cached(factor, _parken_sleutel(factor)).copy()
+def bron(factor: str, eigen_parken: EigenParken | None = None) -> gpd.GeoDataFrame:
+    """The features a factor measures distance to (EPSG:28992; column `naam`); may be empty. With `eigen_parken`
+    the "bedrijventerrein" factor measures to them instead of data/."""
+    return _bron_cached(factor, parken_voor(factor, eigen_parken)).copy()
 
 
-def afstand(factor: str, resolutie: int) -> np.ndarray | None:
+def afstand(factor: str, resolutie: int, eigen_parken: EigenParken | None = None) -> np.ndarray | None:
     """Distance (m) from every cell centre to the factor's nearest feature; None if the layer is empty."""
-    return _afstand(factor, resolutie, _parken_sleutel(factor))
+    return _afstand(factor, resolutie, parken_voor(factor, eigen_parken))
 
 
 afstand.cache_clear = lambda: _afstand.cache_clear()  # callers (the bench) clear it as before
 
 
 @functools.lru_cache(maxsize=48)
-def _afstand(factor: str, resolutie: int, eigen: str | None) -> np.ndarray | None:
+def _afstand(factor: str, resolutie: int, eigen: EigenParken | None) -> np.ndarray | None:
     geoms = _schoon(_bron_cached(factor, eigen).geometry.values)
     if geoms.size == 0:
         return None

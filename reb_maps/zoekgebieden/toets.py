@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +32,8 @@ from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
 from reb_maps.crs import RD, RD_SRID
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
+from reb_maps.zoekgebieden.gebied import controleer
+from reb_maps.zoekgebieden.grid import EigenParken
 from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.profielen import standaard_parameters as _standaard
 from reb_maps.zoekgebieden.zones import bereken
@@ -56,7 +57,6 @@ OVERLAP_LABELS = {
     "bedrijventerrein": "Bestaand bedrijventerrein",
     "stikstofzone": "Stikstofzone (indicatief)",
 }
-MIN_HA, MAX_HA = 0.5, 5000.0  # a drawn area outside this range is a slip of the mouse, not a location
 VOETNOOT_PRINCIPES = (
     "De grenzen bij de principes zijn de instelbare uitgangspunten van het profiel in dit dashboard "
     "(hinderafstand, maximale afstand tot een afrit, afstandsgrenzen per factor, bandbreedte van de oppervlakte), "
@@ -122,35 +122,7 @@ class Toets:
         return uit
 
 
-# ---------- Areas ----------
-
-
-def cirkel(x: float, y: float, ha: float) -> shapely.Polygon:
-    """A circle of `ha` hectares around a point (EPSG:28992)."""
-    if not (isinstance(ha, int | float) and math.isfinite(ha) and MIN_HA <= ha <= MAX_HA):
-        raise OngeldigeInvoer(f"Kies een oppervlakte tussen {fmt.getal(MIN_HA)} en {fmt.getal(MAX_HA)} ha.")
-    straal = math.sqrt(ha * 10_000 / math.pi)
-    return shapely.Point(x, y).buffer(straal, quad_segs=32)
-
-
-def controleer(gebied) -> shapely.Polygon | shapely.MultiPolygon:
-    """The area if it can be tested; else OngeldigeInvoer with one Dutch sentence."""
-    if gebied is None or shapely.is_empty(gebied):
-        raise OngeldigeInvoer("Het gebied is leeg.")
-    if shapely.get_type_id(gebied) not in (3, 6):  # Polygon, MultiPolygon
-        raise OngeldigeInvoer("Het gebied is geen vlak: teken een veelhoek of rechthoek.")
-    if not shapely.is_valid(gebied):
-        reden = shapely.is_valid_reason(gebied).split("[")[0].strip()
-        raise OngeldigeInvoer(f"Ongeldige geometrie ({reden}): de rand mag zichzelf niet snijden.")
-    ha = gebied.area / 10_000
-    if not grid.regio_geometrie().intersects(gebied):
-        raise OngeldigeInvoer("Het gebied ligt buiten Twente.")
-    if not MIN_HA <= ha <= MAX_HA:
-        raise OngeldigeInvoer(
-            f"Het gebied is {fmt.met_eenheid(ha, 'ha', 1)}; toetsen kan van {fmt.getal(MIN_HA)} tot "
-            f"{fmt.getal(MAX_HA)} ha."
-        )
-    return gebied
+# ---------- Areas (what an area is and may be: reb_maps.zoekgebieden.gebied) ----------
 
 
 def _crs_van(data: Mapping) -> pyproj.CRS:
@@ -210,16 +182,15 @@ def uit_geojson(data: Mapping | str) -> shapely.Geometry:
 # ---------- Layers (loaded and split into parts once) ----------
 
 
-def _delen(masker: str) -> tuple[np.ndarray, shapely.STRtree]:
-    """The polygon parts behind one hard constraint; a user's own parks (grid.met_bedrijventerreinen) count."""
-    eigen = grid.eigen_parken() if masker == "bedrijventerrein" else None
-    return _delen_cached(masker, eigen[0] if eigen else None)
+def _delen(masker: str, eigen_parken: EigenParken | None = None) -> tuple[np.ndarray, shapely.STRtree]:
+    """The polygon parts behind one hard constraint; a user's own parks stand in for the existing parks."""
+    return _delen_cached(masker, grid.parken_voor(masker, eigen_parken))
 
 
 @functools.lru_cache(maxsize=16)
-def _delen_cached(masker: str, eigen: str | None) -> tuple[np.ndarray, shapely.STRtree]:
+def _delen_cached(masker: str, eigen: EigenParken | None) -> tuple[np.ndarray, shapely.STRtree]:
     if eigen:
-        geoms = [grid.eigen_parken()[1].geometry.values]
+        geoms = [eigen.frame.geometry.values]
     else:
         laag = lagen.met_masker(masker)
         geoms = [load_analysis_layer(naam).geometry.values for naam in (laag.bestand, *laag.extra_bestanden)]
@@ -231,9 +202,9 @@ def _delen_cached(masker: str, eigen: str | None) -> tuple[np.ndarray, shapely.S
     return delen, shapely.STRtree(delen)
 
 
-def _overlap(gebied, masker: str, buffer_m: float = 0.0) -> float:
+def _overlap(gebied, masker: str, buffer_m: float = 0.0, eigen_parken: EigenParken | None = None) -> float:
     """Area (m²) of the area inside the constraint's polygons (grown by `buffer_m`), overlaps counted once."""
-    delen, boom = _delen(masker)
+    delen, boom = _delen(masker, eigen_parken)
     raak = delen[boom.query(gebied.buffer(buffer_m) if buffer_m else gebied, predicate="intersects")]
     if raak.size == 0:
         return 0.0
@@ -250,8 +221,8 @@ def _gemeenten(gebied) -> dict[str, float]:
     return dict(sorted(aandelen.items(), key=lambda kv: -kv[1]))
 
 
-def _afstand(gebied, factor: str) -> Afstand:
-    bron = grid.bron(factor)
+def _afstand(gebied, factor: str, eigen_parken: EigenParken | None = None) -> Afstand:
+    bron = grid.bron(factor, eigen_parken)
     if bron.empty:
         return Afstand(None, None)
     afstanden = shapely.distance(np.asarray(bron.geometry.values, dtype=object), gebied)
@@ -260,16 +231,11 @@ def _afstand(gebied, factor: str) -> Afstand:
     return Afstand(float(afstanden[i]), str(bron["naam"].iloc[i]), schematisch)
 
 
-def _score(params: Parameters) -> np.ndarray:
-    """The engine's score grid (flat, NaN where a hard constraint excludes the cell)."""
-    eigen = grid.eigen_parken()
-    return _score_cached(params, eigen[0] if eigen else None)
-
-
 @functools.lru_cache(maxsize=16)
-def _score_cached(params: Parameters, _parken: str | None) -> np.ndarray:
-    """Cached per parameters and per set of the user's own parks (their fingerprint)."""
-    score = bereken(params).score
+def _score(params: Parameters, eigen_parken: EigenParken | None = None) -> np.ndarray:
+    """The engine's score grid (flat, NaN where a hard constraint excludes the cell), cached per parameters and
+    per set of the user's own parks (their fingerprint)."""
+    score = bereken(params, eigen_parken).score
     score.flags.writeable = False
     return score
 
@@ -331,18 +297,19 @@ def principes(params: Parameters, ha: float, afstanden, overlap) -> tuple[Princi
 # ---------- The test ----------
 
 
-def toets(gebied, params: Parameters, naam: str = "Getekend gebied") -> Toets:
-    """Every measure of one area (EPSG:28992) under these parameters; raises OngeldigeInvoer if untestable."""
+def toets(gebied, params: Parameters, naam: str = "Getekend gebied", eigen_parken: EigenParken | None = None) -> Toets:
+    """Every measure of one area (EPSG:28992) under these parameters; raises OngeldigeInvoer if untestable. With
+    `eigen_parken` the user's own parks are the existing parks (overlap and score)."""
     gebied = controleer(gebied)
     oppervlak = gebied.area
-    afstanden = {factor: _afstand(gebied, factor) for factor in AFSTAND_FACTOREN}
+    afstanden = {factor: _afstand(gebied, factor, eigen_parken) for factor in AFSTAND_FACTOREN}
     overlap = {}
     for sleutel, masker in OVERLAP_MASKERS.items():
         buffer_m = params.buffer_bebouwing_m if masker == "bebouwing" else 0.0
-        m2 = _overlap(gebied, masker, buffer_m)
+        m2 = _overlap(gebied, masker, buffer_m, eigen_parken)
         overlap[sleutel] = Overlap(m2 / 10_000, m2 / oppervlak)
     cellen = np.flatnonzero(grid.middelpunt_in(params.resolutie_m, np.array([gebied], dtype=object)))
-    score = _score(params)[cellen]
+    score = _score(params, eigen_parken)[cellen]
     bekend = score[~np.isnan(score)]
     return Toets(
         naam=naam,
@@ -360,9 +327,9 @@ def toets(gebied, params: Parameters, naam: str = "Getekend gebied") -> Toets:
     )
 
 
-def kandidaat(params: Parameters, kandidaat_id: str) -> shapely.Geometry:
-    """The polygon of one candidate of the run with these parameters (EPSG:28992)."""
-    frame = bereken(params).kandidaten
+def kandidaat(params: Parameters, kandidaat_id: str, eigen_parken: EigenParken | None = None) -> shapely.Geometry:
+    """The polygon of one candidate of the run with these parameters (EPSG:28992) and these existing parks."""
+    frame = bereken(params, eigen_parken).kandidaten
     rij = frame[frame["id"] == kandidaat_id]
     if rij.empty:
         raise OngeldigeInvoer(f"Zoekgebied '{kandidaat_id[:20]}' bestaat niet bij deze instellingen.")

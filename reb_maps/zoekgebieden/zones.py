@@ -78,8 +78,9 @@ class Resultaat:
         return {n: float((m & binnen).sum()) * cel for n, m in self.maskers.items() if n != "buiten_twente"}
 
 
-def maskers(params: Parameters) -> dict[str, np.ndarray]:
-    """Every hard constraint of these parameters as a flat boolean grid (True = excluded)."""
+def maskers(params: Parameters, eigen_parken: grid.EigenParken | None = None) -> dict[str, np.ndarray]:
+    """Every hard constraint of these parameters as a flat boolean grid (True = excluded); with `eigen_parken`
+    the existing parks are the user's own."""
     res = params.resolutie_m
     r = grid.raster(res)
     uit = {
@@ -89,7 +90,7 @@ def maskers(params: Parameters) -> dict[str, np.ndarray]:
         "nnn": grid.masker("nnn", res),
         "water": grid.masker("water", res),
         "wegen": grid.masker("wegen", res),
-        "bedrijventerrein": grid.masker("bedrijventerrein", res),
+        "bedrijventerrein": grid.masker("bedrijventerrein", res, eigen_parken),
     }
     if params.stikstofzone:
         uit["stikstofzone"] = grid.masker("stikstofzone", res)
@@ -104,9 +105,11 @@ def maskers(params: Parameters) -> dict[str, np.ndarray]:
     return uit
 
 
-def effectieve_gewichten(params: Parameters) -> tuple[dict[str, float], tuple[str, ...]]:
+def effectieve_gewichten(
+    params: Parameters, eigen_parken: grid.EigenParken | None = None
+) -> tuple[dict[str, float], tuple[str, ...]]:
     """Normalised weights over the factors that have data, and a Dutch warning per factor left out."""
-    aanwezig = beschikbaar(params.resolutie_m)
+    aanwezig = beschikbaar(params.resolutie_m, eigen_parken)
     gewichten = dict(params.gewichten)
     waarschuwingen = tuple(
         f"{FACTOREN[n].label} telt niet mee: de kaartlaag '{FACTOREN[n].laag}' is leeg; "
@@ -178,14 +181,15 @@ def _zones(geschikt: np.ndarray, score: np.ndarray, params: Parameters, r: grid.
     return zones, np.array(gebied)
 
 
-def bereken(params: Parameters) -> Resultaat:
-    """Run the search for one set of parameters."""
+def bereken(params: Parameters, eigen_parken: grid.EigenParken | None = None) -> Resultaat:
+    """Run the search for one set of parameters; with `eigen_parken` the user's own parks are the existing
+    parks (mask, factor and the nearest park of each candidate)."""
     res = params.resolutie_m
     r = grid.raster(res)
-    alle = maskers(params)
+    alle = maskers(params, eigen_parken)
     toegestaan = ~np.logical_or.reduce(list(alle.values()))
-    gewichten, waarschuwingen = effectieve_gewichten(params)
-    waarden = factor_waarden(params)
+    gewichten, waarschuwingen = effectieve_gewichten(params, eigen_parken)
+    waarden = factor_waarden(params, eigen_parken)
     score = np.zeros(r.size)
     for naam, w in gewichten.items():
         score += w * waarden[naam]
@@ -196,7 +200,7 @@ def bereken(params: Parameters) -> Resultaat:
     if grid.afstand("afrit", res) is None:
         waarschuwingen += ("De kaartlaag met afritten is leeg: geen enkele cel voldoet aan de afstand tot een afrit.",)
     zones2d, gebied = _zones(geschikt.reshape(r.shape), score.reshape(r.shape), params, r)
-    kandidaten, rangen = _beschrijf(zones2d.ravel(), gebied, score, params, r)
+    kandidaten, rangen = _beschrijf(zones2d.ravel(), gebied, score, params, r, eigen_parken)
     return Resultaat(
         parameters=params,
         raster=r,
@@ -210,7 +214,8 @@ def bereken(params: Parameters) -> Resultaat:
     )
 
 
-def _beschrijf(zones: np.ndarray, gebied: np.ndarray, score: np.ndarray, params: Parameters, r: grid.Raster):
+def _beschrijf(zones: np.ndarray, gebied: np.ndarray, score: np.ndarray, params: Parameters, r: grid.Raster,
+               eigen_parken: grid.EigenParken | None = None):  # fmt: skip
     """The ranked GeoDataFrame of candidates and the zone raster renumbered to ranks."""
     n = int(zones.max())
     if n == 0:
@@ -248,7 +253,7 @@ def _beschrijf(zones: np.ndarray, gebied: np.ndarray, score: np.ndarray, params:
         ("afrit", "afrit"), ("nweg", "nweg"), ("station", "station"), ("vaarweg", "vaarweg"),
         ("hoogspanning", "hoogspanningsstation"), ("bedrijventerrein", "bedrijventerrein"),
     ):  # fmt: skip
-        afstand, naam, schematisch = _dichtstbij(geometrie, factor)
+        afstand, naam, schematisch = _dichtstbij(geometrie, factor, eigen_parken)
         frame[f"afstand_{factor}_m"] = afstand
         frame[naam_kolom] = naam
         if factor == "nweg":
@@ -275,9 +280,9 @@ def _gemeenten(label: np.ndarray, gemeente: np.ndarray, n: int) -> tuple[list[st
     return namen, aandelen
 
 
-def _dichtstbij(geometrie: np.ndarray, factor: str):
+def _dichtstbij(geometrie: np.ndarray, factor: str, eigen_parken: grid.EigenParken | None = None):
     """Per zone the distance (m) to the factor's nearest feature, its name, and whether it is schematic."""
-    bron = grid.bron(factor)
+    bron = grid.bron(factor, eigen_parken)
     if bron.empty:
         leeg = [None] * len(geometrie)
         return np.full(len(geometrie), np.nan), leeg, leeg

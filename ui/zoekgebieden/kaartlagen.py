@@ -424,9 +424,9 @@ class Uitkomst:
     csv: str
 
 
-def uitkomst(params: Parameters) -> Uitkomst:
-    """Run the search and build its map layers, tables and download files."""
-    res = bereken(params)
+def uitkomst(params: Parameters, eigen_parken: grid.EigenParken | None = None) -> Uitkomst:
+    """Run the search (with the user's own parks, if any) and build its map layers, tables and download files."""
+    res = bereken(params, eigen_parken)
     return Uitkomst(
         aantal=res.aantal,
         kandidaten_ha=res.kandidaten_ha,

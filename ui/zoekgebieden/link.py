@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import shapely
 
 from reb_maps.data import GEMEENTEN
+from reb_maps.zoekgebieden.gebied import EENHEID_M, MAX_GEBIEDEN, Gebied
 from reb_maps.zoekgebieden.profielen import (
     BUFFER_BEREIK,
     CONNECTIVITEIT,
@@ -36,12 +37,9 @@ from reb_maps.zoekgebieden.profielen import (
     OngeldigeInvoer,
     Parameters,
 )
-from reb_maps.zoekgebieden.toets import MAX_HA, MIN_HA, cirkel, controleer
 from ui.zoekgebieden.formulier import AFSTANDEN_M, DREMPELS, MAX_AFRIT_M, OPPERVLAKTE_HA
 
-EENHEID_M = 10  # drawn coordinates are kept to 10 m: far finer than the data, and short in a link
 MAX_LINK = 2000  # characters of the whole link
-MAX_GEBIEDEN = 8
 MAX_VERGELIJK = 4
 PROFIEL_CODE = {"grootschalig": "g", "regionaal-mkb": "m"}
 SLEUTELS = ("p", "r", "w", "d", "dr", "af", "ha", "hb", "sz", "cn", "gm", "v", "t", "vg", "kz")
@@ -58,29 +56,6 @@ _WAT = {
 
 
 @dataclass(frozen=True)
-class Gebied:
-    """A drawn polygon (ring without the closing point) or a circle, in RD metres on a 10 m grid."""
-
-    punten: tuple[tuple[int, int], ...] = ()
-    cirkel: tuple[int, int, float] | None = None  # x, y, ha
-
-    def geometrie(self) -> shapely.Geometry:
-        if self.cirkel:
-            return cirkel(*self.cirkel)
-        return shapely.Polygon(self.punten)
-
-    @classmethod
-    def van(cls, geometrie) -> Gebied:
-        """A (simple) polygon snapped to the 10 m grid; holes and extra parts are dropped."""
-        if geometrie.geom_type == "MultiPolygon":
-            geometrie = max(geometrie.geoms, key=lambda g: g.area)
-        ring = shapely.get_coordinates(geometrie.exterior)[:-1]
-        punten = [(_rond(x), _rond(y)) for x, y in ring]
-        ontdubbeld = [p for i, p in enumerate(punten) if p != punten[i - 1]] if len(punten) > 1 else punten
-        return cls(tuple(ontdubbeld))
-
-
-@dataclass(frozen=True)
 class Weergave:
     """What the Zoekgebieden page shows beyond the shared sidebar."""
 
@@ -89,10 +64,6 @@ class Weergave:
     toets: str | None = None
     vergelijk: tuple[str, ...] = field(default=())
     kaart: tuple[float, float, float] | None = None  # the map's centre (lat, lon) and zoom, as last seen
-
-
-def _rond(meter: float) -> int:
-    return round(meter / EENHEID_M) * EENHEID_M
 
 
 # ---------- Encoding ----------
@@ -236,21 +207,17 @@ def _veld(sleutel: str, tekst: str, params: Parameters) -> dict:
 def _gebied(tekst: str) -> Gebied:
     if tekst.startswith("c"):
         x, y, ha = tekst[1:].split(".", 2)
-        oppervlak = float(ha)
-        if not MIN_HA <= oppervlak <= MAX_HA:
-            raise ValueError(tekst)
-        gebied = Gebied(cirkel=(_int(x) * EENHEID_M, _int(y) * EENHEID_M, oppervlak))
+        gebied = Gebied(cirkel=(_int(x) * EENHEID_M, _int(y) * EENHEID_M, float(ha)))
     else:
         stappen = [_int(t) * EENHEID_M for t in tekst.split(".")]
-        if len(stappen) % 2 or not 6 <= len(stappen) <= 2000:
+        if len(stappen) % 2:
             raise ValueError(tekst)
         punten, x, y = [], 0, 0
         for dx, dy in zip(stappen[::2], stappen[1::2], strict=True):
             x, y = x + dx, y + dy
             punten.append((x, y))
         gebied = Gebied(tuple(punten))
-    controleer(gebied.geometrie())  # valid, in Twente, a sensible size
-    return gebied
+    return gebied.controleer()  # valid, in Twente, a sensible size and number of points
 
 
 def kaartbeeld(tekst: str) -> tuple[float, float, float]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 
 import streamlit as st
 
 from reb_maps.werkruimte import Locatie
+from reb_maps.zoekgebieden.gebied import MAX_GEBIEDEN, Gebied
+from reb_maps.zoekgebieden.grid import EigenParken
 from reb_maps.zoekgebieden.profielen import PROFIELEN, OngeldigeInvoer, Parameters
 from reb_maps.zoekgebieden.toets import VOETNOOT_PRINCIPES, Toets, kandidaat, toets
 from ui import state
@@ -23,7 +26,7 @@ from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import link
 from ui.zoekgebieden import toetsen as tt
 
-GEBIEDEN = "zg_gebieden"  # list[link.Gebied], named T1, T2… by position
+GEBIEDEN = "zg_gebieden"  # list[Gebied], named T1, T2… by position
 VERWERKT = "zg_verwerkt"  # codes of map drawings already taken over (st_folium keeps returning them)
 K_TOETS = "zg_toets"  # widget: the tested area
 K_VERGELIJK = "zg_vergelijk"  # widget: the compared areas
@@ -34,6 +37,8 @@ K_HA = "zg_punt_ha"  # widget: area of a circle around a drawn point
 LINK_GELEZEN = "zg_link_gelezen"
 MELDINGEN = "zg_link_meldingen"
 STANDAARD_HA = {"grootschalig": 200, "regionaal-mkb": 35}
+# A user's own parks (an argument of the cached functions) count in a cache key by their fingerprint, not the frame.
+PARKEN_HASH = {EigenParken: operator.attrgetter("sleutel")}
 UITLEG_TEKENEN = (
     "Teken met de knoppen links op de kaart een veelhoek of rechthoek, of zet een punt (dan telt een cirkel "
     "met de oppervlakte hieronder). Het gebied wordt getoetst aan de instellingen in de zijbalk."
@@ -73,7 +78,7 @@ def toon_meldingen() -> None:
             st.text(melding)  # plain text: the value comes from the URL
 
 
-def _gebieden() -> list[link.Gebied]:
+def _gebieden() -> list[Gebied]:
     return st.session_state.setdefault(GEBIEDEN, [])
 
 
@@ -125,18 +130,18 @@ def verwerk_kaart(uit: dict | None) -> None:
         if code in verwerkt:
             continue
         verwerkt.add(code)
-        if len(_gebieden()) >= link.MAX_GEBIEDEN:
+        if len(_gebieden()) >= MAX_GEBIEDEN:
             st.toast("Er kunnen hoogstens acht gebieden tegelijk bewaard worden.")
             break
         _gebieden().append(gebied)
         sessie[K_TOETS] = f"T{len(_gebieden())}"
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _toets(params_json: str, naam: str, gebied: link.Gebied | None) -> Toets:
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=PARKEN_HASH)
+def _toets(params_json: str, naam: str, gebied: Gebied | None, eigen_parken: EigenParken | None = None) -> Toets:
     params = Parameters.from_json(params_json)
-    geometrie = kandidaat(params, naam) if gebied is None else gebied.geometrie()
-    return toets(geometrie, params, naam)
+    geometrie = kandidaat(params, naam, eigen_parken) if gebied is None else gebied.geometrie()
+    return toets(geometrie, params, naam, eigen_parken)
 
 
 def _bewaarde() -> dict[str, Locatie]:
@@ -144,13 +149,13 @@ def _bewaarde() -> dict[str, Locatie]:
     return wr.locaties_per_code()
 
 
-def _gebied_van(naam: str) -> link.Gebied | None:
+def _gebied_van(naam: str) -> Gebied | None:
     if naam.startswith("W"):
         loc = _bewaarde()[naam]
         if loc.geometrie.geom_type == "Point":  # a saved point counts as a circle of the chosen area
-            return link.Gebied(cirkel=(round(loc.geometrie.x), round(loc.geometrie.y),
-                                       float(st.session_state.get(K_HA, 200))))  # fmt: skip
-        return link.Gebied.van(loc.geometrie)
+            return Gebied(cirkel=(round(loc.geometrie.x), round(loc.geometrie.y),
+                                  float(st.session_state.get(K_HA, 200))))  # fmt: skip
+        return Gebied.van(loc.geometrie)
     return _gebieden()[int(naam[1:]) - 1] if naam.startswith("T") else None
 
 
@@ -165,8 +170,8 @@ def _labels(opties: list[str]) -> dict[str, str]:
     return {n: f"{tt.BEWAARD}{bewaard[n].naam}" if n in bewaard else tt.gebied_naam(n) for n in opties}
 
 
-def _toets_van(params: Parameters, naam: str) -> Toets:
-    return _toets(params.to_json(), _weergavenaam(naam), _gebied_van(naam))
+def _toets_van(params: Parameters, naam: str, eigen_parken: EigenParken | None = None) -> Toets:
+    return _toets(params.to_json(), _weergavenaam(naam), _gebied_van(naam), eigen_parken)
 
 
 def _opmerkingen(keuze: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -194,20 +199,22 @@ def _bewaar_formulier(plek: str, params: Parameters, naam: str, t: Toets, kandid
                                 "kandidaat" if naam in kandidaat_ids else "getekend", figuren)  # fmt: skip
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _kaartjes(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...]) -> bytes:
-    return tt.kaartjes_png([_toets(params_json, naam, gebied) for naam, gebied in keuze])
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=PARKEN_HASH)
+def _kaartjes(params_json: str, keuze: tuple[tuple[str, Gebied | None], ...],
+              eigen_parken: EigenParken | None = None) -> bytes:  # fmt: skip
+    return tt.kaartjes_png([_toets(params_json, naam, gebied, eigen_parken) for naam, gebied in keuze])
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _pdf(params_json: str, keuze: tuple[tuple[str, link.Gebied | None], ...],
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=PARKEN_HASH)
+def _pdf(params_json: str, keuze: tuple[tuple[str, Gebied | None], ...], eigen_parken: EigenParken | None = None,
          opmerkingen: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> bytes:  # fmt: skip
-    toetsen = [_toets(params_json, naam, gebied) for naam, gebied in keuze]
+    toetsen = [_toets(params_json, naam, gebied, eigen_parken) for naam, gebied in keuze]
     return tt.vergelijk_pdf(toetsen, Parameters.from_json(params_json).profiel, opmerkingen)
 
 
-def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
-    """The card of the tested area, and the comparison."""
+def toon(params: Parameters, kandidaat_ids: list[str], eigen_parken: EigenParken | None = None) -> None:
+    """The card of the tested area, and the comparison; with `eigen_parken` the user's own parks are the existing
+    parks, as in the run on the map."""
     sessie = st.session_state
     st.subheader("Toets een locatie")
     st.caption(UITLEG_TEKENEN)
@@ -230,7 +237,7 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     labels = _labels(opties)
     naam = kolommen[2].selectbox("Te toetsen gebied", opties, key=K_TOETS, format_func=labels.__getitem__)
     try:
-        t = _toets_van(params, naam)
+        t = _toets_van(params, naam, eigen_parken)
     except OngeldigeInvoer as fout:
         st.warning(str(fout), icon=":material/warning:")
         return
@@ -252,9 +259,9 @@ def toon(params: Parameters, kandidaat_ids: list[str]) -> None:
     if len(keuze) < 2:
         st.caption("Kies minstens twee gebieden om ze naast elkaar te zetten.")
         return
-    sleutel = (params.to_json(), tuple((_weergavenaam(n), _gebied_van(n)) for n in keuze))
+    sleutel = (params.to_json(), tuple((_weergavenaam(n), _gebied_van(n)) for n in keuze), eigen_parken)
     try:
-        toetsen = tuple(_toets_van(params, n) for n in keuze)
+        toetsen = tuple(_toets_van(params, n, eigen_parken) for n in keuze)
     except OngeldigeInvoer as fout:
         st.warning(str(fout), icon=":material/warning:")
         return

@@ -28,6 +28,7 @@ from reb_maps.geodata import load_analysis_layer
 from reb_maps.lagen import ondergrond
 from reb_maps.weergave import assets, kaart_nl, lettertype
 from reb_maps.weergave.druk import kaart as druk_kaart
+from reb_maps.zoekgebieden.gebied import Gebied
 from reb_maps.zoekgebieden.profielen import KOLOMMEN, PROFIELEN
 from reb_maps.zoekgebieden.toets import (
     AFSTAND_FACTOREN,
@@ -37,7 +38,6 @@ from reb_maps.zoekgebieden.toets import (
     VOLDAAN,
     Toets,
 )
-from ui.zoekgebieden.link import Gebied
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
