@@ -25,6 +25,9 @@ WEERGAVE = "reb_maps.weergave"
 INGANGEN = ("reb_maps.briefing", "reb_maps.presentatie")
 STREAMLIT = ("streamlit", "streamlit_folium")
 TEKENEN = ("folium", "branca", "plotly", "matplotlib", "matplotlib_scalebar", "fpdf", "pptx")
+# ui/ draws no chart, picture or document; its map adapters may add layers to a folium map (a Leaflet object, as
+# st_folium takes it) — the map itself is built in reb_maps/weergave/kaart.py.
+TEKENEN_IN_UI = ("plotly", "matplotlib", "matplotlib_scalebar", "fpdf", "pptx")
 
 # Engines the pages lean on most; the rules below hold for every module, these are also checked at run time
 ENGINES = (
@@ -132,6 +135,8 @@ def overtredingen(graph: dict[str, set[str]]) -> list[str]:
                 regel = "een rekenkern of datamodule gebruikt geen renderer"
             elif soort == "glue" and _onder(module, ["app_pages", "app"]):
                 regel = "ui/ kent de pagina's niet"
+            elif soort in {"glue", "pagina"} and _onder(module, TEKENEN_IN_UI):
+                regel = "grafieken, beelden en documenten tekent reb_maps/weergave/"
             elif soort == "pagina" and module != name and _onder(module, ["app_pages"]):
                 regel = "een pagina importeert geen andere pagina"
             if regel:
@@ -175,7 +180,7 @@ def test_every_module_keeps_to_its_layer():
 
 
 def test_a_planted_violation_is_found(tmp_path):
-    """The rules run on a copy of the tree with four bad imports planted in it, and name each one."""
+    """The rules run on a copy of the tree with five bad imports planted in it, and name each one."""
     for path in MODULES.values():
         target = tmp_path / path.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -186,16 +191,18 @@ def test_a_planted_violation_is_found(tmp_path):
         "reb_maps/fmt.py": "def _teken():\n    import plotly.express\n",
         "reb_maps/paneel.py": "from reb_maps.weergave import kaart\n",
         "ui/opmaak.py": "from app_pages import kaart\n",
+        "app_pages/regio.py": "import plotly.graph_objects as go\n",
     }
     for relative, code in planted.items():
         with open(tmp_path / relative, "a", encoding="utf-8") as file:
             file.write(code)
     found = overtredingen(_graph(tmp_path))
-    assert len(found) == 4, found
+    assert len(found) == 5, found
     assert any(f.startswith("reb_maps.kerncijfers imports streamlit ") for f in found)
     assert any(f.startswith("reb_maps.fmt imports plotly.express ") for f in found)
     assert any(f.startswith("reb_maps.paneel imports reb_maps.weergave.kaart ") for f in found)
     assert any(f.startswith("ui.opmaak imports app_pages") for f in found)
+    assert any(f.startswith("app_pages.regio imports plotly.graph_objects ") for f in found)
 
 
 def test_engine_package_holds_no_page_adapters():
