@@ -13,6 +13,7 @@ from reb_maps.weergave import charts
 from reb_maps.weergave.charts import monitor as monitor_grafiek
 from reb_maps.weergave.charts.figuren import gemeenten_figuren
 from ui import documenten, monitor, sessie_sleutels, state
+from ui import kerncijfers as kerncijfer_kaart
 
 CONFIG = {"displaylogo": False}
 
@@ -37,15 +38,6 @@ def toon(fig, bron: str, naam: str) -> None:
             state.selecteer(gekozen)
 
 
-def toon_kerncijfers(cijfers) -> None:
-    """The key figures as bordered metrics in rows of three: five in a row cut values and changes ("10–50 …",
-    "+2,5% sinds…") on a 1280-pixel laptop."""
-    for begin in range(0, len(cijfers), 3):
-        for kolom, cijfer in zip(st.columns(3), cijfers[begin : begin + 3], strict=False):
-            kolom.metric(cijfer.label, cijfer.waarde, cijfer.delta, help=cijfer.uitleg, delta_color=cijfer.delta_kleur,
-                         delta_arrow=cijfer.pijl, border=True)  # fmt: skip
-
-
 st.title(labels.PAGINA_GEMEENTEN)
 st.caption(
     "De veertien Twentse gemeenten naast elkaar: hoeveel banen ze hebben, hoeveel bedrijventerrein er ligt "
@@ -58,7 +50,7 @@ peil = monitor.keuze("gemeenten_peildatum") if monitor.jaren() else None
 if selectie:
     st.subheader(selectie)
     cijfers = kerncijfers.kerncijfers(selectie, peil)
-    toon_kerncijfers(cijfers)
+    kerncijfer_kaart.toon(cijfers)
     st.caption(" ".join(c.lezing for c in cijfers if c.lezing))
     profielen = load_table("gemeente_profielen")
     profiel = profielen.loc[profielen["gemeente"] == selectie]
@@ -69,7 +61,7 @@ if selectie:
 else:
     st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
     if peil is not None:
-        toon_kerncijfers(kerncijfers.kerncijfers(None, peil))
+        kerncijfer_kaart.toon(kerncijfers.kerncijfers(None, peil))
 if peil is not None:
     monitor.peil_noot(peil)
 

@@ -6,6 +6,7 @@ from streamlit_folium import st_folium
 from reb_maps import kerncijfers, labels, paneel
 from reb_maps.weergave import kaart
 from ui import documenten, eigen_data, eigen_upload, monitor, opmaak, state, werkruimte
+from ui import kerncijfers as kerncijfer_kaart
 from ui.kaart_cache import st_folium_cached
 
 MAP_KEY = "kaart"
@@ -118,30 +119,15 @@ with col_map:
             )
 
 
-def show_figures(gemeente: str | None) -> None:
-    """Key figures as metrics (growth as delta, source as help); the traffic light as a badge below.
-
-    One column: in the narrow panel two columns cut values such as '10–40 ha' off.
-    """
-    items = kerncijfers.kerncijfers(gemeente, peil)
-    for item in items:
-        delta = None if item.stoplicht else item.delta
-        st.metric(item.label, item.waarde, delta, help=item.bron or None)
-    for item in items:
-        if item.stoplicht:
-            st.badge(item.stoplicht.paneel, color=item.stoplicht.streamlit_kleur)
-            st.caption(item.lezing)
-
-
 with col_panel:
     documenten.briefing_knop(selected, key="briefing-kaart")
     if selected is None:
         st.subheader("Twente")
         st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        show_figures(None)
+        kerncijfer_kaart.toon(kerncijfers.kerncijfers(None, peil), paneel=True)
     else:
         st.subheader(selected)
-        show_figures(selected)
+        kerncijfer_kaart.toon(kerncijfers.kerncijfers(selected, peil), paneel=True)
         prof = paneel.profiel(selected)
         if prof:
             st.markdown(prof["profiel"])

@@ -13,6 +13,7 @@ from reb_maps.zoekgebieden import FACTOREN, MASKERS, PROFIELEN, OngeldigeInvoer,
 from reb_maps.zoekgebieden.gevoeligheid import STAP, gevoeligheid
 from reb_maps.zoekgebieden.profielen import BUFFER_BEREIK, METHODE, RESOLUTIES
 from ui import documenten, eigen_data, state
+from ui import kerncijfers as kerncijfer_kaart
 from ui.zoekgebieden import formulier as fm
 from ui.zoekgebieden import kaartlagen as kl
 from ui.zoekgebieden import teksten as tk
@@ -139,8 +140,7 @@ if u is not None:
     sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
     for waarschuwing in u.waarschuwingen:
         st.warning(waarschuwing)
-    for kolom, cijfer in zip(st.columns(4), kl.kerncijfers(u), strict=True):
-        kolom.metric(cijfer.label, cijfer.waarde, help=cijfer.uitleg)
+    kerncijfer_kaart.toon(kl.kerncijfers(u), per_rij=4, rand=False)
 
     kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
     getekend = ts.kaart_opties(kaart)
