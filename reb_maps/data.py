@@ -21,10 +21,16 @@ from reb_maps.fouten import DataFout
 DATA_DIR = Path(os.environ.get("REB_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 TABLE_DIR = DATA_DIR / "tabellen"
 
-GEMEENTEN = (
-    "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo",
-    "Hof van Twente", "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden",
-)  # fmt: skip
+# The 14 municipalities of Twente as the REB report spells them, with their CBS codes (CBS Gebiedsindelingen 2026,
+# where Hengelo is "Hengelo (O.)"): the one list the code knows. Tables marked `alle_gemeenten` are checked against
+# it, and their `cbs_code` column too where they have one.
+GEMEENTE_CODES = {
+    "GM0141": "Almelo", "GM0147": "Borne", "GM1774": "Dinkelland", "GM0153": "Enschede", "GM0158": "Haaksbergen",
+    "GM0163": "Hellendoorn", "GM0164": "Hengelo", "GM1735": "Hof van Twente", "GM0168": "Losser",
+    "GM0173": "Oldenzaal", "GM1742": "Rijssen-Holten", "GM0183": "Tubbergen", "GM1700": "Twenterand",
+    "GM0189": "Wierden",
+}  # fmt: skip
+GEMEENTEN = tuple(sorted(GEMEENTE_CODES.values()))  # alphabetical, as the report's tables list them
 
 _DTYPES = {"int": "Int64", "float": "Float64", "str": "string", "bool": "boolean"}
 _ROW_PROVENANCE = ("bron", "verwijzing")
@@ -163,6 +169,13 @@ def _check_gemeenten(fname: str, meta: dict, frame: pd.DataFrame) -> None:
             f"{fname}, kolom 'gemeente': verwacht precies de 14 Twentse gemeenten; "
             f"onbekend {unknown}, ontbrekend {missing}, {len(found)} rijen"
         )
+    if "cbs_code" in frame.columns:
+        fout = sorted(
+            f"{naam} {code}" for naam, code in zip(frame["gemeente"], frame["cbs_code"], strict=True)
+            if GEMEENTE_CODES.get(str(code)) != naam
+        )  # fmt: skip
+        if fout:
+            raise DataFout(f"{fname}, kolom 'cbs_code': hoort niet bij de gemeente: {', '.join(fout)}")
 
 
 def _check_totals(fname: str, meta: dict, frame: pd.DataFrame) -> None:

@@ -115,6 +115,28 @@ def test_table_marked_all_municipalities_needs_exactly_the_14(table_dir):
     assert "Amsterdam" in str(err.value) and "Wierden" in str(err.value)
 
 
+def test_a_cbs_code_that_belongs_to_another_municipality_is_refused(table_dir):
+    """One list of the 14 with their CBS codes (data.GEMEENTE_CODES); a table's cbs_code column must agree."""
+    codes = {"Almelo": "GM0141", "Borne": "GM0147", "Dinkelland": "GM1774", "Enschede": "GM0153",
+             "Haaksbergen": "GM0158", "Hellendoorn": "GM0163", "Hengelo": "GM0164", "Hof van Twente": "GM1735",
+             "Losser": "GM0168", "Oldenzaal": "GM0173", "Rijssen-Holten": "GM1742", "Tubbergen": "GM0183",
+             "Twenterand": "GM1700", "Wierden": "GM0189"}  # fmt: skip (CBS Gebiedsindelingen 2026)
+    assert {code: naam for naam, code in codes.items()} == data.GEMEENTE_CODES
+    assert tuple(sorted(codes)) == data.GEMEENTEN
+    meta = {**META, "alle_gemeenten": True, "totalen": {}}
+    meta["kolommen"] = {"gemeente": META["kolommen"]["gemeente"], "cbs_code": {"label": "CBS-code", "type": "str"},
+                        **{k: v for k, v in META["kolommen"].items() if k != "gemeente"}}  # fmt: skip
+    rijen = [f"{naam},{code},1," for naam, code in codes.items()]
+    write(table_dir, "gemeente,cbs_code,netto_ha,aanbod_ha\n" + "\n".join(rijen) + "\n", meta)
+    assert len(data.load_table("t")) == 14
+    data._load_validated.cache_clear()
+    write(table_dir, "gemeente,cbs_code,netto_ha,aanbod_ha\n" + "\n".join(rijen).replace("GM0164", "GM0163") + "\n",
+          meta)  # fmt: skip
+    with pytest.raises(data.DataFout, match="cbs_code") as err:
+        data.load_table("t")
+    assert "Hengelo GM0163" in str(err.value)
+
+
 def test_a_column_without_a_source_in_the_report_says_so_in_its_source_line():
     """Tabel 10 names no original source: the line gives the place in the report and a sentence, the column's own
     word before the table's (the table 'gemeenten' has a source per column)."""

@@ -6,26 +6,13 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from reb_maps.data import GEMEENTE_CODES
+
 from .geom import simplify_coverage
 from .model import BRON_CBS, LICENTIE_CBS, PEILDATUM_CBS, Layer, Meta, Sources, Variant
 
 # The 14 municipalities as the REB report spells them (CBS writes "Hengelo (O.)").
-REPORT_NAMES = {
-    "GM0141": "Almelo",
-    "GM0147": "Borne",
-    "GM1774": "Dinkelland",
-    "GM0153": "Enschede",
-    "GM0158": "Haaksbergen",
-    "GM0163": "Hellendoorn",
-    "GM0164": "Hengelo",
-    "GM1735": "Hof van Twente",
-    "GM0168": "Losser",
-    "GM0173": "Oldenzaal",
-    "GM1742": "Rijssen-Holten",
-    "GM0183": "Tubbergen",
-    "GM1700": "Twenterand",
-    "GM0189": "Wierden",
-}
+REPORT_NAMES = GEMEENTE_CODES
 
 _ACCURACY = "gegeneraliseerde CBS-grenzen (land), verder vereenvoudigd voor een regiokaart"
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-
-from reb_maps.data import load_table
+from reb_maps.data import GEMEENTE_CODES
 
 MIN_JAAR, MAX_JAAR = 2000, 2100
 REB_JAAR = 2023  # the report's moment: Tabel 2 (2023), Tabel 8 (begin 2023), Tabel 10 (1-1-2023)
@@ -26,30 +24,24 @@ DEFINITIE_NETTO = (
 )
 
 
-@functools.cache
-def _codes() -> dict[str, str]:
-    gemeenten = load_table("gemeenten")
-    return dict(zip(gemeenten["cbs_code"].astype(str), gemeenten["gemeente"].astype(str), strict=True))
-
-
 def twente_codes() -> frozenset[str]:
-    return frozenset(_codes())
+    return frozenset(GEMEENTE_CODES)
 
 
 def naam_van(code: str) -> str:
-    return _codes().get(code, code)
+    return GEMEENTE_CODES.get(code, code)
 
 
 def code_van(tekst: str) -> str | None:
     """A Twente municipality from its name (any case) or CBS code ('0153', 'GM0153'); None when not in Twente."""
     schoon = str(tekst).strip()
-    for code, naam in _codes().items():
+    for code, naam in GEMEENTE_CODES.items():
         if schoon.lower() == naam.lower():
             return code
     cijfers = schoon.upper().removeprefix("GM")
     if cijfers.isdigit():
         code = f"GM{int(cijfers):04d}"
-        return code if code in _codes() else None
+        return code if code in GEMEENTE_CODES else None
     return None
 
 
