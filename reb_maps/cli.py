@@ -49,12 +49,22 @@ class DutchParser(argparse.ArgumentParser):
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if add_help:
-            self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+            hulp_optie(self)
 
     def error(self, message: str):
         for english, dutch in _ARGPARSE_NL:
             message = message.replace(english, dutch)
         self.exit(2, f"{self.prog}: fout: {message} (zie --help)\n")
+
+
+def opdrachtregel(module: str, beschrijving: str, *, hulp: bool = True) -> DutchParser:
+    """The parser of `python -m <module>`; `hulp=False` when the command puts -h/--help in a group of its own
+    (`hulp_optie`)."""
+    return DutchParser(prog=f"python -m {module}", description=beschrijving, add_help=hulp)
+
+
+def hulp_optie(groep) -> None:
+    groep.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
 
 def poort(text: str) -> int:

@@ -235,9 +235,9 @@ def validate_all() -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from reb_maps.cli import DutchParser  # late: cli is only needed on the command line
+    from reb_maps.cli import opdrachtregel  # late: cli is only needed on the command line
 
-    parser = DutchParser(prog="python -m reb_maps.data", description="Tabellen uit de REB Twente 2040 als CSV.")
+    parser = opdrachtregel("reb_maps.data", "Tabellen uit de REB Twente 2040 als CSV.")
     parser.add_argument("naam", nargs="?", help="naam van de tabel")
     parser.add_argument("--list", action="store_true", help="toon de beschikbare tabellen")
     args = parser.parse_args(argv)

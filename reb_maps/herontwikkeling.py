@@ -329,13 +329,11 @@ def als_records(resultaat: gpd.GeoDataFrame) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from reb_maps.cli import DutchFormatter, DutchParser
+    from reb_maps.cli import opdrachtregel
     from reb_maps.eigen_data import EigenDataFout, lees
 
-    parser = DutchParser(
-        prog="python -m reb_maps.herontwikkeling",
-        description="Score bedrijventerreinen op de zes herontwikkelingscriteria van REB §4.1.",
-        formatter_class=DutchFormatter,
+    parser = opdrachtregel(
+        "reb_maps.herontwikkeling", "Score bedrijventerreinen op de zes herontwikkelingscriteria van REB §4.1."
     )
     parser.add_argument("--terreinen", required=True, help="bedrijventerreinen (vlakken), bijv. IBIS")
     parser.add_argument("--panden", help="panden (BAG) met bouwjaar; zonder: die criteria 'onbekend'")

@@ -24,7 +24,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from reb_maps import fmt
-from reb_maps.cli import DutchFormatter, DutchParser, getal
+from reb_maps.cli import getal, hulp_optie, opdrachtregel
 from reb_maps.data import load_table
 from reb_maps.fouten import DataFout, OngeldigeInvoer
 
@@ -351,19 +351,18 @@ _CLI_OPTIES = {
 }
 
 def _parser() -> argparse.ArgumentParser:
-    parser = DutchParser(
-        prog="python -m reb_maps.schaalsprong",
-        description="Indicatieve schaalsprongberekening (REB Twente 2040, Bijlage III). "
+    parser = opdrachtregel(
+        "reb_maps.schaalsprong",
+        "Indicatieve schaalsprongberekening (REB Twente 2040, Bijlage III). "
         "Zonder opties gelden de aannames van het rapport.",
-        formatter_class=DutchFormatter,
-        add_help=False,
+        hulp=False,
     )
     invoer = parser.add_argument_group("aannames (standaard: de waarde uit het rapport)")
     for flag, (dest, help_text) in _CLI_OPTIES.items():
         invoer.add_argument(flag, dest=dest, type=getal, metavar="GETAL", help=help_text)
     overig = parser.add_argument_group("uitvoer")
     overig.add_argument("--json", action="store_true", help="uitkomsten als JSON")
-    overig.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    hulp_optie(overig)
     return parser
 
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reb_maps.cli import DutchFormatter, DutchParser, lees_bestand, start
+from reb_maps.cli import lees_bestand, opdrachtregel, start
 from reb_maps.eigen_data import EigenDataFout, lees
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = DutchParser(
-        prog="python -m reb_maps.eigen_data",
-        description="Lees een eigen kaartbestand met dezelfde controles als de upload in de app.",
-        formatter_class=DutchFormatter,
+    parser = opdrachtregel(
+        "reb_maps.eigen_data", "Lees een eigen kaartbestand met dezelfde controles als de upload in de app."
     )
     parser.add_argument("bestand", help="GeoPackage, GeoJSON, Shapefile (zip), FlatGeobuf, CSV of Excel")
     parser.add_argument("--laag", help="laag in een GeoPackage of zip, blad in een Excel-bestand")

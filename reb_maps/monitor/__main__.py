@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from reb_maps import fmt
-from reb_maps.cli import DutchParser, lees_bestand, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.cli import DutchParser, lees_bestand, met_werkruimte_fouten, opdrachtregel, start, werkruimte_opdrachten
 from reb_maps.data import GEMEENTEN
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer
@@ -22,9 +22,9 @@ from reb_maps.werkruimte import Auteur, Werkruimte
 
 
 def _parser() -> DutchParser:
-    parser = DutchParser(
-        prog="python -m reb_maps.monitor",
-        description="Monitor werklocaties Twente: IBIS-jaren en gemeentecijfers als peildata naast de REB (2023).",
+    parser = opdrachtregel(
+        "reb_maps.monitor",
+        "Monitor werklocaties Twente: IBIS-jaren en gemeentecijfers als peildata naast de REB (2023).",
     )
     sub = werkruimte_opdrachten(parser)
     im = sub.add_parser("importeer", help="lees een IBIS-bestand (of Gemeente; Jaar; Banen; Inwoners) als peildata")

@@ -19,7 +19,7 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachten
+from reb_maps.cli import DutchParser, met_werkruimte_fouten, opdrachtregel, start, werkruimte_opdrachten
 from reb_maps.crs import RD
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import gpkg
@@ -28,9 +28,8 @@ from reb_maps.werkruimte.records import Auteur, Locatie
 
 
 def _parser() -> DutchParser:
-    parser = DutchParser(
-        prog="python -m reb_maps.werkruimte",
-        description="De werkruimte van het bestuurlijk overleg: locaties, opmerkingen, weergaven.",
+    parser = opdrachtregel(
+        "reb_maps.werkruimte", "De werkruimte van het bestuurlijk overleg: locaties, opmerkingen, weergaven."
     )
     sub = werkruimte_opdrachten(parser)
     toe = sub.add_parser("locatie-toevoegen", help="bewaar een locatie uit een GeoJSON-bestand")

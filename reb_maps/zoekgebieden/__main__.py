@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
 from reb_maps.cli import getal as _getal
+from reb_maps.cli import hulp_optie, met_foutcode, opdrachtregel
 from reb_maps.zoekgebieden.export import samenvatting, schrijf
 from reb_maps.zoekgebieden.profielen import (
     CONNECTIVITEIT,
@@ -43,12 +43,11 @@ def _gewicht(text: str) -> tuple[str, float]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = DutchParser(
-        prog="python -m reb_maps.zoekgebieden",
-        description="Zoek kandidaat-locaties voor nieuwe bedrijventerreinen in Twente (multicriteria-analyse "
+    parser = opdrachtregel(
+        "reb_maps.zoekgebieden",
+        "Zoek kandidaat-locaties voor nieuwe bedrijventerreinen in Twente (multicriteria-analyse "
         "op een raster). Zonder opties gelden de standaardwaarden van het gekozen profiel.",
-        formatter_class=DutchFormatter,
-        add_help=False,
+        hulp=False,
     )
     start = parser.add_argument_group("uitgangspunt (kies één)")
     start.add_argument("--profiel", choices=PROFIELEN_NAMEN, help="standaardinstellingen van een profiel")
@@ -72,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     opties.add_argument("--gemeente", action="append", metavar="NAAM", help="zoek alleen in deze gemeente(n)")
     uitvoer = parser.add_argument_group("uitvoer")
     uitvoer.add_argument("--uit", type=Path, required=True, metavar="MAP", help="map voor de drie bestanden")
-    uitvoer.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    hulp_optie(uitvoer)
     return parser
 
 

@@ -28,7 +28,7 @@ import shapely
 from shapely.geometry import shape
 
 from reb_maps import fmt, lagen
-from reb_maps.cli import DutchFormatter, DutchParser, met_foutcode
+from reb_maps.cli import DutchParser, hulp_optie, met_foutcode, opdrachtregel
 from reb_maps.crs import RD, RD_SRID
 from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
@@ -359,17 +359,16 @@ def tekst(t: Toets) -> str:
 
 
 def _parser() -> DutchParser:
-    parser = DutchParser(
-        prog="python -m reb_maps.zoekgebieden.toets",
-        description="Toets één gebied (GeoJSON-vlak) aan de criteria van de zoekgebieden.",
-        formatter_class=DutchFormatter,
-        add_help=False,
+    parser = opdrachtregel(
+        "reb_maps.zoekgebieden.toets",
+        "Toets één gebied (GeoJSON-vlak) aan de criteria van de zoekgebieden.",
+        hulp=False,
     )
     parser.add_argument("--geojson", type=Path, required=True, metavar="BESTAND",
                         help="GeoJSON met één vlak (EPSG:4326, tenzij het bestand een 'crs' opgeeft)")  # fmt: skip
     parser.add_argument("--profiel", choices=PROFIELEN_NAMEN, default="grootschalig", help="standaard: grootschalig")
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    hulp_optie(parser)
     return parser
 
 

@@ -510,15 +510,12 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
 
 
 def _parser():
-    from reb_maps.cli import DutchFormatter, DutchParser
+    from reb_maps.cli import opdrachtregel
 
-    parser = DutchParser(
-        prog="python -m reb_maps.briefing",
-        description="Maak de briefing (PDF) over werklocaties voor één gemeente, voor Twente of voor alle vijftien.",
-        formatter_class=DutchFormatter,
-        add_help=False,
+    parser = opdrachtregel(
+        "reb_maps.briefing",
+        "Maak de briefing (PDF) over werklocaties voor één gemeente, voor Twente of voor alle vijftien.",
     )
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
     keuze = parser.add_mutually_exclusive_group(required=True)
     keuze.add_argument("--gemeente", help="naam van de gemeente, of 'twente' voor heel Twente")
     keuze.add_argument("--alle", action="store_true", help="alle veertien gemeenten en Twente (15 bestanden)")

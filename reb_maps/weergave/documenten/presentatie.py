@@ -462,10 +462,9 @@ def bestandsnaam(gemeente: str | None) -> str:
 
 
 def _parser():
-    from reb_maps.cli import DutchParser
+    from reb_maps.cli import opdrachtregel
 
-    parser = DutchParser(prog="python -m reb_maps.presentatie",
-                         description="Maak de REB-presentatie (PowerPoint, 16:9) in tien stappen.")  # fmt: skip
+    parser = opdrachtregel("reb_maps.presentatie", "Maak de REB-presentatie (PowerPoint, 16:9) in tien stappen.")
     parser.add_argument("--uit", required=True, help="het .pptx-bestand dat gemaakt wordt")
     parser.add_argument("--gemeente", help="voeg na stap 4 een dia over deze gemeente toe, bijv. Almelo")
     return parser
@@ -491,4 +490,3 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"kan niet schrijven naar '{args.uit}'")
     print(pad)
     return 0
-
