@@ -147,8 +147,14 @@ def met_werkruimte_fouten(stap: Callable[[], T]) -> tuple[T | None, int, str | N
     return uitkomst, code, (melding[-1] if melding else None)
 
 
+def werkruimte_opdrachtregel(module: str, beschrijving: str):
+    """The shared start of a command line on the workspace: its parser with `--db`, and the sub-commands."""
+    parser = opdrachtregel(module, beschrijving)
+    return parser, werkruimte_opdrachten(parser)
+
+
 def werkruimte_opdrachten(parser: DutchParser):
-    """The shared start of a command line on the workspace: `--db` and the sub-commands; returns the latter."""
+    """`--db` and the sub-commands of a workspace command line; returns the latter."""
     parser.add_argument("--db", metavar="URL", help="werkruimte: bestand of SQLAlchemy-URL (standaard: "
                         "$REB_WERKRUIMTE, anders var/werkruimte.sqlite)")  # fmt: skip
     return parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT",

@@ -10,7 +10,13 @@ import json
 from pathlib import Path
 
 from reb_maps import fmt
-from reb_maps.cli import DutchParser, lees_bestand, met_werkruimte_fouten, opdrachtregel, start, werkruimte_opdrachten
+from reb_maps.cli import (
+    DutchParser,
+    lees_bestand,
+    met_werkruimte_fouten,
+    start,
+    werkruimte_opdrachtregel,
+)
 from reb_maps.data import GEMEENTEN
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import OngeldigeInvoer
@@ -22,11 +28,10 @@ from reb_maps.werkruimte import Auteur, Werkruimte
 
 
 def _parser() -> DutchParser:
-    parser = opdrachtregel(
+    parser, sub = werkruimte_opdrachtregel(
         "reb_maps.monitor",
         "Monitor werklocaties Twente: IBIS-jaren en gemeentecijfers als peildata naast de REB (2023).",
     )
-    sub = werkruimte_opdrachten(parser)
     im = sub.add_parser("importeer", help="lees een IBIS-bestand (of Gemeente; Jaar; Banen; Inwoners) als peildata")
     im.add_argument("bestand", type=Path, metavar="BESTAND")
     im.add_argument("--laag", default=None, help="laag (GeoPackage), Shapefile (zip) of werkblad (Excel)")

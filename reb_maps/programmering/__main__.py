@@ -13,7 +13,12 @@ import json
 import sys
 from pathlib import Path
 
-from reb_maps.cli import DutchParser, met_werkruimte_fouten, opdrachtregel, start, werkruimte_opdrachten
+from reb_maps.cli import (
+    DutchParser,
+    met_werkruimte_fouten,
+    start,
+    werkruimte_opdrachtregel,
+)
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.programmering import excel, varianten
 from reb_maps.programmering.balans import balans, schaalsprong_extra_ha
@@ -21,11 +26,10 @@ from reb_maps.werkruimte import Auteur, Werkruimte
 
 
 def _parser() -> DutchParser:
-    parser = opdrachtregel(
+    parser, sub = werkruimte_opdrachtregel(
         "reb_maps.programmering",
         "Programmeringsafspraken bedrijventerreinen Twente 2027–2030: varianten, Excel, balans en bijlage.",
     )
-    sub = werkruimte_opdrachten(parser)
     sj = sub.add_parser("sjabloon", help="een leeg Excel-invulblad met keuzelijsten en uitleg")
     sj.add_argument("--uit", required=True, type=Path, metavar="BESTAND.xlsx")
     im = sub.add_parser("importeer", help="lees een ingevuld invulblad als (nieuwe versie van een) variant")

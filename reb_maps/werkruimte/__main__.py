@@ -19,7 +19,7 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from reb_maps.cli import DutchParser, met_werkruimte_fouten, opdrachtregel, start, werkruimte_opdrachten
+from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachtregel
 from reb_maps.crs import RD
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import gpkg
@@ -28,10 +28,9 @@ from reb_maps.werkruimte.records import Auteur, Locatie
 
 
 def _parser() -> DutchParser:
-    parser = opdrachtregel(
+    parser, sub = werkruimte_opdrachtregel(
         "reb_maps.werkruimte", "De werkruimte van het bestuurlijk overleg: locaties, opmerkingen, weergaven."
     )
-    sub = werkruimte_opdrachten(parser)
     toe = sub.add_parser("locatie-toevoegen", help="bewaar een locatie uit een GeoJSON-bestand")
     toe.add_argument("--naam", required=True, help="naam van de locatie")
     toe.add_argument(
