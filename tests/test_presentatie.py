@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from reb_maps.data import load_table
+from reb_maps.weergave import lettertype
 from reb_maps.weergave.documenten import pptx_maat, presentatie
 from reb_maps.weergave.documenten.presentatie_tekst import INDICATIEF
 from ui import presentatie as view
@@ -131,8 +132,8 @@ def test_elke_tekst_past_in_zijn_vak_en_niets_overlapt(deck_twente, deck_almelo)
 
 def test_de_maat_van_carlito():
     """The measuring font is the bundled Carlito (OFL); widths scale with the size and add up per character."""
-    assert pptx_maat.BESTANDEN[False].name == "Carlito-Regular.ttf"
-    assert "SIL OPEN FONT LICENSE" in (pptx_maat.MAP / "OFL.txt").read_text().upper()
+    assert lettertype.CARLITO[False].name == "Carlito-Regular.ttf"
+    assert "SIL OPEN FONT LICENSE" in (lettertype.CARLITO_MAP / "OFL.txt").read_text().upper()
     assert pptx_maat.breedte_pt("Twente", 24) == pytest.approx(2 * pptx_maat.breedte_pt("Twente", 12), rel=0.01)
     assert pptx_maat.breedte_pt("aaaa", 12) == pytest.approx(4 * pptx_maat.breedte_pt("a", 12), rel=0.01)
     assert pptx_maat.breedte_pt("Twente", 12, vet=True) > pptx_maat.breedte_pt("Twente", 12)

@@ -9,13 +9,12 @@ a word longer than the line stands on its own line (and then counts as too wide)
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from PIL import ImageFont
 
-MAP = Path(__file__).resolve().parents[1] / "lettertypen"
-LETTERTYPE = "Calibri"  # the name in the deck; measured with Carlito
-BESTANDEN = {False: MAP / "Carlito-Regular.ttf", True: MAP / "Carlito-Bold.ttf"}
+from reb_maps.weergave import lettertype
+
+LETTERTYPE = lettertype.DECK_FAMILIE
 # Calibri's line height at single spacing: (ascender 1536 + descender 512 + line gap 452) / 2048 units.
 REGELHOOGTE = 2500 / 2048
 SCHAAL = 20  # measure at 20 × the point size: Pillow rounds to whole pixels
@@ -24,7 +23,7 @@ EMU_PER_PT = 12_700
 
 @functools.cache
 def _font(vet: bool, grootte_pt: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(BESTANDEN[vet]), size=round(grootte_pt * SCHAAL))
+    return ImageFont.truetype(str(lettertype.CARLITO[vet]), size=round(grootte_pt * SCHAAL))
 
 
 def breedte_pt(tekst: str, grootte_pt: float, vet: bool = False) -> float:
