@@ -143,22 +143,14 @@ def kop(ruimte: Werkruimte, v: Variant, b: Balans, schrijven: bool) -> None:
         st.caption(v.toelichting)
     k = st.columns(4)
     datum = dt.date.today().isoformat()
-    k[0].download_button(
-        "Bijlage (PDF)",
-        lambda: bijlage.bijlage_pdf(v, b),
-        file_name=f"bijlage-programmering-{datum}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
-    k[1].download_button(
-        "Bijlage (Excel)",
-        lambda: bijlage.bijlage_xlsx(v, b),
-        file_name=f"bijlage-programmering-{datum}.xlsx",
-        on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/table:",
-    )
+    bijlagen = (
+        ("PDF", bijlage.bijlage_pdf, "pdf", "application/pdf", ":material/picture_as_pdf:"),
+        ("Excel", bijlage.bijlage_xlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         ":material/table:"),
+    )  # fmt: skip
+    for kolom, (soort, maak, ext, mime, icoon) in zip(k, bijlagen, strict=False):
+        kolom.download_button(f"Bijlage ({soort})", lambda maak=maak: maak(v, b), on_click="ignore", mime=mime,
+                              file_name=f"bijlage-programmering-{datum}.{ext}", icon=icoon)  # fmt: skip
     if not schrijven:
         return
     with k[2].popover("Kopie maken", icon=":material/content_copy:"):
@@ -255,17 +247,11 @@ def regels(ruimte: Werkruimte, v: Variant, schrijven: bool) -> None:
     if auteur is None:
         return
     basis = v if versie == v.versie else Variant(**{**v.__dict__, "versie": versie})
-    try:
-        opgeslagen = varianten.wijzig_regels(ruimte, basis, nieuw, auteur)
-    except VersieConflict as exc:
-        st.session_state[CONFLICT] = {"id": v.id, "melding": str(exc), "regels": nieuw}
-        st.rerun()
-    except (OngeldigeInvoer, WerkruimteFout) as exc:
-        _fout(exc)
-        return
-    st.session_state[sleutel] = opgeslagen.versie
-    st.toast("Bewaard.", icon=":material/check:")
-    st.rerun()
+    wr.bewaar_nieuwe_versie(
+        lambda: varianten.wijzig_regels(ruimte, basis, nieuw, auteur),
+        conflict_sleutel=CONFLICT, conflict={"id": v.id, "regels": nieuw}, versie_sleutel=sleutel, gelukt="Bewaard.",
+        bij_fout=_fout,
+    )  # fmt: skip
 
 
 def balans_sectie(v: Variant, b: Balans) -> None:

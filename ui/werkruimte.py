@@ -282,6 +282,25 @@ def bewaar_locatie_formulier(
     return loc
 
 
+def bewaar_nieuwe_versie(stap, *, conflict_sleutel: str, conflict: dict, versie_sleutel: str, gelukt: str,
+                         bij_fout) -> None:  # fmt: skip
+    """Save an edit as a new version (`stap()` returns the saved record) and rerun with it.
+
+    Someone else saved first: what this user tried to save is kept under `conflict_sleutel` (with the message),
+    so the page can offer to reload or keep it as a copy; nothing is overwritten. A refusal goes to `bij_fout`."""
+    try:
+        nieuw = stap()
+    except VersieConflict as exc:
+        st.session_state[conflict_sleutel] = {**conflict, "melding": str(exc)}
+        st.rerun()
+    except (OngeldigeInvoer, WerkruimteFout) as exc:
+        bij_fout(exc)
+        return
+    st.session_state[versie_sleutel] = nieuw.versie
+    st.toast(gelukt, icon=":material/check:")
+    st.rerun()
+
+
 def toon_conflict(melding: str, herladen, als_kopie, sleutel: str) -> None:
     """A refused save: who changed it and when, and the two ways on — never a silent overwrite.
 

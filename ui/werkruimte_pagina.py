@@ -155,17 +155,11 @@ def _bewerken(ruimte: Werkruimte, loc: Locatie) -> None:
     if auteur is None:
         st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
         return
-    try:
-        nieuw = ruimte.wijzig_locatie(loc.id, versie, auteur, naam=naam, notitie=notitie)
-    except VersieConflict as exc:
-        st.session_state[wr.CONFLICT_KEY] = {"id": loc.id, "naam": naam, "notitie": notitie, "melding": str(exc)}
-        st.rerun()
-    except (OngeldigeInvoer, WerkruimteFout) as exc:
-        _meld(exc)
-        return
-    st.session_state[sleutel] = nieuw.versie
-    st.toast("Wijziging bewaard.", icon=":material/check:")
-    st.rerun()
+    wr.bewaar_nieuwe_versie(
+        lambda: ruimte.wijzig_locatie(loc.id, versie, auteur, naam=naam, notitie=notitie),
+        conflict_sleutel=wr.CONFLICT_KEY, conflict={"id": loc.id, "naam": naam, "notitie": notitie},
+        versie_sleutel=sleutel, gelukt="Wijziging bewaard.", bij_fout=_meld,
+    )  # fmt: skip
 
 
 def _conflict(ruimte: Werkruimte, loc: Locatie, conflict: dict) -> None:
@@ -248,6 +242,17 @@ def _actie_conflict(stap, gelukt: str) -> bool:
         return False
 
 
+def _verwijder_knop(kolom, ruimte: Werkruimte, soort: str, item) -> None:
+    """A 'Verwijder' button for a saved view or layer; it asks for a name first and says when someone was earlier."""
+    if not kolom.button("Verwijder", key=f"{soort}_weg:{item.id}"):
+        return
+    auteur = wr.auteur()
+    if auteur is None:
+        st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
+    elif _actie_conflict(lambda: ruimte.verwijder(soort, item.id, item.versie, auteur), "Verwijderd."):
+        st.rerun()
+
+
 # ---------- views, layers, history, exchange ----------
 
 
@@ -261,14 +266,8 @@ def weergaven(ruimte: Werkruimte, schrijven: bool) -> None:
         a, b, c = st.columns([5, 2, 1])
         a.text(f"{w.titel} — {w.pagina}")
         b.link_button("Openen", f"./{w.pagina}?{w.link}" if w.link else f"./{w.pagina}", icon=":material/open_in_new:")
-        if schrijven and c.button("Verwijder", key=f"weergave_weg:{w.id}"):
-            auteur = wr.auteur()
-            if auteur is None:
-                st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
-            elif _actie_conflict(
-                lambda w=w, auteur=auteur: ruimte.verwijder("weergave", w.id, w.versie, auteur), "Verwijderd."
-            ):
-                st.rerun()
+        if schrijven:
+            _verwijder_knop(c, ruimte, "weergave", w)
 
 
 def bewaar_weergave(pagina: str, parameters: dict[str, str]) -> None:
@@ -309,14 +308,8 @@ def lagen(ruimte: Werkruimte, schrijven: bool) -> None:
                 st.error(eigen_data.platte_tekst(fout))
             else:
                 st.switch_page("app_pages/kaart.py")
-        if schrijven and c.button("Verwijder", key=f"laag_weg:{laag.id}"):
-            auteur = wr.auteur()
-            if auteur is None:
-                st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
-            elif _actie_conflict(
-                lambda laag=laag, auteur=auteur: ruimte.verwijder("laag", laag.id, laag.versie, auteur), "Verwijderd."
-            ):
-                st.rerun()
+        if schrijven:
+            _verwijder_knop(c, ruimte, "laag", laag)
 
 
 def geschiedenis(ruimte: Werkruimte) -> None:
