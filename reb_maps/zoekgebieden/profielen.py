@@ -23,6 +23,18 @@ from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.zoekgebieden.gewichten import normaliseer
 
 
+def json_object(text: str, geen_object: str) -> dict:
+    """A JSON object from a user's file; anything else is OngeldigeInvoer with one Dutch sentence (`geen_object`
+    when the JSON is valid but not an object)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OngeldigeInvoer(f"Geen geldige JSON ({exc.msg}, regel {exc.lineno}).") from None
+    if not isinstance(data, dict):
+        raise OngeldigeInvoer(geen_object)
+    return data
+
+
 @dataclass(frozen=True)
 class FactorInfo:
     label: str
@@ -321,13 +333,7 @@ class Parameters:
 
     @classmethod
     def from_json(cls, text: str) -> Parameters:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise OngeldigeInvoer(f"Geen geldige JSON ({exc.msg}, regel {exc.lineno}).") from None
-        if not isinstance(data, dict):
-            raise OngeldigeInvoer("Het parameterbestand moet een JSON-object zijn.")
-        return cls.from_dict(data)
+        return cls.from_dict(json_object(text, "Het parameterbestand moet een JSON-object zijn."))
 
 
 def _getal(value: Any, wat: str) -> float:

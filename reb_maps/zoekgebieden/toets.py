@@ -34,7 +34,7 @@ from reb_maps.geodata import load_analysis_layer
 from reb_maps.zoekgebieden import grid
 from reb_maps.zoekgebieden.gebied import controleer
 from reb_maps.zoekgebieden.grid import EigenParken
-from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters
+from reb_maps.zoekgebieden.profielen import FACTOREN, PROFIELEN_NAMEN, OngeldigeInvoer, Parameters, json_object
 from reb_maps.zoekgebieden.profielen import standaard_parameters as _standaard
 from reb_maps.zoekgebieden.zones import bereken
 
@@ -152,10 +152,7 @@ def _geometrieen(data: Mapping) -> list:
 def uit_geojson(data: Mapping | str) -> shapely.Geometry:
     """The (multi)polygon of a GeoJSON object in EPSG:28992 (EPSG:4326 unless the file declares a CRS)."""
     if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise OngeldigeInvoer(f"Geen geldige JSON ({exc.msg}, regel {exc.lineno}).") from None
+        data = json_object(data, "Het GeoJSON-bestand moet een object zijn.")
     if not isinstance(data, Mapping):
         raise OngeldigeInvoer("Het GeoJSON-bestand moet een object zijn.")
     delen = [g for g in _geometrieen(data) if not g.is_empty]
