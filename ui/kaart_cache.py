@@ -8,7 +8,9 @@ streamlit-folium sends to its component per (builder, inputs, key) and `st_foliu
 The component and its arguments are streamlit-folium's own (same iframe, same state hash), so clicks
 (`last_active_drawing` → on_change) and layer toggles (client-side in Leaflet; the script and thus the
 component's key stay the same, so the map is not remounted) behave as with `st_folium`.
-`tests/test_kaart_cache.py` checks the arguments against what `st_folium` itself passes.
+`tests/ui/test_kaart_cache.py` checks the arguments against what `st_folium` itself passes. streamlit-folium's
+private helpers are reached only through `ui/folium_shim.py`, which checks the installed version; with an
+unverified one the map goes through the public `st_folium` instead (slower, still correct).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import folium
 import folium.elements
 import streamlit as st
 import streamlit_folium
+
+from ui import folium_shim
 
 CACHE_SIZE = 128  # ~50 kB each: 5 indicators × 15 selections covers one basemap; LRU for the rest
 
@@ -66,10 +70,10 @@ def render_map(folium_map: folium.Map, key: str | None, returned_objects: Iterab
     """What st_folium computes from a map, using streamlit-folium's own helpers (no Streamlit calls)."""
     folium_map.get_root().render()
     folium_map.render()
-    html = streamlit_folium._get_html(folium_map)
-    header = streamlit_folium._get_header(folium_map)
+    html = folium_shim.html(folium_map)
+    header = folium_shim.header(folium_map)
     css, js = _assets(folium_map)  # before _get_map_string, which renames the elements
-    script = streamlit_folium._get_map_string(folium_map)
+    script = folium_shim.map_string(folium_map)
     try:
         (south, west), (north, east) = folium_map.get_bounds()
     except AttributeError:
@@ -95,8 +99,8 @@ def render_map(folium_map: folium.Map, key: str | None, returned_objects: Iterab
         script=script,
         header=header,
         html=html,
-        map_id=streamlit_folium.get_full_id(folium_map),
-        component_key=streamlit_folium.generate_js_hash(script, key, False),
+        map_id=folium_shim.volledig_id(folium_map),
+        component_key=folium_shim.js_hash(script, key),
         defaults={k: v for k, v in defaults.items() if wanted is None or k in wanted},
         css_links=css,
         js_links=js,
@@ -145,7 +149,7 @@ def rendered_group(builder: Callable[..., folium.FeatureGroup], inputs: tuple[Ha
 
     The group's script names the map as `map_div`, whatever map it is rendered against, so a throw-away map
     serves; it is rendered once per input tuple."""
-    return streamlit_folium._get_feature_group_string(builder(*inputs), map=folium.Map(tiles=None), idx=0)
+    return folium_shim.groep_string(builder(*inputs), folium.Map(tiles=None))
 
 
 def st_folium_cached(
@@ -166,6 +170,11 @@ def st_folium_cached(
     browser swaps that group in the map it shows (no new frame, the user's layers and view stay).
     """
     returned = None if returned_objects is None else tuple(returned_objects)
+    if not folium_shim.bruikbaar():  # an unverified streamlit-folium: its public API, rendered on every run
+        return streamlit_folium.st_folium(
+            builder(*inputs), key=key, height=height, use_container_width=True, returned_objects=returned,
+            on_change=on_change, feature_group_to_add=None if group is None else group[0](*group[1]),
+        )  # fmt: skip
     view = rendered(builder, tuple(inputs), key, returned)
     group_script = None if group is None else rendered_group(group[0], tuple(group[1]))
 
@@ -174,7 +183,7 @@ def st_folium_cached(
         if on_change is not None:
             on_change()
 
-    return streamlit_folium._component_func(
+    return folium_shim.component(
         script=view.script,
         header=view.header,
         html=view.html,
