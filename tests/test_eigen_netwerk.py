@@ -316,3 +316,24 @@ def test_a_network_counts_by_its_fingerprint_and_no_context_variable_is_left(weg
     assert not hasattr(netwerk, "gebruik") and not hasattr(netwerk, "actief")
     for module in (netwerk, kaart, drukkaart, druk_dia, briefing, presentatie):
         assert not [n for n, v in vars(module).items() if isinstance(v, contextvars.ContextVar)], module.__name__
+
+
+class _Gevraagd(Exception):
+    """Raised by a stand-in renderer with the request it was given: the plumbing, without drawing."""
+
+
+def _vang(vraag, *_args):
+    raise _Gevraagd(vraag)
+
+
+def test_the_briefing_and_the_slide_maps_pass_the_network_to_the_print_map(net, monkeypatch):
+    monkeypatch.setattr(briefing, "kaart_bytes", _vang)
+    monkeypatch.setattr(druk_dia, "teken_kaart", _vang)
+    for eigen in (net, None):
+        with pytest.raises(_Gevraagd) as gevraagd:
+            briefing.briefing_pdf("Almelo", netwerk=eigen)
+        assert gevraagd.value.args[0].netwerk is eigen
+        for sleutel in ("werklocaties", "vraag_aanbod"):
+            with pytest.raises(_Gevraagd) as gevraagd:
+                presentatie.BOUWERS[sleutel]().beelden[0].maak(netwerk=eigen)
+            assert gevraagd.value.args[0].netwerk is eigen, sleutel
