@@ -5,6 +5,7 @@ All road and rail files here are SYNTHETIC TEST FIXTURES (tests/fixtures_netwerk
 
 from __future__ import annotations
 
+import contextvars
 from pathlib import Path
 
 import folium
@@ -17,6 +18,8 @@ from reb_maps import labels, lagen
 from reb_maps.eigen_data import EigenDataFout, lees, netwerk
 from reb_maps.eigen_data import meldingen as m
 from reb_maps.weergave import assets, kaart
+from reb_maps.weergave.documenten import briefing, presentatie
+from reb_maps.weergave.druk import dia as druk_dia
 from reb_maps.weergave.druk import kaart as drukkaart
 from tests import fixtures_netwerk as fx
 from ui import documenten
@@ -41,6 +44,23 @@ def spoor() -> netwerk.NetwerkDeel:
 @pytest.fixture(scope="module")
 def net(wegen, spoor) -> netwerk.EigenNetwerk:
     return netwerk.bouw([wegen, spoor])
+
+
+@pytest.fixture
+def sessie_lagen(tmp_path) -> dict:
+    """A session's own layers holding the synthetic NWB file, as the upload leaves them."""
+    lagen_: dict = {}
+    ui.voeg_toe(lagen_, fx.gpkg_bytes(fx.nwb_wegvakken(), tmp_path / BESTAND, "wegvakken"), BESTAND)
+    return lagen_
+
+
+@pytest.fixture
+def app_met_wegen(sessie_lagen) -> AppTest:
+    """The app after its first run (the Kaart page) in a session that holds the NWB file."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state[ui.LAGEN_KEY] = sessie_lagen
+    at.run()
+    return at
 
 
 # ---------- recognition ----------
@@ -132,29 +152,26 @@ def test_what_the_file_does_not_cover_stays_schematic_and_labelled():
     schematisch = frame[frame["schematisch"]]
     assert sorted(schematisch["corridor"]) == ["A1", "A1", "N36"]
     assert "N18" in set(frame["corridor"]) and "N18" not in set(schematisch["corridor"])
-    with netwerk.gebruik(alleen_n18):
-        assert "wegen: NWB (eigen bestand, n18.gpkg)" in drukkaart.bronregel(drukkaart.KaartVraag(), [])
-        wegen = netwerk.laag_voor(lagen.laag("wegen"))
-        assert "Weg, schematisch tracé" in [r[0] for r in wegen.legenda]
-        m = folium.Map()
-        kaart.catalogus_laag("wegen").add_to(m)
+    assert "wegen: NWB (eigen bestand, n18.gpkg)" in drukkaart.bronregel(drukkaart.KaartVraag(netwerk=alleen_n18), [])
+    wegen = netwerk.laag_voor(lagen.laag("wegen"), alleen_n18)
+    assert "Weg, schematisch tracé" in [r[0] for r in wegen.legenda]
+    m = folium.Map()
+    kaart.catalogus_laag("wegen", netwerk=alleen_n18).add_to(m)
     html = m.get_root().render()
     assert "A1 (schematisch)" in html and "N36 (schematisch)" in html and "N18 (schematisch)" not in html
 
 
-def test_outside_the_block_the_app_draws_its_own_layers(net):
+def test_without_a_network_the_app_draws_its_own_layers(net):
     basis = kaart.laag_frame("wegen")
-    assert netwerk.actief() is None and netwerk.frame_voor("wegen", basis) is basis
-    with netwerk.gebruik(net):
-        assert netwerk.vervangt("wegen") and netwerk.vervangt("spoor") and not netwerk.vervangt("stations")
-        eigen = kaart.laag_frame("wegen")
-        assert eigen.crs == basis.crs and "NWB (eigen bestand, wegvakken.gpkg)" in set(eigen["bron"])
-        spoor = netwerk.laag_voor(lagen.laag("spoor"))
-        assert spoor.label == "Spoor" and [r[0] for r in spoor.legenda] == ["Spoor (eigen bestand)"]
-        wegen = netwerk.laag_voor(lagen.laag("wegen"))
-        assert [r[0] for r in wegen.legenda] == ["Snelweg / N-weg"]  # no schematic road left
-    assert netwerk.actief() is None
-    assert netwerk.laag_voor(lagen.laag("spoor")) == lagen.laag("spoor")
+    assert netwerk.frame_voor("wegen", basis, None) is basis and not netwerk.vervangt("wegen", None)
+    assert netwerk.vervangt("wegen", net) and netwerk.vervangt("spoor", net) and not netwerk.vervangt("stations", net)
+    eigen = kaart.laag_frame("wegen", net)
+    assert eigen.crs == basis.crs and "NWB (eigen bestand, wegvakken.gpkg)" in set(eigen["bron"])
+    spoor = netwerk.laag_voor(lagen.laag("spoor"), net)
+    assert spoor.label == "Spoor" and [r[0] for r in spoor.legenda] == ["Spoor (eigen bestand)"]
+    wegen = netwerk.laag_voor(lagen.laag("wegen"), net)
+    assert [r[0] for r in wegen.legenda] == ["Snelweg / N-weg"]  # no schematic road left
+    assert netwerk.laag_voor(lagen.laag("spoor"), None) == lagen.laag("spoor")
 
 
 # ---------- files that cannot serve ----------
@@ -198,15 +215,13 @@ def _teksten(fig) -> set[str]:
 def test_the_print_map_draws_the_roads_from_the_file(net):
     zonder = drukkaart.teken_kaart(drukkaart.KaartVraag())
     assert {"A1 (schematisch)", "N18 (schematisch)"} <= _teksten(zonder)
-    with netwerk.gebruik(net):
-        fig = drukkaart.teken_kaart(drukkaart.KaartVraag())
-        regel = fig.texts[-2].get_text()
+    fig = drukkaart.teken_kaart(drukkaart.KaartVraag(netwerk=net))
+    regel = fig.texts[-2].get_text()
     assert not any("(schematisch)" in t for t in _teksten(fig))
     assert f"wegen: NWB (eigen bestand, {BESTAND})" in regel and "spoor: eigen bestand, spoor.gpkg" in regel
     legenda = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
     assert "Spoor (eigen bestand)" in legenda and "Weg, schematisch tracé" not in legenda
-    with netwerk.gebruik(net):
-        assert drukkaart.kaart_bytes(drukkaart.KaartVraag(gemeente="Oldenzaal"), "png")[:4] == b"\x89PNG"
+    assert drukkaart.kaart_bytes(drukkaart.KaartVraag(gemeente="Oldenzaal", netwerk=net), "png")[:4] == b"\x89PNG"
 
 
 def test_the_screen_map_embeds_the_roads_and_never_publishes_them(net):
@@ -220,18 +235,17 @@ def test_the_screen_map_embeds_the_roads_and_never_publishes_them(net):
     assert "wegen: NWB (eigen bestand, wegvakken.gpkg)" in kaart.dashboard_attributie(net)
 
 
-def test_session_network_is_built_once_and_its_file_is_not_drawn_twice(tmp_path):
-    lagen_: dict = {}
-    ui.voeg_toe(lagen_, fx.gpkg_bytes(fx.nwb_wegvakken(), tmp_path / BESTAND, "wegvakken"), BESTAND)
+def test_session_network_is_built_once_and_its_file_is_not_drawn_twice(sessie_lagen):
+    lagen_ = sessie_lagen
     sessie = {ui.LAGEN_KEY: lagen_}
     eerste = ui.sessie_netwerk(sessie)
     assert eerste is not None and ui.sessie_netwerk(sessie) is eerste
     assert ui.kaart_lagen(lagen_) == ()  # drawn in the corridor layer, not again as an own layer
     bruikbaar, tekst = ui.netwerk_uitleg(next(iter(lagen_.values())))
     assert bruikbaar and "A1" in tekst and "Niet in het bestand: N343, N347" in tekst
-    gezien = []
-    maak = documenten.veilig(lambda: gezien.append(netwerk.actief()) or b"ok", lambda: b"fout", eerste)
-    assert maak() == b"ok" and gezien == [eerste] and netwerk.actief() is None
+    vraag = documenten.kaart_vraag("banen", None, None, sessie)  # the download's request carries the network
+    assert vraag.netwerk is eerste and vraag == drukkaart.KaartVraag(indicator="banen", netwerk=eerste)
+    assert documenten.kaart_vraag("banen", None, None, {}).netwerk is None
 
 
 def test_the_presentation_map_step_uses_the_session_roads(net):
@@ -242,24 +256,16 @@ def test_the_presentation_map_step_uses_the_session_roads(net):
     assert presentatie_view.sessie_beeld("werklocaties", 0, net, sessie) is beeld  # kept for this session
 
 
-def test_eigen_data_page_explains_the_recognised_road_file(tmp_path):
-    lagen_: dict = {}
-    ui.voeg_toe(lagen_, fx.gpkg_bytes(fx.nwb_wegvakken(), tmp_path / BESTAND, "wegvakken"), BESTAND)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ui.LAGEN_KEY] = lagen_
-    at.run()
+def test_eigen_data_page_explains_the_recognised_road_file(app_met_wegen):
+    at = app_met_wegen
     at.switch_page("app_pages/eigen_data.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Herkend als NWB" in i.value for i in at.info)
 
 
-def test_kaart_page_names_the_road_file_under_the_map(tmp_path):
-    lagen_: dict = {}
-    ui.voeg_toe(lagen_, fx.gpkg_bytes(fx.nwb_wegvakken(), tmp_path / BESTAND, "wegvakken"), BESTAND)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state[ui.LAGEN_KEY] = lagen_
-    at.run()
+def test_kaart_page_names_the_road_file_under_the_map(app_met_wegen):
+    at = app_met_wegen
     assert not at.exception, [e.value for e in at.exception]
     onder_kaart = " ".join(c.value for c in at.caption)
     assert f"wegen: NWB (eigen bestand, {BESTAND})" in onder_kaart
@@ -268,8 +274,8 @@ def test_kaart_page_names_the_road_file_under_the_map(tmp_path):
 def test_the_deck_draws_its_map_slides_anew_with_the_session_roads(net, monkeypatch):
     gezien = {}
 
-    def deck(gemeente, klaar):
-        gezien["klaar"], gezien["actief"] = set(klaar), netwerk.actief()
+    def deck(gemeente, klaar, eigen_netwerk):
+        gezien["klaar"], gezien["actief"] = set(klaar), eigen_netwerk
         return b"pptx"
 
     monkeypatch.setattr(presentatie_view, "beeld", lambda sleutel, index: b"png")
@@ -280,3 +286,54 @@ def test_the_deck_draws_its_map_slides_anew_with_the_session_roads(net, monkeypa
     kaarten = {s for s, _ in gezien["klaar"]}
     assert {"werklocaties", "vraag_aanbod", "zoekgebieden"} <= kaarten and "cijfers" not in kaarten
     assert gezien["actief"] is None
+
+
+# ---------- explicit inputs (issue 23): the network is an argument, never a context ----------
+
+
+def test_renderers_alternate_with_and_without_the_network_in_one_thread(net):
+    for eigen in (net, None, net, None, net):
+        m = folium.Map()
+        kaart.catalogus_laag("wegen", netwerk=eigen).add_to(m)  # the screen map's corridor layer
+        html = m.get_root().render()
+        assert ("NWB (eigen bestand, wegvakken.gpkg)" in html) is (eigen is not None)
+        assert ("N18 (schematisch)" in html) is (eigen is None)
+        vraag = drukkaart.KaartVraag(netwerk=eigen)  # the print map's layer frames, legend and source line
+        frame = netwerk.frame_voor("wegen", drukkaart.laag_frame("wegen"), eigen)
+        assert ("NWB (eigen bestand, wegvakken.gpkg)" in set(frame.get("bron", ()))) is (eigen is not None)
+        spoor = next(item for item in drukkaart._te_tekenen(vraag) if item.sleutel == "spoor")
+        assert ("Spoor (eigen bestand)" in [r[0] for r in spoor.legenda]) is (eigen is not None)
+        assert ("wegen: NWB (eigen bestand" in drukkaart.bronregel(vraag, [])) is (eigen is not None)
+
+
+def test_a_network_counts_by_its_fingerprint_and_no_context_variable_is_left(wegen, spoor, net):
+    opnieuw = netwerk.bouw([wegen, spoor])
+    assert opnieuw is not net and opnieuw == net and hash(opnieuw) == hash(net)  # a cache hit, keyed on a string
+    assert drukkaart.KaartVraag(netwerk=opnieuw) == drukkaart.KaartVraag(netwerk=net) != drukkaart.KaartVraag()
+    hernoemd = netwerk.bouw([wegen, netwerk.uit_bestand(fx.spoorbaandelen(), "ander.gpkg")])
+    assert hernoemd != net  # the file name is in the legend and the source line: another key
+    assert "frames" not in repr(net)  # the frames never count
+    assert not hasattr(netwerk, "gebruik") and not hasattr(netwerk, "actief")
+    for module in (netwerk, kaart, drukkaart, druk_dia, briefing, presentatie):
+        assert not [n for n, v in vars(module).items() if isinstance(v, contextvars.ContextVar)], module.__name__
+
+
+class _Gevraagd(Exception):
+    """Raised by a stand-in renderer with the request it was given: the plumbing, without drawing."""
+
+
+def _vang(vraag, *_args):
+    raise _Gevraagd(vraag)
+
+
+def test_the_briefing_and_the_slide_maps_pass_the_network_to_the_print_map(net, monkeypatch):
+    monkeypatch.setattr(briefing, "kaart_bytes", _vang)
+    monkeypatch.setattr(druk_dia, "teken_kaart", _vang)
+    for eigen in (net, None):
+        with pytest.raises(_Gevraagd) as gevraagd:
+            briefing.briefing_pdf("Almelo", netwerk=eigen)
+        assert gevraagd.value.args[0].netwerk is eigen
+        for sleutel in ("werklocaties", "vraag_aanbod"):
+            with pytest.raises(_Gevraagd) as gevraagd:
+                presentatie.BOUWERS[sleutel]().beelden[0].maak(netwerk=eigen)
+            assert gevraagd.value.args[0].netwerk is eigen, sleutel

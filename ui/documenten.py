@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from reb_maps.eigen_data import netwerk
 from reb_maps.schaalsprong import Aannames
 from reb_maps.weergave.documenten import briefing
 from reb_maps.weergave.documenten.fout import fout_beeld, fout_pdf
@@ -61,17 +60,16 @@ def kandidaten_uit(sessie: Mapping) -> pd.DataFrame | None:
     return pd.read_csv(io.StringIO(tekst))
 
 
-def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes], eigen_netwerk=None) -> Callable[[], bytes]:
+def veilig(bouw: Callable[[], bytes], bij_fout: Callable[[], bytes]) -> Callable[[], bytes]:
     """Run a builder on click; on any failure log it and hand over a file that says so in Dutch.
 
-    `eigen_netwerk`: the session's own roads and rail (ui.eigen_data.sessie_netwerk), handed to the print renderer
-    while the file is built — the builder may run outside the page's script run, so it travels with the builder.
+    The builder may run outside the page's script run: everything it needs (e.g. the session's own roads and rail)
+    is bound into it as an argument when the button is placed.
     """
 
     def maak() -> bytes:
         try:
-            with netwerk.gebruik(eigen_netwerk):
-                return bouw()
+            return bouw()
         except Exception:
             LOG.exception("document bouwen mislukt")
             return bij_fout()
@@ -86,29 +84,35 @@ def briefing_knop(gemeente: str | None, key: str) -> None:
 
     variant_id = sessie.get(sessie_sleutels.PROGRAMMERING_VARIANT)
     peiljaar = sessie.get(sessie_sleutels.PEILDATUM) or None  # the year shown on Kaart/Gemeenten, else the latest
+    netwerk = eigen_data.sessie_netwerk(sessie)  # own NWB roads / rail, this session only
 
     def bouw() -> bytes:  # on click: the saved locations, the variant and the peildata as they are at that moment
         variant = werkruimte.programmering_voor_briefing(variant_id, gemeente)
         return briefing.briefing_pdf(gemeente, aannames=aannames, zoekgebieden=kandidaten,
                                      bewaard=werkruimte.voor_briefing(gemeente), programmering=variant,
-                                     monitor=monitor.voor_briefing(gemeente, peiljaar))  # fmt: skip
+                                     monitor=monitor.voor_briefing(gemeente, peiljaar), netwerk=netwerk)  # fmt: skip
 
     st.download_button(
-        LABEL_BRIEFING, veilig(bouw, fout_pdf, eigen_data.sessie_netwerk(sessie)),
+        LABEL_BRIEFING, veilig(bouw, fout_pdf),
         file_name=briefing.bestandsnaam(gemeente, dt.date.today()),
         mime="application/pdf", key=key, on_click="ignore", icon=":material/picture_as_pdf:", help=HULP_BRIEFING,
     )  # fmt: skip
 
 
+def kaart_vraag(indicator: str | None, gemeente: str | None, peil, sessie: MutableMapping) -> drukkaart.KaartVraag:
+    """The print map of the current indicator, selection and peildatum, with this session's own roads and rail."""
+    return drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator, peil=peil,
+                                netwerk=eigen_data.sessie_netwerk(sessie))  # fmt: skip
+
+
 def kaart_knoppen(indicator: str | None, gemeente: str | None, peil=None) -> None:
     """'Kaart downloaden' as PNG and PDF for the current indicator, selection and peildatum."""
-    vraag = drukkaart.KaartVraag(gemeente=gemeente, indicator=indicator, peil=peil)
-    eigen_netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail, this session only
+    vraag = kaart_vraag(indicator, gemeente, peil, st.session_state)
     st.markdown(f"**{LABEL_KAART}**", help=HULP_KAART)
     links, rechts = st.columns(2)
     for kolom, formaat, label in ((links, "png", LABEL_KAART_PNG), (rechts, "pdf", LABEL_KAART_PDF)):
         kolom.download_button(
-            label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat), eigen_netwerk),
+            label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat)),
             file_name=drukkaart.bestandsnaam(vraag, formaat), mime=drukkaart.FORMATEN[formaat],
             key=f"kaart-{formaat}", on_click="ignore", icon=":material/download:", width="stretch",
         )  # fmt: skip

@@ -104,9 +104,8 @@ def _kaarten(sleutel: str) -> list[int]:
 def deck(gemeente: str | None, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> bytes:
     """Built on click; the map pictures come from the page's cache, the charts are drawn natively. With the
     session's own roads or rail (`netwerk`, ui.eigen_data.sessie_netwerk) the maps are drawn anew, never cached."""
-    with eigen_netwerk.gebruik(netwerk):
-        klaar = {} if netwerk is not None else {(s, i): beeld(s, i) for s in SLEUTELS for i in _kaarten(s)}
-        return presentatie.deck(gemeente, klaar)
+    klaar = {} if netwerk is not None else {(s, i): beeld(s, i) for s in SLEUTELS for i in _kaarten(s)}
+    return presentatie.deck(gemeente, klaar, netwerk)
 
 
 def sessie_beeld(sleutel: str, index: int, netwerk: eigen_netwerk.EigenNetwerk | None,
@@ -118,8 +117,7 @@ def sessie_beeld(sleutel: str, index: int, netwerk: eigen_netwerk.EigenNetwerk |
     bewaard = sessie.get(SESSIE_BEELD_KEY)
     if bewaard is not None and bewaard[0] == (sleutel, index, netwerk.sleutel):
         return bewaard[1]
-    with eigen_netwerk.gebruik(netwerk):
-        groot = stap(sleutel).beelden[index].maak()
+    groot = stap(sleutel).beelden[index].maak(netwerk=netwerk)
     paar = (groot, _verklein(groot))
     sessie[SESSIE_BEELD_KEY] = ((sleutel, index, netwerk.sleutel), paar)
     return paar

@@ -2,8 +2,8 @@
 
     deel = netwerk.uit_bestand(resultaat.analyse, "wegvakken.gpkg")   # recognised file → its lines in Twente
     net = netwerk.bouw([deel])                                         # the catalogue layers with them
-    with netwerk.gebruik(net):                                         # renderers ask frame_voor(...)
-        kaart_bytes(vraag)
+    kaart_bytes(KaartVraag(netwerk=net))                               # an argument of every renderer
+    netwerk.frame_voor("wegen", basis, net)                            # what a renderer draws for a layer
 
 NWB wegvakken (Rijkswaterstaat, via PDOK) holds every road of the Netherlands, one row per road section;
 `WEGNUMMER` is the administrative road number ('001', '035', '342'), `WEGBEHSRT` the road manager (R Rijk,
@@ -13,14 +13,14 @@ number: without a route letter a section takes the name of the nearer real (OSM)
 
 Rail: TOP10NL spoorbaandeel (`typeSpoorbaan`, `spoorbreedte`) or OpenStreetMap (`railway`). Only trains count.
 
-Nothing here is written anywhere: the session's network lives in memory and is handed to the renderers through a
-context variable (each Streamlit session runs in its own thread).
+Nothing here is written anywhere: the session's network lives in memory and is passed to the renderers as an
+explicit argument (`netwerk`), down to where a layer is drawn; `frame_voor`, `laag_voor` and `vervangt` are pure
+functions of their arguments. An `EigenNetwerk` is equal and hashed by its fingerprint `sleutel`, so caches and
+request objects that hold one key on a short string, never on its frames.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import dataclasses
 import functools
 import hashlib
@@ -323,14 +323,17 @@ def bron_tekst(soort: str, bestanden) -> str:
     return f"NWB (eigen bestand, {namen})" if soort == WEGEN else f"eigen bestand, {namen}"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class EigenNetwerk:
-    """The corridor and rail layers as this session draws them (RD New), and where their lines come from."""
+    """The corridor and rail layers as this session draws them (RD New), and where their lines come from.
 
-    frames: dict[str, gpd.GeoDataFrame]  # catalogue key → the whole layer, user's lines and what stays
-    bestanden: dict[str, tuple[str, ...]]  # catalogue key → the user's file names
-    sleutel: str  # fingerprint of the geometry, for caches keyed by the session's inputs
-    _per_crs: dict = field(default_factory=dict, repr=False)
+    Equal and hashed by `sleutel` alone (a fingerprint of the lines and the file names): caches and request objects
+    key on it, never on the frames."""
+
+    frames: dict[str, gpd.GeoDataFrame] = field(compare=False, repr=False)  # catalogue key → the whole layer
+    bestanden: dict[str, tuple[str, ...]] = field(compare=False)  # catalogue key → the user's file names
+    sleutel: str  # fingerprint of the geometry and the file names
+    _per_crs: dict = field(default_factory=dict, compare=False, repr=False)
 
     def vervangt(self, sleutel: str) -> bool:
         return sleutel in self.frames
@@ -363,6 +366,7 @@ def bouw(delen: list[NetwerkDeel]) -> EigenNetwerk | None:
             frames[soort] = _vervang(soort, eigen)
             bestanden[soort] = tuple(dict.fromkeys(d.bestandsnaam for d in eigen))
     inhoud = b"".join(b"".join(shapely.to_wkb(f.geometry.values)) for f in frames.values())
+    inhoud += repr(sorted(bestanden.items())).encode()  # the file names are in the legend and the source line
     return EigenNetwerk(frames, bestanden, hashlib.sha256(inhoud).hexdigest()[:16])
 
 
@@ -415,45 +419,26 @@ def _vervang(soort: str, delen: list[NetwerkDeel]) -> gpd.GeoDataFrame:
     return uit[[*kolommen, "geometry"]].reset_index(drop=True)
 
 
-# ---------- handed to the renderers ----------
-
-_ACTIEF: contextvars.ContextVar[EigenNetwerk | None] = contextvars.ContextVar("eigen_netwerk", default=None)
+# ---------- what a renderer draws: pure functions of the layer and the session's network ----------
 
 
-@contextlib.contextmanager
-def gebruik(netwerk: EigenNetwerk | None):
-    """Inside the block the corridor and rail layers are drawn from `netwerk` (None: the app's own layers)."""
-    token = _ACTIEF.set(netwerk)
-    try:
-        yield
-    finally:
-        _ACTIEF.reset(token)
-
-
-def actief() -> EigenNetwerk | None:
-    return _ACTIEF.get()
-
-
-def vervangt(sleutel: str) -> bool:
-    """True while a session network replaces this catalogue layer."""
-    netwerk = _ACTIEF.get()
+def vervangt(sleutel: str, netwerk: EigenNetwerk | None) -> bool:
+    """True when `netwerk` (the session's own roads and rail, or None) replaces this catalogue layer."""
     return netwerk is not None and netwerk.vervangt(sleutel)
 
 
-def frame_voor(sleutel: str, basis: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The features a renderer draws for a catalogue layer: the session's version when it has one (in the CRS of
+def frame_voor(sleutel: str, basis: gpd.GeoDataFrame, netwerk: EigenNetwerk | None) -> gpd.GeoDataFrame:
+    """The features a renderer draws for a catalogue layer: the network's version when it has one (in the CRS of
     `basis`), else `basis` itself."""
-    netwerk = _ACTIEF.get()
-    if netwerk is None or not netwerk.vervangt(sleutel):
+    if not vervangt(sleutel, netwerk):
         return basis
     return netwerk.frame(sleutel, basis.crs or RD)
 
 
-def laag_voor(item: Laag) -> Laag:
-    """The catalogue entry as the session draws it: rail from a file is no longer 'schematisch' in its name, and a
+def laag_voor(item: Laag, netwerk: EigenNetwerk | None) -> Laag:
+    """The catalogue entry as drawn with `netwerk`: rail from a file is no longer 'schematisch' in its name, and a
     legend row for schematic stretches only while some remain."""
-    netwerk = _ACTIEF.get()
-    if netwerk is None or not netwerk.vervangt(item.sleutel) or item.geometrie != LIJN:
+    if not vervangt(item.sleutel, netwerk) or item.geometrie != LIJN:
         return item
     frame = netwerk.frames[item.sleutel]
     nog_schematisch = bool(frame[item.stippel_veld].any())
@@ -464,3 +449,8 @@ def laag_voor(item: Laag) -> Laag:
         return dataclasses.replace(item, label="Spoor", legenda=tuple(regels))
     regels = [r for r in item.legenda if nog_schematisch or r[2] != "stippel"]
     return dataclasses.replace(item, legenda=tuple(regels))
+
+
+def bronzin(netwerk: EigenNetwerk | None) -> str:
+    """'; wegen: NWB (eigen bestand, a.gpkg)' to append to a source line; '' without a network."""
+    return f"; {netwerk.bronzin()}" if netwerk is not None else ""

@@ -370,12 +370,13 @@ def add_legend(m: folium.Map, always: str, more: str = "", breedte: str = f"widt
     m.get_root().html.add_child(folium.Element(box))
 
 
-def dashboard_legend(verberg=frozenset()) -> str:
-    """Every drawn layer but the choropleth, grouped by theme (from the catalogue)."""
+def dashboard_legend(verberg=frozenset(), netwerk: eigen_netwerk.EigenNetwerk | None = None) -> str:
+    """Every drawn layer but the choropleth, grouped by theme (from the catalogue); the corridor and rail rows as
+    `netwerk` (a session's own roads and rail) draws them."""
     delen = []
     for thema, leden in lagen.op_thema().items():
         rijen = []
-        for laag in map(eigen_netwerk.laag_voor, leden):
+        for laag in (eigen_netwerk.laag_voor(lid, netwerk) for lid in leden):
             if laag.sleutel == "gemeenten" or laag.sleutel in verberg:
                 continue
             rijen += list(laag.legenda) or [(laag.label, laag.stijl.kleur, laag.symbool)]
@@ -631,9 +632,9 @@ def locaties_frame() -> gpd.GeoDataFrame:
 _BRONNEN = {"locaties": locaties_frame}
 
 
-def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
-    """The features of one catalogue layer (EPSG:4326), filtered as declared; a copy. While a session's own roads
-    or rail are in use (reb_maps.eigen_data.netwerk.gebruik) the corridor and rail layers are its version."""
+def laag_frame(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> gpd.GeoDataFrame:
+    """The features of one catalogue layer (EPSG:4326), filtered as declared; a copy. With a session's own roads
+    or rail (`netwerk`, reb_maps.eigen_data.netwerk) the corridor and rail layers are its version."""
     laag = lagen.laag(sleutel)
     if laag.sleutel == "gemeenten":
         return gemeenten_frame().copy()
@@ -641,7 +642,7 @@ def laag_frame(sleutel: str) -> gpd.GeoDataFrame:
     if laag.filter and len(frame):
         kolom, waarde = laag.filter
         frame = frame[frame[kolom] == waarde]
-    return eigen_netwerk.frame_voor(sleutel, frame)
+    return eigen_netwerk.frame_voor(sleutel, frame, netwerk)
 
 
 def _tip(laag: Laag, waarde, bron: str) -> str:
@@ -649,10 +650,12 @@ def _tip(laag: Laag, waarde, bron: str) -> str:
     return f"{html.escape(tekst)} <span style='color:#666'>({html.escape(bron)})</span>"
 
 
-def laag_data(sleutel: str) -> dict:
+def laag_data(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> dict:
     """GeoJSON of one layer with its tooltips, built once per process (a session's own roads or rail: each time,
     and never kept)."""
-    return _laag_data(sleutel) if eigen_netwerk.vervangt(sleutel) else _laag_data_gedeeld(sleutel)
+    if eigen_netwerk.vervangt(sleutel, netwerk):
+        return _laag_data(sleutel, netwerk)
+    return _laag_data_gedeeld(sleutel)
 
 
 @functools.cache
@@ -663,9 +666,9 @@ def _laag_data_gedeeld(sleutel: str) -> dict:
 laag_data.cache_clear = _laag_data_gedeeld.cache_clear  # tests and the asset build clear the shared copy
 
 
-def _laag_data(sleutel: str) -> dict:
+def _laag_data(sleutel: str, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> dict:
     laag = lagen.laag(sleutel)
-    frame = laag_frame(sleutel)
+    frame = laag_frame(sleutel, netwerk)
     if "tip" not in frame:
         bron = str(lagen.herkomst(laag).get("bron", ""))
         bronnen = frame["bron"] if "bron" in frame else [bron] * len(frame)  # a session's lines name their file
@@ -717,10 +720,11 @@ var {{ this.get_name() }} = L.geoJson(null, {
         self.pane = pane
 
 
-def _schematisch_labels(sleutel: str, group: folium.FeatureGroup) -> None:
+def _schematisch_labels(sleutel: str, group: folium.FeatureGroup,
+                        netwerk: eigen_netwerk.EigenNetwerk | None = None) -> None:  # fmt: skip
     """Name schematic stretches on the map, so nobody reads them as the real road."""
     laag = lagen.laag(sleutel)
-    frame = laag_frame(sleutel)
+    frame = laag_frame(sleutel, netwerk)
     if not laag.schematisch_label or laag.stippel_veld not in frame:
         return
     for _, row in frame[frame[laag.stippel_veld].astype(bool)].iterrows():
@@ -736,15 +740,17 @@ def _schematisch_labels(sleutel: str, group: folium.FeatureGroup) -> None:
         ).add_to(group)
 
 
-def catalogus_laag(sleutel: str, aan: bool | None = None):
+def catalogus_laag(sleutel: str, aan: bool | None = None, netwerk: eigen_netwerk.EigenNetwerk | None = None):
     """One catalogue layer as a folium layer: lazy when hidden by default, else a feature group.
 
     `aan` overrides whether it is switched on at start (a shared link); None keeps the catalogue's default.
+    `netwerk`: a session's own roads and rail, drawn in the corridor and rail layers.
     """
-    laag = eigen_netwerk.laag_voor(lagen.laag(sleutel))
-    data = laag_data(sleutel)
+    laag = eigen_netwerk.laag_voor(lagen.laag(sleutel), netwerk)
+    eigen = eigen_netwerk.vervangt(sleutel, netwerk)
+    data = laag_data(sleutel, netwerk)
     show = laag.zichtbaar if aan is None else aan
-    if not laag.zichtbaar and not eigen_netwerk.vervangt(sleutel):  # a session's own lines are never published
+    if not laag.zichtbaar and not eigen:  # a session's own lines are never published
         return LazyGeoJson(
             assets.publish_geojson(sleutel, data), laag.label, leaflet_stijl(laag), show=show, pane=pane(sleutel)
         )
@@ -755,21 +761,22 @@ def catalogus_laag(sleutel: str, aan: bool | None = None):
         stijl = lambda f: {**leaflet_stijl(laag, f["properties"]), "pane": pane(sleutel)}  # noqa: E731
         # A session's own roads or rail travel inside its map: never published under the layer's shared name.
         _geojson(data, laag.label, stijl, key=sleutel, marker=marker, pane=pane(sleutel),
-                 publiceer=not eigen_netwerk.vervangt(sleutel)).add_to(group)  # fmt: skip
-    _schematisch_labels(sleutel, group)
+                 publiceer=not eigen).add_to(group)  # fmt: skip
+    _schematisch_labels(sleutel, group, netwerk)
     if laag.label_veld:
         naam_labels(sleutel, group)
     return group
 
 
 def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, verberg=frozenset(), aan=None,
-           bewaard: BewaardeLocaties | None = None, peil=None, peil_parken: PeilTerreinen | None = None):  # fmt: skip
+           bewaard: BewaardeLocaties | None = None, peil=None, peil_parken: PeilTerreinen | None = None,
+           netwerk: eigen_netwerk.EigenNetwerk | None = None):  # fmt: skip
     """Add every catalogue layer in drawing order; returns {theme: [layers]}, the choropleth legend and
     {key: layer} of the layers a user can switch.
 
     Without an indicator the municipalities are outlines only (maps that show their own results on top).
     Layers whose key is in `verberg` are left out (replaced by a user's own file); `aan`, when given, is the
-    set of layers switched on at start (else the catalogue's defaults).
+    set of layers switched on at start (else the catalogue's defaults); `netwerk` a session's own roads and rail.
     """
     AsyncLayerLoading().add_to(m)
     ZoomKlassen().add_to(m)
@@ -803,7 +810,7 @@ def _lagen(m: folium.Map, selected: str | None, indicator_sleutel: str | None, v
                 continue  # no imported year chosen, or it has no shapes
             layer = peil_laag(laag, peil_parken, None)  # shown whenever a year is chosen, whatever a link says
         else:
-            layer = catalogus_laag(laag.sleutel, start)
+            layer = catalogus_laag(laag.sleutel, start, netwerk)
         layer.add_to(m)
         groepen.setdefault(laag.thema, []).append(layer)
         schakelbaar[laag.sleutel] = layer
@@ -989,9 +996,8 @@ class GegroepeerdLagenmenu(folium.plugins.GroupedLayerControl):
 
 def dashboard_attributie(netwerk: eigen_netwerk.EigenNetwerk | None = None) -> str:
     """The caption under the Kaart; with a session's own roads or rail their file is named too."""
-    eigen = f"; {netwerk.bronzin()}" if netwerk is not None else ""
     return (
-        f"{lagen.attributie()}{eigen}. Cijfers: {labels.REB}. Grenzen van bedrijventerreinen "
+        f"{lagen.attributie()}{eigen_netwerk.bronzin(netwerk)}. Cijfers: {labels.REB}. Grenzen van bedrijventerreinen "
         f"{labels.BIJ_BENADERING}; gestippelde wegen en spoor zijn schematisch."
     )
 
@@ -1021,15 +1027,9 @@ def dashboard_map(
     `peil_parken` its parks; `netwerk`: the session's own roads and rail (reb_maps.eigen_data.netwerk), drawn in
     the corridor and rail layers instead of their schematic stretches.
     """
-    with eigen_netwerk.gebruik(netwerk):
-        return _dashboard_map(indicator_sleutel, achtergrond_naam, selected, aan, eigen, verberg, bewaard, peil,
-                              peil_parken)  # fmt: skip
-
-
-def _dashboard_map(indicator_sleutel, achtergrond_naam, selected, aan, eigen, verberg, bewaard, peil, peil_parken):
     m = base_map(achtergrond_naam)
     groepen, choropleth_legend, schakelbaar = _lagen(m, None, indicator_sleutel, verberg, aan, bewaard, peil,
-                                                     peil_parken)  # fmt: skip
+                                                     peil_parken, netwerk)  # fmt: skip
     if selected:
         selectie_groep(selected).add_to(m)
     LagenMelden(schakelbaar).add_to(m)
@@ -1043,7 +1043,7 @@ def _dashboard_map(indicator_sleutel, achtergrond_naam, selected, aan, eigen, ve
         verberg = verberg | zonder
     if not (peil_parken and peil_parken.aantal):
         verberg = verberg | {laag.sleutel for laag in lagen.kaartlagen() if laag.bron == "peildata"}
-    meer = dashboard_legend(verberg)
+    meer = dashboard_legend(verberg, netwerk)
     if eigen_rijen:
         meer += f"<div style='margin-top:4px'><b>{html.escape(THEMA_EIGEN)}</b></div>{legend_items(eigen_rijen)}"
     add_legend(m, choropleth_legend, meer)

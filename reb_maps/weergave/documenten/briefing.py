@@ -24,6 +24,7 @@ from fpdf import FPDF, FontFace
 from reb_maps import __version__ as APP_VERSIE
 from reb_maps import fmt, labels, lagen, paneel
 from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of, table_meta
+from reb_maps.eigen_data.netwerk import EigenNetwerk
 from reb_maps.kerncijfers import Kerncijfer, kerncijfers
 from reb_maps.schaalsprong import Aannames, bereken, default_aannames
 from reb_maps.weergave import lettertype
@@ -170,14 +171,14 @@ def _ontwikkeling(cijfer: Kerncijfer) -> str:
     return cijfer.delta if cijfer.delta and cijfer.stoplicht is None else ""
 
 
-def _pagina_1(pdf: FPDF, gemeente: str | None, datum: dt.date) -> None:
+def _pagina_1(pdf: FPDF, gemeente: str | None, datum: dt.date, netwerk: EigenNetwerk | None = None) -> None:
     pdf.add_page()
     _kop(pdf, titel_van(gemeente), 17)
     _alinea(pdf, f"Gemaakt op {datum_tekst(datum)} · Cijfers: {REB_EDITIE} · Werklocaties-dashboard versie "
             f"{APP_VERSIE}", 8, kleur=GRIJS)  # fmt: skip
     pdf.ln(2)
     vraag = KaartVraag(gemeente=gemeente, indicator=None if gemeente else INDICATOR_TWENTE, titel="",
-                       breedte_cm=18, hoogte_cm=KAART_HOOGTE_MM / 10)  # fmt: skip
+                       breedte_cm=18, hoogte_cm=KAART_HOOGTE_MM / 10, netwerk=netwerk)  # fmt: skip
     y = pdf.get_y()
     # The map as a 200-dpi PNG: fpdf2 draws matplotlib's SVG correctly but parsing thousands of map paths costs
     # seconds per briefing; charts stay vector.
@@ -480,14 +481,15 @@ def _laatste_pagina(pdf: FPDF, gemeente: str | None) -> None:
 def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = None, zoekgebieden=None,
                  datum: dt.date | None = None, bewaard: Sequence[BewaardeLocatie] = (),
                  programmering: ProgrammeringSectie | None = None,
-                 monitor: MonitorSectie | None = None) -> bytes:  # fmt: skip
+                 monitor: MonitorSectie | None = None, netwerk: EigenNetwerk | None = None) -> bytes:  # fmt: skip
     """The whole briefing as PDF bytes; `gemeente=None` gives the Twente version.
 
     `aannames`: a schaalsprong scenario (default: the report's); `zoekgebieden`: candidates of a search-area
     run (a (Geo)DataFrame with at least id, oppervlakte_ha, score, gemeenten), printed as indicative;
     `bewaard`: locations saved in the workspace (with their comments) that the briefing lists;
     `programmering`: the municipality's rows in the programming variant chosen in the app; `monitor`: what
-    changed since the REB, when the workspace holds imported years.
+    changed since the REB, when the workspace holds imported years; `netwerk`: a session's own roads and rail
+    (reb_maps.eigen_data.netwerk), drawn on the map.
     """
     datum = datum or dt.date.today()
     if gemeente is not None and gemeente not in set(load_table("gemeenten")["gemeente"]):
@@ -499,7 +501,7 @@ def briefing_pdf(gemeente: str | None = None, *, aannames: Aannames | None = Non
     pdf.set_author("Werklocaties-dashboard Twente")
     pdf.set_creator(f"Werklocaties-dashboard {APP_VERSIE} (fpdf2)")
     pdf.set_creation_date(dt.datetime.combine(datum, dt.time(12), tzinfo=dt.UTC))
-    _pagina_1(pdf, gemeente, datum)
+    _pagina_1(pdf, gemeente, datum, netwerk)
     _pagina_2(pdf, gemeente)
     _pagina_3(pdf, gemeente, aannames, zoekgebieden, bewaard, programmering, monitor)
     _laatste_pagina(pdf, gemeente)

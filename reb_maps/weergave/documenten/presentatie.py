@@ -17,6 +17,7 @@ from pathlib import Path
 from reb_maps import __version__ as APP_VERSIE
 from reb_maps import fmt, labels, lagen, paneel
 from reb_maps.data import bron_tekst, bronnen_regel, load_table, source_of
+from reb_maps.eigen_data.netwerk import EigenNetwerk
 from reb_maps.indicatoren import tekort
 from reb_maps.kerncijfers import kerncijfers, licht
 from reb_maps.schaalsprong import bereken, default_aannames
@@ -68,7 +69,7 @@ class Grafiek:
 class Beeld:
     """One visual of a step: a PNG for the screen; a map goes into the deck as that picture, a chart natively."""
 
-    maak: Callable[[], bytes]  # PNG bytes, high resolution
+    maak: Callable[..., bytes]  # PNG bytes, high resolution; a map's (grafiek None) takes netwerk= (own roads, rail)
     tekst: str  # what it shows, for alt text and screen readers
     grafiek: Grafiek | None = None
 
@@ -377,8 +378,9 @@ def _stap_zoekgebieden() -> Stap:
     ) or "geen"
     w["indicatief"] = INDICATIEF
 
-    def beeld() -> bytes:
-        return dia.zoekgebieden_kaart(zoekgebieden_resultaat().kandidaten, f"Kandidaat-zoekgebied ({INDICATIEF})")
+    def beeld(netwerk: EigenNetwerk | None = None) -> bytes:
+        return dia.zoekgebieden_kaart(zoekgebieden_resultaat().kandidaten, f"Kandidaat-zoekgebied ({INDICATIEF})",
+                                      netwerk=netwerk)  # fmt: skip
 
     return _stap("zoekgebieden", w, f"Eigen multicriteria-analyse, profiel grootschalig — {INDICATIEF.upper()}; "
                  f"{lagen.attributie().removeprefix('Kaartlagen: ')}",
@@ -439,18 +441,20 @@ def stappen(gemeente: str | None = None) -> list[Stap]:
 # ---------- the deck ----------
 
 
-def deck(gemeente: str | None = None, beelden: dict[tuple[str, int], bytes] | None = None) -> bytes:
+def deck(gemeente: str | None = None, beelden: dict[tuple[str, int], bytes] | None = None,
+         netwerk: EigenNetwerk | None = None) -> bytes:  # fmt: skip
     """The storyline as a 16:9 .pptx: per slide the title, the picture, the messages, the source, the notes.
 
     `beelden`: map PNGs already made, by (step key, visual index), e.g. the page's cached ones; the rest is drawn
-    here. Charts are not pictures in the deck: pptx_dia draws them natively from their data.
+    here, with `netwerk` (a session's own roads and rail) when given. Charts are not pictures in the deck: pptx_dia
+    draws them natively from their data.
     """
     from reb_maps.weergave.documenten import pptx_dia
 
     lijst = stappen(gemeente)
     klaar = beelden or {}
-    kaarten = [[klaar.get((s.sleutel, i)) or b.maak() if b.grafiek is None else None for i, b in enumerate(s.beelden)]
-               for s in lijst]  # fmt: skip
+    kaarten = [[klaar.get((s.sleutel, i)) or b.maak(netwerk=netwerk) if b.grafiek is None else None
+                for i, b in enumerate(s.beelden)] for s in lijst]  # fmt: skip
     return pptx_dia.bouw(DECK_TITEL, lijst, kaarten)
 
 

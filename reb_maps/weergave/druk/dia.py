@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 from PIL import Image
 
 from reb_maps import fmt, labels, lagen
+from reb_maps.eigen_data.netwerk import EigenNetwerk
 from reb_maps.kerncijfers import licht
 from reb_maps.weergave.druk.kaart import (
     VOORRANG_GEKOZEN,
@@ -96,10 +97,15 @@ def _schoon(ax) -> None:
 # ---------- maps (from the print renderer) ----------
 
 
-def kaart(gemeente: str | None = None, titel: str = "") -> bytes:
+def _dia_vraag(gemeente: str | None, titel: str, netwerk: EigenNetwerk | None) -> KaartVraag:
+    """The print map on a slide's sheet; `netwerk`: a session's own roads and rail (None: the app's layers)."""
+    return KaartVraag(gemeente=gemeente, titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1],
+                      legenda_deel=KAART_LEGENDA, netwerk=netwerk)  # fmt: skip
+
+
+def kaart(gemeente: str | None = None, titel: str = "", netwerk: EigenNetwerk | None = None) -> bytes:
     """The catalogue's map of Twente or one municipality: parks, campuses, corridors, stations."""
-    vraag = KaartVraag(gemeente=gemeente, titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1],
-                       legenda_deel=KAART_LEGENDA)
+    vraag = _dia_vraag(gemeente, titel, netwerk)
     return png(teken_kaart(vraag), KAART_DPI)
 
 
@@ -113,10 +119,9 @@ def _geen_aslabels(ax) -> None:
     ax.set_ylabel("")
 
 
-def stoplicht_kaart(titel: str = "") -> bytes:
+def stoplicht_kaart(titel: str = "", netwerk: EigenNetwerk | None = None) -> bytes:
     """The 14 municipalities in their traffic-light colour (Tabel 10), drawn over the print map's base."""
-    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1], legenda_deel=KAART_LEGENDA)
-    fig = teken_kaart(vraag)
+    fig = teken_kaart(_dia_vraag(None, titel, netwerk))
     ax = _kaart_as(fig)
     gemeenten = gemeenten_rd()
     lichten = [licht(r["hard_aanbod_ha"], r["vraag_min_ha"], r["vraag_max_ha"]) for _, r in gemeenten.iterrows()]
@@ -132,10 +137,10 @@ def stoplicht_kaart(titel: str = "") -> bytes:
     return png(fig, KAART_DPI)
 
 
-def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: str = "") -> bytes:
+def zoekgebieden_kaart(kandidaten: gpd.GeoDataFrame, onderschrift: str, titel: str = "",
+                       netwerk: EigenNetwerk | None = None) -> bytes:  # fmt: skip
     """The print map of Twente with the candidate search areas (RD New) outlined and numbered."""
-    vraag = KaartVraag(titel=titel, breedte_cm=KAART_CM[0], hoogte_cm=KAART_CM[1], legenda_deel=KAART_LEGENDA)
-    fig = teken_kaart(vraag)
+    fig = teken_kaart(_dia_vraag(None, titel, netwerk))
     ax = _kaart_as(fig)
     if len(kandidaten):
         frame = kandidaten.to_crs(RD)

@@ -30,7 +30,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 
 from reb_maps import klassen, labels, lagen
 from reb_maps.data import bron_tekst, load_table
-from reb_maps.eigen_data import netwerk
+from reb_maps.eigen_data import netwerk as eigen_netwerk
 from reb_maps.geodata import ANALYSE_DIR, load_analysis_layer, load_layer
 from reb_maps.indicatoren import indicator_kolom, indicator_label, met_peildatum, tekort
 from reb_maps.lagen import LIJN, PUNT, VLAK, Laag, ondergrond
@@ -52,7 +52,8 @@ FORMATEN = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"
 
 @dataclass(frozen=True)
 class KaartVraag:
-    """What to draw: the selected municipality (None: all Twente), a choropleth indicator or none, nature."""
+    """What to draw: the selected municipality (None: all Twente), a choropleth indicator or none, nature, and a
+    session's own roads and rail. Hashable: the network counts by its fingerprint (netwerk.EigenNetwerk.sleutel)."""
 
     gemeente: str | None = None
     indicator: str | None = None  # key of labels.INDICATOREN
@@ -62,6 +63,7 @@ class KaartVraag:
     breedte_cm: float = 25.0
     hoogte_cm: float = 17.0
     legenda_deel: float = 0.27  # the legend column's share of the width; a small sheet needs a larger share
+    netwerk: eigen_netwerk.EigenNetwerk | None = None  # own NWB roads / rail: drawn in the corridor and rail layers
 
 
 # ---------- frames, loaded once per process ----------
@@ -194,10 +196,10 @@ def _teken_punt(ax, frame, item: Laag) -> None:
                linewidths=s.lijn * PX, zorder=item.volgorde + 100)  # fmt: skip
 
 
-def teken_laag(ax, item: Laag, bbox) -> bool:
+def teken_laag(ax, item: Laag, bbox, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> bool:
     """Draw one catalogue layer; False when nothing of it lies in the frame. The session's own roads or rail
-    (reb_maps.eigen_data.netwerk) replace the corridor or rail layer's frame when it has them."""
-    frame = _in_beeld(netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel)), bbox)
+    (`netwerk`, reb_maps.eigen_data.netwerk) replace the corridor or rail layer's frame when it has them."""
+    frame = _in_beeld(eigen_netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel), netwerk), bbox)
     if frame.empty:
         return False
     if item.geometrie == PUNT or frame.geom_type.isin(["Point", "MultiPoint"]).all():
@@ -219,7 +221,7 @@ def _te_tekenen(vraag: KaartVraag) -> list[Laag]:
     """The catalogue's visible layers (nature on request), municipalities handled apart; the workspace's saved
     locations are a meeting's working material, not part of the printed map of the report."""
     return [
-        netwerk.laag_voor(item)
+        eigen_netwerk.laag_voor(item, vraag.netwerk)
         for item in lagen.kaartlagen()
         if item.sleutel != "gemeenten"
         and not item.uit_werkruimte
@@ -278,10 +280,10 @@ def _gemeente_labels(ax, gemeenten, vraag: KaartVraag) -> None:
                color="#111111" if gekozen or not vraag.gemeente else "#555555", zorder=320)  # fmt: skip
 
 
-def _schematisch_labels(ax, item: Laag, bbox) -> None:
+def _schematisch_labels(ax, item: Laag, bbox, netwerk: eigen_netwerk.EigenNetwerk | None = None) -> None:
     if not item.stippel_veld or not item.schematisch_label:
         return  # the catalogue says which layers name their schematic stretches
-    frame = _in_beeld(netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel)), bbox)
+    frame = _in_beeld(eigen_netwerk.frame_voor(item.sleutel, laag_frame(item.sleutel), netwerk), bbox)
     if frame.empty or item.stippel_veld not in frame:
         return
     naam_veld = item.tip_veld or item.label_veld
@@ -520,8 +522,7 @@ def bronregel(vraag: KaartVraag, getekend: list[Laag], ondergrond_bestanden: tup
     given) plus the source of the figures."""
     # The basemap on a line of its own: appended to the first, it would wrap into "RD New" on a small slide map.
     regels = [lagen.attributie([lagen.laag("gemeenten"), *getekend]), lagen.ondergrond_attributie(ondergrond_bestanden)]
-    if netwerk.actief() is not None:
-        regels[0] = f"{regels[0]}; {netwerk.actief().bronzin()}"
+    regels[0] += eigen_netwerk.bronzin(vraag.netwerk)
     cijfers = f"Cijfers en werklocaties: {labels.REB}"
     if vraag.indicator and vraag.peil is not None:
         cijfers = f"{cijfers}; choropleet: peildatum {vraag.peil.jaar}, {vraag.peil.bron}"
@@ -561,12 +562,12 @@ def teken_kaart(vraag: KaartVraag) -> Figure:
     basis = teken_ondergrond(ax, bbox, {item.sleutel for item in te_tekenen})
     getekend = [buren]
     for item in te_tekenen:
-        if teken_laag(ax, item, bbox):
+        if teken_laag(ax, item, bbox, vraag.netwerk):
             getekend.append(item)
     _gemeente_labels(ax, gemeenten, vraag)
     for item in getekend:
         if item.geometrie == LIJN:
-            _schematisch_labels(ax, item, bbox)
+            _schematisch_labels(ax, item, bbox, vraag.netwerk)
     if vraag.gemeente:
         _park_labels(ax, bbox)
     bestanden = [b for deel in basis for b in deel.druk]
