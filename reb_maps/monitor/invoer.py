@@ -93,6 +93,18 @@ def _rij(positie: int, geo: bool) -> str:
     return f"object {positie + 1}" if geo else f"regel {positie + 2}"
 
 
+def _dubbel(
+    gezien: dict[tuple[int, str], str], sleutel: tuple[int, str], waar: str, wat: str, fouten: list[str]
+) -> bool:
+    """True, with one error, when `wat` already stood in the file for this year; else remember where it stands."""
+    jaar = sleutel[0]
+    if sleutel in gezien:
+        fouten.append(f"{waar}: {wat} staat in {jaar} twee keer in het bestand (ook {gezien[sleutel]})")
+        return True
+    gezien[sleutel] = waar
+    return False
+
+
 def _fouten_melding(fouten: list[str]) -> MonitorFout:
     meer = f" (en nog {len(fouten) - MAX_FOUTEN} fouten)" if len(fouten) > MAX_FOUTEN else ""
     return MonitorFout(f"het bestand is niet opgeslagen — {'; '.join(fouten[:MAX_FOUTEN])}{meer}")
@@ -150,12 +162,8 @@ def _ibis(frame: pd.DataFrame, bestandsnaam: str, notities: list[str], geo: bool
         if codes is None:
             fouten.append(f"{waar}: onbekende gemeentecode '{_tekst(r['gem_codes'])}' (RIN {rin})")
             continue
-        if (jaar, rin) in gezien:
-            fouten.append(
-                f"{waar}: terrein RIN {rin} staat in {jaar} twee keer in het bestand (ook {gezien[jaar, rin]})"
-            )
+        if _dubbel(gezien, (jaar, rin), waar, f"terrein RIN {rin}", fouten):
             continue
-        gezien[jaar, rin] = waar
         hectares = {}
         for kolom, doel in (("ha_bruto", "ha_bruto"), ("ha_netto", "ha_netto"), ("ha_tottuit", "ha_uitgeefbaar")):
             waarde = _getal(r.get(kolom))
@@ -242,12 +250,8 @@ def _gemeentecijfers(frame: pd.DataFrame, bestandsnaam: str, notities: list[str]
                 f"{waar}: Jaar '{_tekst(r[namen['jaar']])}' ligt niet tussen {regels.MIN_JAAR} en {regels.MAX_JAAR}"
             )
             continue
-        if (jaar, code) in gezien:
-            fouten.append(
-                f"{waar}: {regels.naam_van(code)} staat in {jaar} twee keer in het bestand (ook {gezien[jaar, code]})"
-            )
+        if _dubbel(gezien, (jaar, code), waar, regels.naam_van(code), fouten):
             continue
-        gezien[jaar, code] = waar
         rij = {"jaar": jaar, "gemeente": code}
         for kolom in ("banen", "inwoners"):
             waarde = _getal(r[namen[kolom]]) if kolom in namen else None

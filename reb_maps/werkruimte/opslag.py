@@ -255,9 +255,7 @@ class Werkruimte:
         toets: Mapping[str, Any] | None = None,
     ) -> Locatie:
         waarden = _locatie_waarden(naam, geometrie, herkomst, notitie, toets)
-        with self._schrijven() as sessie:
-            rij = self._nieuw(sessie, "locatie", auteur, waarden)
-        return _locatie(rij, 0)
+        return _locatie(self.nieuw_item("locatie", waarden, auteur), 0)
 
     def wijzig_locatie(
         self,
@@ -300,9 +298,7 @@ class Werkruimte:
     ) -> list[Locatie]:
         """Saved locations, newest change first (deleted ones only with `verwijderd=True`)."""
         with self._lezen() as sessie:
-            vraag = select(LocatieRij).order_by(LocatieRij.gewijzigd.desc(), LocatieRij.id)
-            if not verwijderd:
-                vraag = vraag.where(LocatieRij.verwijderd.is_(False))
+            vraag = _nieuwste_eerst(LocatieRij, verwijderd)
             if auteur:
                 vraag = vraag.where(LocatieRij.auteur == auteur)
             rijen = sessie.scalars(vraag).all()
@@ -339,16 +335,11 @@ class Werkruimte:
             "pagina": records.tekst(pagina, "pagina", 40),
             "link": records.tekst(link, "link", records.MAX_LINK, leeg_mag=True),
         }
-        with self._schrijven() as sessie:
-            rij = self._nieuw(sessie, "weergave", auteur, waarden)
-        return _record(Weergave, rij)
+        return _record(Weergave, self.nieuw_item("weergave", waarden, auteur))
 
     def weergaven(self, verwijderd: bool = False) -> list[Weergave]:
         with self._lezen() as sessie:
-            vraag = select(WeergaveRij).order_by(WeergaveRij.gewijzigd.desc(), WeergaveRij.id)
-            if not verwijderd:
-                vraag = vraag.where(WeergaveRij.verwijderd.is_(False))
-            return [_record(Weergave, r) for r in sessie.scalars(vraag)]
+            return [_record(Weergave, r) for r in sessie.scalars(_nieuwste_eerst(WeergaveRij, verwijderd))]
 
     # ---------- kept layers ----------
 
@@ -371,16 +362,11 @@ class Werkruimte:
             "bytes": len(inhoud.encode()),
             "inhoud": inhoud,
         }
-        with self._schrijven() as sessie:
-            rij = self._nieuw(sessie, "laag", auteur, waarden)
-        return _record(Laag, rij)
+        return _record(Laag, self.nieuw_item("laag", waarden, auteur))
 
     def lagen(self, verwijderd: bool = False) -> list[Laag]:
         with self._lezen() as sessie:
-            vraag = select(LaagRij).order_by(LaagRij.gewijzigd.desc(), LaagRij.id)
-            if not verwijderd:
-                vraag = vraag.where(LaagRij.verwijderd.is_(False))
-            return [_record(Laag, r) for r in sessie.scalars(vraag)]
+            return [_record(Laag, r) for r in sessie.scalars(_nieuwste_eerst(LaagRij, verwijderd))]
 
     def laag_data(self, item_id: str) -> gpd.GeoDataFrame:
         with self._lezen() as sessie:
@@ -456,12 +442,8 @@ class Werkruimte:
 
     def items(self, soort: str, verwijderd: bool = False) -> list:
         """Every item of `soort`, newest change first (detached rows)."""
-        model = MODELLEN[soort]
         with self._lezen() as sessie:
-            vraag = select(model).order_by(model.gewijzigd.desc(), model.id)
-            if not verwijderd:
-                vraag = vraag.where(model.verwijderd.is_(False))
-            return list(sessie.scalars(vraag))
+            return list(sessie.scalars(_nieuwste_eerst(MODELLEN[soort], verwijderd)))
 
     @contextlib.contextmanager
     def transactie(self) -> Iterator[Transactie]:
@@ -695,6 +677,12 @@ def _basis(rij) -> dict[str, Any]:
         "gewijzigd_door": rij.gewijzigd_door,
         "verwijderd": bool(rij.verwijderd),
     }
+
+
+def _nieuwste_eerst(model, verwijderd: bool):
+    """Every row of `model`, newest change first; deleted ones only with `verwijderd`."""
+    vraag = select(model).order_by(model.gewijzigd.desc(), model.id)
+    return vraag if verwijderd else vraag.where(model.verwijderd.is_(False))
 
 
 def _record(soort_klasse, rij):
