@@ -24,6 +24,7 @@ import shapely.errors
 import shapely.geometry
 import streamlit as st
 
+from reb_maps.crs import RD, WGS84
 from reb_maps.eigen_data.meldingen import MAX_UPLOAD_MB
 from reb_maps.fouten import AlleenLezen, OngeldigeInvoer, VersieConflict, WerkruimteFout
 from reb_maps.weergave import kaart
@@ -382,7 +383,7 @@ def eigen_laag_knoppen(sleutel: str, laag) -> None:
 
 # ---------- a shape drawn on the Kaart ----------
 
-_NAAR_RD = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)
+_NAAR_RD = pyproj.Transformer.from_crs(WGS84, RD, always_xy=True)
 
 
 def kaart_met_tekenen(*invoer, **opties) -> folium.Map:

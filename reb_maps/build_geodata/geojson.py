@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-CRS_URN = {"EPSG:28992": "urn:ogc:def:crs:EPSG::28992"}
+from reb_maps.crs import RD, RD_SRID
+
+CRS_URN = {RD: f"urn:ogc:def:crs:EPSG::{RD_SRID}"}
 
 
 def _number(value: float, decimals: int) -> float | int:

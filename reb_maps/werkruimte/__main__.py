@@ -20,7 +20,7 @@ import geopandas as gpd
 import shapely
 
 from reb_maps.cli import DutchParser, met_werkruimte_fouten, start, werkruimte_opdrachtregel
-from reb_maps.crs import RD
+from reb_maps.crs import RD, WGS84
 from reb_maps.fouten import OngeldigeInvoer
 from reb_maps.werkruimte import gpkg
 from reb_maps.werkruimte.opslag import Werkruimte
@@ -68,7 +68,7 @@ def _geometrie(pad: Path) -> shapely.Geometry:
     frame = frame[~frame.geometry.is_empty & frame.geometry.notna()]
     if frame.empty:
         raise OngeldigeInvoer(f"'{pad.name[:80]}' bevat geen geometrie")
-    frame = frame.set_crs(4326) if frame.crs is None else frame
+    frame = frame.set_crs(WGS84) if frame.crs is None else frame
     geoms = list(frame.to_crs(RD).geometry)
     soorten = {g.geom_type for g in geoms}
     if soorten <= {"Polygon", "MultiPolygon"}:

@@ -375,7 +375,7 @@ class Werkruimte:
                 raise OngeldigeInvoer(f"laag '{item_id}' bestaat niet")
             inhoud = rij.inhoud
         frame = gpd.read_file(inhoud, engine="pyogrio")
-        return frame.set_crs(28992, allow_override=True)
+        return frame.set_crs(RD, allow_override=True)
 
     # ---------- delete, undelete, restore, history ----------
 
