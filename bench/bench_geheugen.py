@@ -3,12 +3,17 @@ and close; the app process's RSS is read after each session and for a while afte
 the warmed process once its warm-up sessions are gone, so the growth is what the N sessions leave behind.
 
 Goal (issue "In production", item 4): 20 sessions opened and closed → RSS growth ≤ 50 MB once they are gone.
-Run: .venv/bin/python bench/bench_geheugen.py [--sessies N] [--wacht S]   (reads /proc: Linux only)
+`--rondes 2` runs a second batch of N sessions: a leak grows again with every batch, caches that fill up to their
+limit and the allocator's high-water mark do not. The RSS after a wait is the median of three readings 2 s apart.
+`--omgeving NAAM=WAARDE` starts the app with an extra environment variable (to compare allocator settings).
+Run: .venv/bin/python bench/bench_geheugen.py [--sessies N] [--wacht S] [--rondes R] [--omgeving K=V]
+(reads /proc: Linux only)
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -54,20 +59,31 @@ def uitruimen(browser, url: str, pid: int, wacht: int) -> None:
         print(f"  {seconden} s na de laatste sessie: {rss_mb(pid):.0f} MB", flush=True)
 
 
+def rss_mediaan(pid: int) -> float:
+    metingen = []
+    for _ in range(3):
+        metingen.append(rss_mb(pid))
+        time.sleep(2)
+    return statistics.median(metingen)
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessies", type=int, default=20)
     parser.add_argument("--wacht", type=int, default=160, help="seconden wachten tot de sessies zijn opgeruimd")
+    parser.add_argument("--rondes", type=int, default=1, help="zoveel keer N sessies na elkaar")
+    parser.add_argument("--omgeving", action="append", default=[], metavar="NAAM=WAARDE")
     args = parser.parse_args()
+    omgeving = {"MALLOC_ARENA_MAX": "2", **dict(k.split("=", 1) for k in args.omgeving)}
     uit = ROOT / "bench" / "out"
     uit.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as map_:
         bestand = fx.grote_gpkg(Path(map_) / "groot.gpkg", 20)
         port = free_port()
         # as `make run`, `make serve` and the Dockerfile start it
-        proc = start_streamlit("app.py", port, uit / "geheugen.log", env={"MALLOC_ARENA_MAX": "2"})
+        proc = start_streamlit("app.py", port, uit / f"geheugen-{port}.log", env=omgeving)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, proc)
@@ -78,15 +94,22 @@ def main() -> int:
                 # warmed process with no session left.
                 sessie(browser, url, bestand)
                 uitruimen(browser, url, proc.pid, args.wacht)
-                begin = rss_mb(proc.pid)
-                print(f"bestand {bestand.stat().st_size / 1e6:.1f} MB; opgewarmd en leeg {begin:.0f} MB", flush=True)
-                for nummer in range(1, args.sessies + 1):
-                    sessie(browser, url, bestand)
-                    print(f"{nummer} sessies: {rss_mb(proc.pid):.0f} MB", flush=True)
-                uitruimen(browser, url, proc.pid, args.wacht)
+                begin = rss_mediaan(proc.pid)
+                print(f"bestand {bestand.stat().st_size / 1e6:.1f} MB; opgewarmd en leeg {begin:.0f} MB "
+                      f"(omgeving {omgeving})", flush=True)  # fmt: skip
+                vorige = begin
+                for ronde in range(1, args.rondes + 1):
+                    for nummer in range(1, args.sessies + 1):
+                        sessie(browser, url, bestand)
+                        print(f"ronde {ronde}, {nummer} sessies: {rss_mb(proc.pid):.0f} MB", flush=True)
+                    uitruimen(browser, url, proc.pid, args.wacht)
+                    eind = rss_mediaan(proc.pid)
+                    print(f"ronde {ronde}: {eind:.0f} MB, +{eind - vorige:.0f} MB t.o.v. de vorige stand, "
+                          f"+{eind - begin:.0f} MB t.o.v. opgewarmd en leeg", flush=True)  # fmt: skip
+                    vorige = eind
                 browser.close()
-            groei = rss_mb(proc.pid) - begin
-            print(f"groei na {args.sessies} gesloten sessies: {groei:.0f} MB (doel ≤ 50 MB)")
+            groei = vorige - begin
+            print(f"groei na {args.rondes} × {args.sessies} gesloten sessies: {groei:.0f} MB (doel ≤ 50 MB)")
         finally:
             proc.terminate()
             proc.wait(timeout=30)
