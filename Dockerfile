@@ -4,14 +4,20 @@
 # secrets file (see deploy/k8s/ and the README, "Productie").
 FROM python:3.11-slim-bookworm
 
-# MALLOC_ARENA_MAX: two malloc arenas instead of 16 keep less freed memory per closed session (README, bench_geheugen)
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    MALLOC_ARENA_MAX=2 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
+
+# jemalloc: the allocator that hands a closed session's memory back best (deploy/start_app.py, bench_geheugen);
+# linked where start_app.py looks first, whatever the architecture's folder
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libjemalloc2 \
+    && rm -rf /var/lib/apt/lists/* \
+    && ln -s /usr/lib/*/libjemalloc.so.2 /usr/local/lib/libjemalloc.so.2
 
 # The same pinned requirements as `make run`
 COPY requirements.txt .
@@ -24,8 +30,9 @@ COPY ui/ ui/
 COPY reb_maps/ reb_maps/
 COPY data/ data/
 COPY assets/ assets/
-# the warm-up the Kubernetes postStart hook runs (deploy/k8s/deployment.yaml)
-COPY deploy/opwarmen.py deploy/opwarmen.py
+# the warm-up the Kubernetes postStart hook runs (deploy/k8s/deployment.yaml) and the launcher with the memory
+# settings (deploy/start_app.py)
+COPY deploy/opwarmen.py deploy/start_app.py deploy/
 
 # An ordinary user; ./static (layer files the app publishes) and ./var (the default SQLite workspace) writable
 RUN useradd --create-home --uid 10001 reb \
@@ -37,4 +44,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status == 200 else 1)"]
 
-CMD ["streamlit", "run", "app.py", "--server.port", "8501", "--server.address", "0.0.0.0"]
+CMD ["python", "deploy/start_app.py", "streamlit", "run", "app.py", "--server.port", "8501", "--server.address", "0.0.0.0"]

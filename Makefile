@@ -23,7 +23,7 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 
 # Only this computer can open it; see the README ("Voor meer mensen") to open it to a network.
 run: $(VENV)/.stamp-run
-	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+	$(BIN)/python deploy/start_app.py $(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
 # Several app processes behind nginx under supervisord (restarts, health check, logs in var/log/): make serve WORKERS=4
 serve: $(VENV)/.stamp-run

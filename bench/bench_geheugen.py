@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from deploy import start_app  # noqa: E402
 from tests import fixtures_eigen_data as fx  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_streamlit, wait_healthy  # noqa: E402
 from tests.browser.helpers import wait_idle  # noqa: E402
@@ -76,13 +77,14 @@ def main() -> int:
     parser.add_argument("--rondes", type=int, default=1, help="zoveel keer N sessies na elkaar")
     parser.add_argument("--omgeving", action="append", default=[], metavar="NAAM=WAARDE")
     args = parser.parse_args()
-    omgeving = {"MALLOC_ARENA_MAX": "2", **dict(k.split("=", 1) for k in args.omgeving)}
+    gekozen = dict(k.split("=", 1) for k in args.omgeving)
+    # as `make run`, `make serve` and the container start it (deploy/start_app.py); --omgeving wins
+    omgeving = {**start_app.omgeving(gekozen, start_app.jemalloc()), **gekozen}
     uit = ROOT / "bench" / "out"
     uit.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as map_:
         bestand = fx.grote_gpkg(Path(map_) / "groot.gpkg", 20)
         port = free_port()
-        # as `make run`, `make serve` and the Dockerfile start it
         proc = start_streamlit("app.py", port, uit / f"geheugen-{port}.log", env=omgeving)
         url = f"http://127.0.0.1:{port}"
         try:

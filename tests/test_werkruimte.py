@@ -193,3 +193,23 @@ def test_stamp_changes_with_every_change(ruimte):
     na_opmerking = ruimte.stempel()
     ruimte.wijzig_locatie(loc.id, 1, JAN, notitie="x")
     assert len({leeg, na_bewaren, na_opmerking, ruimte.stempel()}) == 4
+
+
+def test_another_workers_change_shows_in_the_stamp_once_it_is_no_longer_trusted(ruimte, monkeypatch):
+    """Every page run asks for the stamp; it is read from the database at most once per STEMPEL_GELDIG_S, so a
+    colleague's save on another worker shows up after that time and one's own save at once."""
+    from reb_maps.werkruimte import opslag
+
+    klok = [1000.0]
+    monkeypatch.setattr(opslag, "_klok", lambda: klok[0])
+    andere = Werkruimte.open(ruimte.url)  # another worker of the same `make serve`
+    voor = ruimte.stempel()
+    andere.bewaar_locatie("Van de buren", VIERKANT, JAN)
+    klok[0] += opslag.STEMPEL_GELDIG_S / 2
+    assert ruimte.stempel() == voor  # still trusted: no query
+    klok[0] += opslag.STEMPEL_GELDIG_S
+    na_andere = ruimte.stempel()
+    assert na_andere != voor
+    ruimte.bewaar_locatie("Eigen", VIERKANT, JAN)  # no time passes: one's own write is seen at once
+    assert ruimte.stempel() != na_andere
+    assert ruimte.stempel(("peiljaar",)) != ruimte.stempel()  # kept per set of kinds

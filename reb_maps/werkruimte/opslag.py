@@ -16,6 +16,8 @@ import json
 import logging
 import os
 import sqlite3
+import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import fields
@@ -64,6 +66,11 @@ VELDEN = {
 }
 PG_SLOT = 7_202_740  # pg_advisory_xact_lock key: one process migrates at a time
 SQLITE_WACHTTIJD_S = 30
+# How long a stamp read from the database is trusted. Every page run asks for one or two stamps; twenty sessions
+# opening at once made those queries a fifth of the process's Python time (bench_load --overleg). A change made
+# in this process is seen at once (a write forgets the stamps); one made by another worker within this time.
+STEMPEL_GELDIG_S = 1.0
+_klok = time.monotonic  # tests set the clock
 
 
 def nu() -> datetime:
@@ -83,6 +90,9 @@ class Werkruimte:
         self._lees = lees
         self.alleen_lezen = alleen_lezen
         self.reden_alleen_lezen = reden
+        self._stempels: dict[tuple[str, ...], tuple[float, str]] = {}  # kinds → (read at, stamp)
+        self._schrijfronde = 0  # counts writes: a stamp read while a write committed is not kept
+        self._stempel_lock = threading.Lock()
 
     # ---------- opening ----------
 
@@ -160,8 +170,16 @@ class Werkruimte:
     def _schrijven(self) -> Iterator[Session]:
         if self.alleen_lezen:
             raise AlleenLezen(f"De werkruimte kan alleen gelezen worden: {self.reden_alleen_lezen}")
-        with self._fouten(), Session(self._schrijf, expire_on_commit=False) as sessie, sessie.begin():
-            yield sessie
+        try:
+            with self._fouten(), Session(self._schrijf, expire_on_commit=False) as sessie, sessie.begin():
+                yield sessie
+        finally:
+            self._vergeet_stempels()
+
+    def _vergeet_stempels(self) -> None:
+        with self._stempel_lock:
+            self._schrijfronde += 1
+            self._stempels.clear()
 
     @contextlib.contextmanager
     def _lezen(self) -> Iterator[Session]:
@@ -235,7 +253,23 @@ class Werkruimte:
 
     def stempel(self, soorten: tuple[str, ...] = ("locatie", "opmerking")) -> str:
         """Changes whenever an item of these kinds is saved, changed, deleted or restored (cheap: one aggregate
-        per kind — count, last change, sum of versions — so a page can key its caches on it every rerun)."""
+        per kind — count, last change, sum of versions — so a page can key its caches on it every rerun).
+
+        Read from the database at most once per `STEMPEL_GELDIG_S` per kinds; this process's own writes are seen
+        at once."""
+        moment = _klok()
+        with self._stempel_lock:
+            bekend = self._stempels.get(soorten)
+            if bekend is not None and moment - bekend[0] < STEMPEL_GELDIG_S:
+                return bekend[1]
+            ronde = self._schrijfronde
+        waarde = self._lees_stempel(soorten)
+        with self._stempel_lock:
+            if ronde == self._schrijfronde:  # no write finished meanwhile: the value is current
+                self._stempels[soorten] = (moment, waarde)
+        return waarde
+
+    def _lees_stempel(self, soorten: tuple[str, ...]) -> str:
         with self._lezen() as sessie:
             delen = [
                 sessie.execute(select(func.count(), func.max(model.gewijzigd), func.sum(model.versie))).one()
