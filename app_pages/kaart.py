@@ -52,6 +52,30 @@ netwerk = eigen_data.sessie_netwerk(st.session_state)  # own NWB roads / rail: d
 vervang_ibis = bool(ibis) and st.session_state.get(IBIS_KEY, False)
 peil_parken = monitor.kaart_parken(peil, eigen[ibis[0]] if ibis else None)  # own IBIS: shapes by RIN_NUMMER
 
+
+def _eigen_lagen_vak(vak, eigen: dict, ibis: list) -> None:
+    """The expander's content: upload, the session's own layers with their buttons, the IBIS switch."""
+    with vak:
+        st.caption(
+            "Uw bestand blijft alleen in deze sessie, tenzij u het met 'Bewaar in de werkruimte' voor collega's "
+            "bewaart. Meer (labels, kleuren, "
+            "vergelijking met Tabel 8, herontwikkeling volgens §4.1) op de pagina Eigen data."
+        )
+        eigen_upload.upload("kaart", rerun=True)
+        for sleutel in list(eigen):
+            naam, weg = st.columns([5, 1])
+            naam.text(sleutel)  # a file name is the user's text: plain, never Markdown
+            if weg.button("Verwijder", key=f"kaart_weg:{sleutel}"):
+                eigen_data.verwijder(eigen, sleutel)
+                st.rerun()
+            werkruimte.eigen_laag_knoppen(sleutel, eigen[sleutel])
+        if ibis:
+            st.checkbox(
+                "Toon mijn IBIS-terreinen in plaats van de kaartlaag 'Bedrijventerreinen (bij benadering)'",
+                key=IBIS_KEY,
+            )
+
+
 col_map, col_panel = st.columns([7, 3], gap="medium")
 with col_map:
     with st.spinner("Kaart laden…"), st.container(key=opmaak.KAART_VAK):
@@ -96,27 +120,17 @@ with col_map:
         monitor.peil_noot(peil)
     documenten.kaart_knoppen(indicator, selected, peil)
     getekend = bool((st.session_state.get(MAP_KEY) or {}).get("all_drawings"))
-    with st.expander("Getekende vorm bewaren in de werkruimte", expanded=getekend):
-        werkruimte.bewaar_tekening(st.session_state.get(MAP_KEY))
-    with st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen)):
-        st.caption(
-            "Uw bestand blijft alleen in deze sessie, tenzij u het met 'Bewaar in de werkruimte' voor collega's "
-            "bewaart. Meer (labels, kleuren, "
-            "vergelijking met Tabel 8, herontwikkeling volgens §4.1) op de pagina Eigen data."
-        )
-        eigen_upload.upload("kaart", rerun=True)
-        for sleutel in list(eigen):
-            naam, weg = st.columns([5, 1])
-            naam.text(sleutel)  # a file name is the user's text: plain, never Markdown
-            if weg.button("Verwijder", key=f"kaart_weg:{sleutel}"):
-                eigen_data.verwijder(eigen, sleutel)
-                st.rerun()
-            werkruimte.eigen_laag_knoppen(sleutel, eigen[sleutel])
-        if ibis:
-            st.checkbox(
-                "Toon mijn IBIS-terreinen in plaats van de kaartlaag 'Bedrijventerreinen (bij benadering)'",
-                key=IBIS_KEY,
-            )
+    # Lazy expanders: with nothing drawn and no own layer (twenty aldermen opening the map) their content is
+    # built and sent only while open; opening one reruns the page. A first drawing or own layer opens them, as
+    # before (`expanded` is part of an expander's identity), and then their content is always built: a widget
+    # left out of a run loses its state (the chosen shape, the IBIS switch).
+    tekening = st.expander("Getekende vorm bewaren in de werkruimte", expanded=getekend, on_change="rerun")
+    if tekening.open or getekend:
+        with tekening:
+            werkruimte.bewaar_tekening(st.session_state.get(MAP_KEY))
+    eigen_vak = st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen), on_change="rerun")
+    if eigen_vak.open or eigen:
+        _eigen_lagen_vak(eigen_vak, eigen, ibis)
 
 
 with col_panel:

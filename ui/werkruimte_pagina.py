@@ -275,7 +275,11 @@ def bewaar_weergave(pagina: str, parameters: dict[str, str]) -> None:
     r = wr.ruimte()
     if r is None or r.alleen_lezen:
         return
-    with st.expander("Bewaar deze weergave"):
+    # Lazy: on every page of every session, so its form is built and sent only while the expander is open
+    vak = st.expander("Bewaar deze weergave", on_change="rerun")
+    if not vak.open:
+        return
+    with vak:
         with st.form("bewaar_weergave", clear_on_submit=True, border=False):
             titel = st.text_input("Titel", max_chars=200, placeholder="AO 12 december: drie kandidaten")
             verzonden = st.form_submit_button("Bewaar weergave", icon=":material/bookmark_add:")
