@@ -146,8 +146,8 @@ with col_panel:
         if prof:
             st.markdown(prof["profiel"])
             st.caption(f"Samenvatting in eigen woorden; {prof['verwijzing']}")
-        locs = paneel.locaties_van(selected)
-        if len(locs):
+        regels = paneel.locaties_regels(selected)
+        if regels:
             st.markdown("**Werklocaties in het rapport**")
-            opmaak.locaties_lijst(paneel.locaties_tabel(locs))
+            opmaak.locaties_lijst(regels)
         st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")

@@ -43,6 +43,17 @@ def _profiel(gemeente: str) -> dict | None:
     return None if match.empty else match.iloc[0].to_dict()
 
 
+@functools.lru_cache(maxsize=32)
+def locaties_regels(gemeente: str) -> tuple[tuple[str, str], ...]:
+    """The panel's list for this municipality: (name, "kind · status · hectares") per location, largest first.
+    Cached: the Kaart panel shows it on every run (with a meeting's twenty sessions at once, every run counts)."""
+    regels = []
+    for rij in locaties_tabel(_locaties_van(gemeente)).itertuples(index=False):
+        naam, *details = (str(v) for v in rij)
+        regels.append((naam, " · ".join(d for d in details if d.strip())))
+    return tuple(regels)
+
+
 def locaties_tabel(locaties: pd.DataFrame) -> pd.DataFrame:
     """Compact Dutch table for the panel."""
     netto = locaties.get("netto_ha", pd.Series(pd.NA, index=locaties.index))

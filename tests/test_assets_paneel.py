@@ -39,6 +39,17 @@ def test_panel_lists_parks_largest_first():
     assert paneel.profiel("Almelo")["profiel"]
 
 
+def test_panel_list_lines_give_kind_status_and_net_hectares():
+    """The Kaart panel's list (cached per municipality): one line per location, in the order above."""
+    almelo = paneel.locaties_van("Almelo")
+    regels = paneel.locaties_regels("Almelo")
+    assert [naam for naam, _ in regels] == list(almelo["naam"])
+    eerste = almelo.iloc[0]
+    ha = f"{eerste['netto_ha']:.0f} ha"
+    assert regels[0] == (eerste["naam"], f"{eerste['type']} · {eerste['status']} · {ha}")
+    assert paneel.locaties_regels("Losser") == ()  # the report names no location there: no list
+
+
 def test_every_label_is_defined_once():
     """labels.py is shared by many pages: a second definition would silently change another page's text."""
     tree = ast.parse(Path(labels.__file__).read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ the map's frame and the map inside it follow the window's height instead of a fi
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
 KAART_VAK = "kaartvak"  # key of the container around the Kaart page's map (Streamlit gives it class st-key-…)
@@ -30,12 +30,10 @@ def kaart_pagina() -> None:
     st.html(_KAART_CSS)
 
 
-def locaties_lijst(tabel: pd.DataFrame) -> None:
-    """The panel's work locations as a list: name, then kind · status · hectares. A table needed more width
-    than the panel has (at 1280 px its last columns sat behind a scroll bar); a list shows every field."""
-    regels = []
-    for _, rij in tabel.iterrows():
-        details = " · ".join(str(v) for v in rij.iloc[1:] if str(v).strip())
-        regels.append(f"<li><strong>{html.escape(str(rij.iloc[0]))}</strong><br>"
-                      f'<span class="reb-details">{html.escape(details)}</span></li>')  # fmt: skip
+def locaties_lijst(regels: Sequence[tuple[str, str]]) -> None:
+    """The panel's work locations as a list: name, then kind · status · hectares (`paneel.locaties_regels`). A table
+    needed more width than the panel has (at 1280 px its last columns sat behind a scroll bar); a list shows every
+    field."""
+    regels = [f"<li><strong>{html.escape(naam)}</strong><br>"
+              f'<span class="reb-details">{html.escape(details)}</span></li>' for naam, details in regels]  # fmt: skip
     st.html(f'<ul class="reb-locaties">{"".join(regels)}</ul>')
