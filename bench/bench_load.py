@@ -31,7 +31,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deploy import opwarmen  # noqa: E402
+from deploy import opwarmen, start_app  # noqa: E402
 from reb_maps import labels  # noqa: E402
 from reb_maps.data import GEMEENTEN  # noqa: E402
 
@@ -203,7 +203,8 @@ def own_server(workers: int):
     port = free_port()
     logs = ROOT / "bench" / "out"
     logs.mkdir(exist_ok=True)
-    proc = start_streamlit("app.py", port, logs / "load.log")
+    # as `make run` starts it (deploy/start_app.py: the memory settings)
+    proc = start_streamlit("app.py", port, logs / "load.log", env=start_app.omgeving({}, start_app.jemalloc()))
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)

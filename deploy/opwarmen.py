@@ -28,6 +28,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script (supervisord, Kubernetes): the app's packages beside it
 
+from reb_maps import geheugen  # noqa: E402
 from reb_maps.cli import DutchParser, poort  # noqa: E402
 from reb_maps.data import GEMEENTEN  # noqa: E402
 
@@ -91,6 +92,10 @@ async def warm(base_url: str) -> list[str]:
                 _seconds, problem = await run_page(ws, page, query)
                 if problem:
                     problems.append(problem)
+        # Done: the process may now take its shared data out of the garbage collector's way (reb_maps.geheugen)
+        _seconds, problem = await run_page(ws, "gemeenten", f"{geheugen.OPGEWARMD_PARAM}=1")
+        if problem:
+            problems.append(problem)
     return problems
 
 

@@ -79,3 +79,39 @@ def test_a_dropped_session_plans_the_trim(monkeypatch):
     del at
     gc.collect()
     assert gepland == [1]
+
+
+def test_bevries_takes_what_lives_out_of_later_collections_once():
+    """In a fresh interpreter (freezing this one would change every later test's collections)."""
+    code = textwrap.dedent(
+        """
+        import gc
+        from reb_maps import geheugen
+        gedeeld = [[i] for i in range(50_000)]  # stands for the shared data: lists are tracked by the collector
+        geheugen.bevries()
+        bevroren = gc.get_freeze_count()
+        nieuw = [[i] for i in range(10)]
+        geheugen.bevries()  # once per process: a second call freezes nothing more
+        print(bevroren, gc.get_freeze_count(), len(gc.get_objects(generation=2)) < bevroren)
+        """
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    bevroren, daarna, gen2_klein = uit.stdout.split()
+    assert int(bevroren) >= 50_000 and daarna == bevroren and gen2_klein == "True"
+
+
+def test_the_warm_ups_last_request_freezes_and_a_visitor_does_not(monkeypatch):
+    bevroren = []
+    monkeypatch.setattr(geheugen, "bevries", lambda: bevroren.append(1))
+
+    def app():
+        from ui import geheugen as ui_geheugen
+
+        ui_geheugen.bewaak_sessie()
+
+    AppTest.from_function(app).run()
+    assert bevroren == []
+    at = AppTest.from_function(app)
+    at.query_params[geheugen.OPGEWARMD_PARAM] = "1"
+    at.run()
+    assert bevroren == [1]

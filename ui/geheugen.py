@@ -20,7 +20,11 @@ class _Sessiewacht:
 
 
 def bewaak_sessie() -> None:
-    """Once per session: when the session is dropped, the memory it held goes back to the operating system."""
+    """Once per session: when the session is dropped, the memory it held goes back to the operating system.
+    At the warm-up's last request (deploy/opwarmen.py) the process takes its shared data out of the garbage
+    collector's way (reb_maps.geheugen.bevries), in that run: no visitor waits for it."""
+    if st.query_params.get(geheugen.OPGEWARMD_PARAM) == "1":
+        geheugen.bevries()
     if sessie_sleutels.GEHEUGEN_WACHT not in st.session_state:
         wacht = _Sessiewacht()
         weakref.finalize(wacht, geheugen.geef_terug_later)

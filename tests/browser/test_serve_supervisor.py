@@ -102,6 +102,9 @@ def test_a_killed_worker_is_back_within_10_s_and_the_page_works_again(browser, m
                 break
             time.sleep(0.2)
         assert f"Poort {andere_poort} opgewarmd in" in tekst, tekst[-2000:]
+        # the warm-up's last request took the warmed worker's shared data out of the garbage collector's way
+        andere_naam = f"werker-{[u == andere for u in running.worker_urls].index(True) + 1}"
+        assert "gedeelde gegevens buiten de garbage collector" in (tmp_path / "log" / f"{andere_naam}.log").read_text()
         assert f"{naam} (pid {nieuw}) wordt opgewarmd" in tekst, tekst[-2000:]
     log = tmp_path / "log"
     assert f"exited: {naam} (terminated by SIGKILL" in (log / "supervisord.log").read_text()
