@@ -34,6 +34,8 @@ def locaties_lijst(regels: Sequence[tuple[str, str]]) -> None:
     """The panel's work locations as a list: name, then kind · status · hectares (`paneel.locaties_regels`). A table
     needed more width than the panel has (at 1280 px its last columns sat behind a scroll bar); a list shows every
     field."""
-    regels = [f"<li><strong>{html.escape(naam)}</strong><br>"
-              f'<span class="reb-details">{html.escape(details)}</span></li>' for naam, details in regels]  # fmt: skip
-    st.html(f'<ul class="reb-locaties">{"".join(regels)}</ul>')
+    items = "".join(
+        f'<li><strong>{html.escape(naam)}</strong><br><span class="reb-details">{html.escape(details)}</span></li>'
+        for naam, details in regels
+    )
+    st.html(f'<ul class="reb-locaties">{items}</ul>')
