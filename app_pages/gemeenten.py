@@ -55,9 +55,11 @@ if selectie:
     profielen = load_table("gemeente_profielen")
     profiel = profielen.loc[profielen["gemeente"] == selectie]
     if len(profiel):
-        with st.expander(f"Profiel van {selectie}"):
-            st.markdown(profiel["profiel"].iloc[0])
-            st.caption(source_of("gemeente_profielen"))
+        vak = st.expander(f"Profiel van {selectie}", key=sessie_sleutels.GEMEENTEN_PROFIEL, on_change="rerun")
+        if vak.open:  # lazy, like the tabs: a closed expander sends nothing
+            with vak:
+                st.markdown(profiel["profiel"].iloc[0])
+                st.caption(source_of("gemeente_profielen"))
 else:
     st.info("Geen gemeente gekozen: de cijfers hieronder gaan over heel Twente.")
     if peil is not None:
@@ -125,12 +127,20 @@ if tab_tabel.open:
         )  # the CSV is made when someone clicks, not on every run
         st.caption(source_of("gemeenten"))
 
-with st.expander("Opmerkingen bij de cijfers"):
-    st.markdown("**Afrondingen en controles**")
-    st.markdown("\n".join(f"- {t['toelichting']}" for t in meta.get("totalen", {}).values()))
-    st.markdown("\n".join(f"- {o}" for o in meta.get("opmerkingen", [])))
-    st.markdown("**Grootschalige regel**")
-    st.markdown("\n".join(f"- {o}" for o in table_meta("grootschalige_vraag").get("opmerkingen", [])))
-    st.markdown("**Wat het rapport niet geeft**")
-    ontbreekt = meta.get("ontbreekt", []) + table_meta("grootschalige_vraag").get("ontbreekt", [])
-    st.markdown("\n".join(f"- {o}" for o in ontbreekt))
+
+
+def opmerkingen() -> str:
+    """The notes on the figures as one text: rounding and checks, the large-scale row, what the report lacks."""
+    groot = table_meta("grootschalige_vraag")
+    delen = (
+        ("Afrondingen en controles",
+         [t["toelichting"] for t in meta.get("totalen", {}).values()] + meta.get("opmerkingen", [])),
+        ("Grootschalige regel", groot.get("opmerkingen", [])),
+        ("Wat het rapport niet geeft", meta.get("ontbreekt", []) + groot.get("ontbreekt", [])),
+    )  # fmt: skip
+    return "\n\n".join(f"**{kop}**\n\n" + "\n".join(f"- {regel}" for regel in regels) for kop, regels in delen)
+
+
+vak = st.expander("Opmerkingen bij de cijfers", key=sessie_sleutels.GEMEENTEN_OPMERKINGEN, on_change="rerun")
+if vak.open:  # built only when opened: six markdown blocks no reader of the charts asked for
+    vak.markdown(opmerkingen())

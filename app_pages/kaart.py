@@ -16,7 +16,7 @@ GEBOUWD_KEY = "_kaart_gebouwd"  # (map inputs, layers switched on) of the map la
 opmaak.kaart_pagina()
 titel, keuzes = st.columns([3, 2], vertical_alignment="bottom")
 titel.title(labels.APP_TITEL)
-keuze_indicator, keuze_peil = keuzes.columns([3, 2]) if monitor.jaren() else (keuzes.container(), None)
+keuze_indicator, keuze_peil = keuzes.columns([3, 2]) if monitor.jaren() else (keuzes, None)
 with keuze_indicator:
     indicator = st.selectbox(
         labels.WIDGET_INDICATOR,
@@ -76,7 +76,27 @@ def _eigen_lagen_vak(vak, eigen: dict, ibis: list) -> None:
             )
 
 
+# The panel is filled before the map: its elements reach the browser first, so choosing a municipality shows its
+# figures while the map's larger message is still on its way (the columns keep their places on screen).
 col_map, col_panel = st.columns([7, 3], gap="medium")
+with col_panel:
+    documenten.briefing_knop(selected, key="briefing-kaart")
+    if selected is None:
+        st.subheader("Twente")
+        st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
+        kerncijfer_kaart.toon(kerncijfers.kerncijfers(None, peil), paneel=True)
+    else:
+        st.subheader(selected)
+        kerncijfer_kaart.toon(kerncijfers.kerncijfers(selected, peil), paneel=True)
+        prof = paneel.profiel(selected)
+        if prof:
+            st.markdown(prof["profiel"])
+            st.caption(f"Samenvatting in eigen woorden; {prof['verwijzing']}")
+        regels = paneel.locaties_regels(selected)
+        if regels:
+            opmaak.locaties_lijst("Werklocaties in het rapport", regels)
+        st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")
+
 with col_map:
     with st.spinner("Kaart laden…"), st.container(key=opmaak.KAART_VAK):
         if eigen:  # the session's own layers: this map is the user's alone, never cached for others
@@ -131,23 +151,3 @@ with col_map:
     eigen_vak = st.expander(labels.KAART_EIGEN_LAAG, expanded=bool(eigen), on_change="rerun")
     if eigen_vak.open or eigen:
         _eigen_lagen_vak(eigen_vak, eigen, ibis)
-
-
-with col_panel:
-    documenten.briefing_knop(selected, key="briefing-kaart")
-    if selected is None:
-        st.subheader("Twente")
-        st.write("Kies een gemeente in de zijbalk of klik op de kaart.")
-        kerncijfer_kaart.toon(kerncijfers.kerncijfers(None, peil), paneel=True)
-    else:
-        st.subheader(selected)
-        kerncijfer_kaart.toon(kerncijfers.kerncijfers(selected, peil), paneel=True)
-        prof = paneel.profiel(selected)
-        if prof:
-            st.markdown(prof["profiel"])
-            st.caption(f"Samenvatting in eigen woorden; {prof['verwijzing']}")
-        regels = paneel.locaties_regels(selected)
-        if regels:
-            st.markdown("**Werklocaties in het rapport**")
-            opmaak.locaties_lijst(regels)
-        st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")

@@ -140,7 +140,7 @@ if u is not None:
     sessie[documenten.ZOEKGEBIEDEN_KANDIDATEN] = u.csv  # the briefing lists the candidates, marked indicative
     for waarschuwing in u.waarschuwingen:
         st.warning(waarschuwing)
-    kerncijfer_kaart.toon(kl.kerncijfers(u), per_rij=4, rand=False)
+    kerncijfer_kaart.toon(kl.kerncijfers(u), rand=False)
 
     kaart = kl.basiskaart(state.achtergrond(), state.geselecteerd())
     getekend = ts.kaart_opties(kaart)

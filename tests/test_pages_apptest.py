@@ -70,7 +70,15 @@ def test_gemeenten_page_with_almelo_from_url():
     assert "Bron: BIRO, 2024; REB Twente 2040, Tabel 2" in tekst
     assert "Bron: IBIS, 2024; REB Twente 2040, Tabel 8" in tekst
     assert "Het harde aanbod (16,58 ha) ligt binnen de bandbreedte van de vraag (10–40 ha)." in tekst
-    assert "3.380" in "\n".join(el.value for el in at.main.expander[-1].markdown)
+    assert not at.main.expander[-1].markdown  # 'Opmerkingen bij de cijfers' is built only when opened
+    at.session_state[sessie_sleutels.GEMEENTEN_OPMERKINGEN] = True
+    at.session_state[sessie_sleutels.GEMEENTEN_PROFIEL] = True
+    at.run()
+    _assert_clean(at)
+    opmerkingen = at.main.expander[-1].markdown[0].value
+    assert "3.380" in opmerkingen
+    assert opmerkingen.index("**Afrondingen en controles**") < opmerkingen.index("**Wat het rapport niet geeft**")
+    assert "Bijlage IV" in "\n".join(el.value for el in at.main.expander[0].caption)  # the profile's source
     assert time.perf_counter() - start < 15
 
 

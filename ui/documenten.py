@@ -109,9 +109,9 @@ def kaart_knoppen(indicator: str | None, gemeente: str | None, peil=None) -> Non
     """'Kaart downloaden' as PNG and PDF for the current indicator, selection and peildatum."""
     vraag = kaart_vraag(indicator, gemeente, peil, st.session_state)
     st.markdown(f"**{LABEL_KAART}**", help=HULP_KAART)
-    links, rechts = st.columns(2)
-    for kolom, formaat, label in ((links, "png", LABEL_KAART_PNG), (rechts, "pdf", LABEL_KAART_PDF)):
-        kolom.download_button(
+    rij = st.container(horizontal=True, gap="small")  # one block for the pair: columns were three
+    for formaat, label in (("png", LABEL_KAART_PNG), ("pdf", LABEL_KAART_PDF)):
+        rij.download_button(
             label, veilig(partial(drukkaart.kaart_bytes, vraag, formaat), partial(fout_beeld, formaat)),
             file_name=drukkaart.bestandsnaam(vraag, formaat), mime=drukkaart.FORMATEN[formaat],
             key=f"kaart-{formaat}", on_click="ignore", icon=":material/download:", width="stretch",

@@ -18,6 +18,7 @@ _KAART_CSS = f"""
 <style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.75rem; }}
 .st-key-{KAART_VAK} iframe {{ height: clamp(420px, calc(100vh - 215px), 1400px) !important; }}
+p.reb-kop {{ margin: 0 0 0.25rem 0; }}
 ul.reb-locaties {{ list-style: none; padding: 0; margin: 0 0 0.5rem 0; }}
 ul.reb-locaties li {{ padding: 0.3rem 0; border-bottom: 1px solid #e6e6e6; line-height: 1.3; }}
 ul.reb-locaties .reb-details {{ color: #444; font-size: 0.9rem; }}
@@ -30,12 +31,12 @@ def kaart_pagina() -> None:
     st.html(_KAART_CSS)
 
 
-def locaties_lijst(regels: Sequence[tuple[str, str]]) -> None:
-    """The panel's work locations as a list: name, then kind · status · hectares (`paneel.locaties_regels`). A table
-    needed more width than the panel has (at 1280 px its last columns sat behind a scroll bar); a list shows every
-    field."""
+def locaties_lijst(kop: str, regels: Sequence[tuple[str, str]]) -> None:
+    """The panel's work locations under their heading as a list: name, then kind · status · hectares
+    (`paneel.locaties_regels`). A table needed more width than the panel has (at 1280 px its last columns sat
+    behind a scroll bar); a list shows every field. Heading and list are one element (one message per rerun)."""
     items = "".join(
         f'<li><strong>{html.escape(naam)}</strong><br><span class="reb-details">{html.escape(details)}</span></li>'
         for naam, details in regels
     )
-    st.html(f'<ul class="reb-locaties">{items}</ul>')
+    st.html(f'<p class="reb-kop"><strong>{html.escape(kop)}</strong></p><ul class="reb-locaties">{items}</ul>')

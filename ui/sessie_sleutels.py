@@ -22,3 +22,5 @@ AUTEUR_NAAM = "werkruimte_auteur_naam"  # the name a user gave for saving in the
 # Per session, whatever the page
 GEHEUGEN_WACHT = "_geheugen_wacht"  # guard object whose end (session dropped) hands memory back (ui.geheugen)
 GEMEENTEN_TAB = "gemeenten_tab"  # the open tab on Gemeenten: only that one is built (lazy tabs); kept per session
+GEMEENTEN_PROFIEL = "gemeenten_profiel_open"  # Gemeenten' profile expander open: its text is built only then
+GEMEENTEN_OPMERKINGEN = "gemeenten_opmerkingen_open"  # the same for 'Opmerkingen bij de cijfers'
