@@ -1,5 +1,8 @@
 """Map builders: layers, escaping, offline assets, figures in popups."""
 
+import json
+import re
+
 import folium
 import geopandas as gpd
 import pytest
@@ -34,7 +37,7 @@ def test_malicious_name_in_layer_data_shows_as_text(monkeypatch):
     layer = kaart._geojson(data, "Testlaag", lambda _f: {}, key="test-xss")
     layer.add_to(m)
     assert "<img src=x" not in m.get_root().render()
-    published = (assets.STATIC_DIR / "geo" / "test-xss.geojson").read_text(encoding="utf-8")
+    published = (assets.STATIC_DIR / "geo" / layer.embed_link.rsplit("/", 1)[1]).read_text(encoding="utf-8")
     assert "<img src=x" not in published and "&lt;img src=x" in published
 
 
@@ -73,7 +76,7 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
     assert {child.layer_name for child in geojson if child.embed} == {"Almelo (halo)", "Almelo (lijn)"}
     published = [child.embed_link for child in geojson if not child.embed]
     published += [child.url for child in _walk(m) if isinstance(child, kaart.LazyGeoJson)]
-    assert any(link.endswith("/nnn.geojson") for link in published)
+    assert any(re.search(r"/nnn-[0-9a-f]{12}\.geojson$", link) for link in published)  # named by its content
     assert all(link.startswith("/app/static/geo/") for link in published)
     layer_bytes = sum((assets.STATIC_DIR / "geo" / link.rsplit("/", 1)[1]).stat().st_size for link in published)
     assert len(html.encode()) + layer_bytes < 1_500_000  # the whole map, script and layer files
@@ -139,3 +142,21 @@ def test_xl_businesspark_2_is_a_plan_with_indicative_position():
     xl2 = frame[frame["popup"].str.contains("XL Businesspark 2")].iloc[0]
     assert xl2["laag"] == lagen.laag("plannen").filter[1]
     assert labels.INDICATIEF in xl2["popup"]
+
+
+def test_a_layer_file_is_named_by_its_content_and_keeps_one_old_date(tmp_path, monkeypatch):
+    """Streamlit sends no Cache-Control for /app/static: the browser judges a file by its age. A layer file keeps
+    one old date, which is true because its name changes with its content."""
+    monkeypatch.setattr(assets, "_published", {})
+    een = {"type": "FeatureCollection", "features": []}
+    url = assets.publish_geojson("proef", een, target=tmp_path)
+    pad = tmp_path / "geo" / url.rsplit("/", 1)[1]
+    assert re.fullmatch(r"/app/static/geo/proef-[0-9a-f]{12}\.geojson", url)
+    assert json.loads(pad.read_text(encoding="utf-8")) == een
+    assert pad.stat().st_mtime == assets.VASTE_DATUM
+    monkeypatch.setattr(assets, "_published", {})  # a new process, other data under the same key: another file
+    ander = assets.publish_geojson("proef", {"type": "FeatureCollection", "features": [], "x": 1}, target=tmp_path)
+    assert ander != url and pad.exists()
+    monkeypatch.setattr(assets, "_published", {})  # the same data again: the file there is used as it is
+    pad.chmod(0o444)
+    assert assets.publish_geojson("proef", een, target=tmp_path) == url

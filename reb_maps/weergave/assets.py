@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -139,7 +140,8 @@ def remote_links(m: folium.Map) -> list[str]:
     return found
 
 
-_published: set[str] = set()
+VASTE_DATUM = 1_577_836_800  # 2020-01-01 UTC: Last-Modified of every layer file (see publish_geojson)
+_published: dict[str, str] = {}  # layer key → its URL, once written (or found) in this process
 _publish_lock = threading.Lock()
 
 
@@ -148,29 +150,40 @@ def publish_geojson(key: str, collection: dict, target: Path = STATIC_DIR) -> st
 
     The map then fetches big, unchanging layers as files the browser caches, instead of receiving
     them inside every rerun's map script. When ./static is read-only: a data: URL with the layer.
+
+    The file name carries a hash of the content, so a URL always means the same bytes: changed data (a new
+    table, another year) gets a new name and is never taken for a cached old one. Streamlit serves /app/static
+    without Cache-Control, and the browser then judges freshness by the file's age (Last-Modified): a layer written
+    at every process start looked new, and every map load asked the server again for every layer (a round trip per
+    file before the municipalities could be drawn). The file therefore keeps one old date (`VASTE_DATUM`): for an
+    address that never changes its content that is true, and the browser uses its copy without asking.
     """
-    url = f"{URL_PREFIX}/geo/{key}.geojson"
     with _publish_lock:
         if key in _published:
-            return url
+            return _published[key]
         if key in _inlined:
             return _inlined[key]
         text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+        name = f"{key}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}.geojson"
+        url = f"{URL_PREFIX}/geo/{name}"
         folder = target / "geo"
+        path = folder / name
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, folder / f"{key}.geojson")  # atomic: a running session never reads half a file
+            if not path.exists():  # written atomically, so a file that is there is whole
+                folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                os.chmod(tmp, 0o644)
+                os.utime(tmp, (VASTE_DATUM, VASTE_DATUM))
+                os.replace(tmp, path)  # atomic: a running session never reads half a file
         except OSError:
-            if _already_there(folder / f"{key}.geojson", text):  # prepared beforehand: serve it as it is
-                _published.add(key)
+            if _already_there(path, text):  # prepared beforehand: serve it as it is
+                _published[key] = url
                 return url
             _inlined[key] = "data:application/json;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
             return _inlined[key]
-        _published.add(key)
+        _published[key] = url
     return url
 
 
