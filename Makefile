@@ -23,6 +23,7 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 
 # Only this computer can open it; see the README ("Voor meer mensen") to open it to a network.
 run: $(VENV)/.stamp-run
+	$(BIN)/python deploy/opwarmen.py $(PORT) --wacht 180 & \
 	$(BIN)/python deploy/start_app.py $(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
 # Several app processes behind nginx under supervisord (restarts, health check, logs in var/log/): make serve WORKERS=4

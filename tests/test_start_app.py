@@ -73,7 +73,8 @@ def test_a_command_that_cannot_start_gives_one_dutch_line():
 
 
 def test_make_run_make_serve_and_the_container_all_start_the_app_this_way(tmp_path):
-    run = re.search(r"^run:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M).group(1)
+    opwarmen, run = re.search(r"^run:.*\n\t(.+) & \\\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M).groups()
+    assert opwarmen.startswith("$(BIN)/python deploy/opwarmen.py $(PORT)")  # in the background, as make serve does
     assert run.startswith("$(BIN)/python deploy/start_app.py $(BIN)/streamlit run app.py")
     cmd = re.search(r"^CMD (\[.*\])$", (ROOT / "Dockerfile").read_text(), re.M).group(1)
     assert json.loads(cmd)[:5] == ["python", "deploy/start_app.py", "streamlit", "run", "app.py"]
