@@ -6,8 +6,8 @@ A click on a municipality's bar selects it, like the sidebar and the map do.
 
 import streamlit as st
 
-from reb_maps import kerncijfers, labels
-from reb_maps.data import load_table, source_of, table_csv, table_meta
+from reb_maps import bronnen, kerncijfers, labels
+from reb_maps.data import load_table, source_of, table_csv
 from reb_maps.monitor import reeks as monitor_reeks
 from reb_maps.weergave import charts
 from reb_maps.weergave.charts import monitor as monitor_grafiek
@@ -18,7 +18,6 @@ from ui import kerncijfers as kerncijfer_kaart
 CONFIG = {"displaylogo": False}
 
 gemeenten = load_table("gemeenten")
-meta = table_meta("gemeenten")
 selectie = state.geselecteerd()
 figuren = gemeenten_figuren(selectie)  # built once per selection and process
 
@@ -127,20 +126,6 @@ if tab_tabel.open:
         )  # the CSV is made when someone clicks, not on every run
         st.caption(source_of("gemeenten"))
 
-
-
-def opmerkingen() -> str:
-    """The notes on the figures as one text: rounding and checks, the large-scale row, what the report lacks."""
-    groot = table_meta("grootschalige_vraag")
-    delen = (
-        ("Afrondingen en controles",
-         [t["toelichting"] for t in meta.get("totalen", {}).values()] + meta.get("opmerkingen", [])),
-        ("Grootschalige regel", groot.get("opmerkingen", [])),
-        ("Wat het rapport niet geeft", meta.get("ontbreekt", []) + groot.get("ontbreekt", [])),
-    )  # fmt: skip
-    return "\n\n".join(f"**{kop}**\n\n" + "\n".join(f"- {regel}" for regel in regels) for kop, regels in delen)
-
-
 vak = st.expander("Opmerkingen bij de cijfers", key=sessie_sleutels.GEMEENTEN_OPMERKINGEN, on_change="rerun")
-if vak.open:  # built only when opened: six markdown blocks no reader of the charts asked for
-    vak.markdown(opmerkingen())
+if vak.open:  # built only when opened, like the tabs: notes no reader of the charts asked for
+    vak.markdown(bronnen.gemeenten_opmerkingen())

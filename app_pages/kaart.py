@@ -94,7 +94,7 @@ with col_panel:
             st.caption(f"Samenvatting in eigen woorden; {prof['verwijzing']}")
         regels = paneel.locaties_regels(selected)
         if regels:
-            opmaak.locaties_lijst("Werklocaties in het rapport", regels)
+            opmaak.locaties_lijst(labels.KOP_LOCATIES, regels)
         st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")
 
 with col_map:

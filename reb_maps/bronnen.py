@@ -104,3 +104,16 @@ def met_labels(naam: str) -> pd.DataFrame:
     """The table with its Dutch column labels, for showing on screen."""
     kolommen = table_meta(naam)["kolommen"]
     return load_table(naam).rename(columns={k: v.get("label", k) for k, v in kolommen.items()})
+
+
+def gemeenten_opmerkingen() -> str:
+    """The notes under Gemeenten as one Markdown text: rounding and checks, the large-scale row (Tabel 10), and
+    what the report does not give; every line comes from the tables' metadata."""
+    gemeenten, groot = table_meta("gemeenten"), table_meta("grootschalige_vraag")
+    delen = (
+        ("Afrondingen en controles",
+         [t["toelichting"] for t in gemeenten.get("totalen", {}).values()] + gemeenten.get("opmerkingen", [])),
+        ("Grootschalige regel", groot.get("opmerkingen", [])),
+        ("Wat het rapport niet geeft", gemeenten.get("ontbreekt", []) + groot.get("ontbreekt", [])),
+    )  # fmt: skip
+    return "\n\n".join(f"**{kop}**\n\n" + "\n".join(f"- {regel}" for regel in regels) for kop, regels in delen)

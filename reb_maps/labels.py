@@ -29,6 +29,7 @@ WIDGET_GEMEENTE = "Gemeente"
 WIDGET_ACHTERGROND = "Achtergrondkaart"
 WIDGET_INDICATOR = "Kleur gemeenten naar"
 KAART_EIGEN_LAAG = "Eigen kaartlaag (IBIS, BAG, plannen)"
+KOP_LOCATIES = "Werklocaties in het rapport"  # the panel's list and the briefing's section
 GEEN_GEMEENTE = "Heel Twente"
 
 # Sources as the app shows them.

@@ -157,6 +157,10 @@ def test_a_layer_file_is_named_by_its_content_and_keeps_one_old_date(tmp_path, m
     monkeypatch.setattr(assets, "_published", {})  # a new process, other data under the same key: another file
     ander = assets.publish_geojson("proef", {"type": "FeatureCollection", "features": [], "x": 1}, target=tmp_path)
     assert ander != url and pad.exists()
-    monkeypatch.setattr(assets, "_published", {})  # the same data again: the file there is used as it is
-    pad.chmod(0o444)
+    monkeypatch.setattr(assets, "_published", {})  # the same data again: the file there is used, not rewritten
+
+    def geen_schrijven(*_args, **_kwargs):
+        raise AssertionError("een bestaand laagbestand wordt opnieuw geschreven")
+
+    monkeypatch.setattr(assets.tempfile, "mkstemp", geen_schrijven)
     assert assets.publish_geojson("proef", een, target=tmp_path) == url

@@ -218,7 +218,7 @@ def _bron_grafieken() -> str:
 
 
 def _werklocaties(pdf: FPDF, gemeente: str) -> None:
-    _kop(pdf, "Werklocaties in het rapport", 11)
+    _kop(pdf, labels.KOP_LOCATIES, 11)
     locaties = paneel.locaties_van(gemeente)
     if locaties.empty:
         _alinea(pdf, "Het rapport noemt in deze gemeente geen werklocatie bij naam.")
