@@ -63,7 +63,7 @@ def feature_collection(frame: gpd.GeoDataFrame) -> dict:
 
 def _geojson(data: dict, name: str, style, *, key: str, show: bool = True, marker=None, highlight=None, pane=None,
              publiceer: bool = True):  # fmt: skip
-    """A GeoJSON layer whose features the browser loads from ./static/geo/<key>.geojson (cached).
+    """A GeoJSON layer whose features the browser loads from ./static/geo/<key>-<hash>.geojson (cached).
 
     Styles and tooltips are still set here; only the feature data leaves the map script. `publiceer=False`: the
     features stay inside the map (a session's own data, never written to the shared static folder).

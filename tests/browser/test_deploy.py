@@ -17,6 +17,7 @@ import websockets
 
 from bench import bench_load
 from deploy import serve
+from reb_maps.weergave.assets import STATIC_DIR, URL_PREFIX
 from tests.browser.helpers import MAP_FRAME
 
 pytestmark = pytest.mark.slow
@@ -81,7 +82,8 @@ def test_headers_on_pages_and_the_map_iframe(proxy):
         headers = get(proxy.url + path, cookie)
         for name, expected in HEADERS.items():
             assert expected in (headers.get(name) or ""), f"{path}: {name}"
-    for path in ("/app/static/geo/afritten.geojson", "/component/streamlit_folium.st_folium/index.html"):
+    layer_file = next(STATIC_DIR.glob("geo/afritten-*.geojson"))  # named by its content; the Kaart run wrote it
+    for path in (f"{URL_PREFIX}/geo/{layer_file.name}", "/component/streamlit_folium.st_folium/index.html"):
         assert get(proxy.url + path, cookie).get("Access-Control-Allow-Origin") is None, path  # no wildcard CORS
     assert serve.STICKY_COOKIE in get(proxy.url + "/").get("Set-Cookie", "")
     assert get(proxy.url + "/", cookie=f"{serve.STICKY_COOKIE}=vast").get("Set-Cookie") is None
