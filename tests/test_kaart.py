@@ -71,11 +71,11 @@ def test_dashboard_map_is_offline_capable_and_has_all_layers():
                   labels.LAAG_BEBOUWING):  # fmt: skip
         assert layer in names, layer
     assert "(schematisch)" in html  # schematic corridors are labelled
-    geojson = [child for child in _walk(m) if isinstance(child, folium.GeoJson)]
+    geojson = [child for child in assets.elementen(m) if isinstance(child, folium.GeoJson)]
     # Only the chosen municipality's outline (~3 kB, sent beside the map on a new choice) is in the script.
     assert {child.layer_name for child in geojson if child.embed} == {"Almelo (halo)", "Almelo (lijn)"}
     published = [child.embed_link for child in geojson if not child.embed]
-    published += [child.url for child in _walk(m) if isinstance(child, kaart.LazyGeoJson)]
+    published += [child.url for child in assets.elementen(m) if isinstance(child, kaart.LazyGeoJson)]
     assert any(re.search(r"/nnn-[0-9a-f]{12}\.geojson$", link) for link in published)  # named by its content
     assert all(link.startswith("/app/static/geo/") for link in published)
     layer_bytes = sum((assets.STATIC_DIR / "geo" / link.rsplit("/", 1)[1]).stat().st_size for link in published)
@@ -109,11 +109,6 @@ def test_the_chosen_municipalitys_outline_lies_above_the_municipalities_fill():
     lijnen = [c for c in kaart.selectie_groep("Hengelo")._children.values() if isinstance(c, folium.GeoJson)]
     assert len(lijnen) == 2 and all(c.options["pane"] == kaart.PANE_SELECTIE for c in lijnen)
 
-
-def _walk(element):
-    yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from _walk(child)
 
 
 @pytest.mark.parametrize("achtergrond", [a.naam for a in labels.ACHTERGRONDEN if a.tiles])

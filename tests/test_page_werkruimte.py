@@ -156,6 +156,8 @@ def test_bewaar_locatie_on_the_test_card_keeps_the_figures(ruimte):
     naam.input("Kandidaat bij Almelo")
     next(t for t in at.text_area if t.key == "bewaar_notitie:toets").input("Eerst met Wierden bespreken")
     knop(at, "Bewaar locatie").click().run()
+    at.run()  # a run started by the map (a new view) right after the click: the outcome stays, nothing twice
+    assert [s.value for s in at.success] == ["Bewaard in de werkruimte."]
     (loc,) = ruimte.locaties()
     assert (loc.naam, loc.herkomst, loc.notitie, loc.auteur) == (
         "Kandidaat bij Almelo", "getekend", "Eerst met Wierden bespreken", "Marie Maas")  # fmt: skip

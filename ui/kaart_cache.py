@@ -27,6 +27,7 @@ import folium.elements
 import streamlit as st
 import streamlit_folium
 
+from reb_maps.weergave import assets
 from ui import folium_shim
 
 CACHE_SIZE = 128  # ~50 kB each: 5 indicators × 15 selections covers one basemap; LRU for the rest
@@ -50,13 +51,7 @@ def _assets(folium_map: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """CSS and JS links of every element, in st_folium's order (colormaps bring d3 first)."""
     css: list[str] = []
     js: list[str] = []
-
-    def walk(element):
-        yield element
-        for child in getattr(element, "_children", {}).values():
-            yield from walk(child)
-
-    for element in walk(folium_map):
+    for element in assets.elementen(folium_map):
         if isinstance(element, branca.colormap.ColorMap):
             js.insert(0, "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js")
             js.insert(0, "https://d3js.org/d3.v4.min.js")
@@ -94,6 +89,9 @@ def render_map(folium_map: folium.Map, key: str | None, returned_objects: Iterab
         "selected_tags": None,
         "last_geocoder_result": None,
     }
+    for element in assets.elementen(folium_map):  # an element that knows what the map reports at its first draw says so
+        if callable(getattr(element, "eerste_waarde", None)):
+            defaults.update(element.eerste_waarde())
     wanted = None if returned_objects is None else set(returned_objects)
     return RenderedMap(
         script=script,

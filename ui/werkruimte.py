@@ -9,6 +9,7 @@ the logged-in user's name and e-mail; without it, a name typed once per session,
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import threading
@@ -252,35 +253,62 @@ def bewaar_locatie_formulier(
     voorstel: str,
     herkomst: str,
     toets: Mapping[str, Any] | None = None,
-) -> Locatie | None:
-    """'Bewaar locatie': name, optional note, save. Returns the saved location (once)."""
+) -> None:
+    """'Bewaar locatie': name, optional note, save.
+
+    The save happens in the button's callback, which Streamlit runs first thing in the run the click starts. Done
+    in the page body instead, it was lost now and then: a map above the form that reports a new view starts a
+    newer run, which replaces the click's run before it reaches the form, and nothing was saved or said. The
+    outcome stays on screen for this shape (a rerun does not wipe it, so nobody saves twice to be sure) until the
+    shape changes or the next click."""
     if not banner():
-        return None
+        return
+    uitkomst_sleutel = f"bewaar_uitkomst:{plek}"
+    vorm = hashlib.sha1(shapely.to_wkb(geometrie)).hexdigest()
     with st.form(f"bewaar_locatie:{plek}", clear_on_submit=False, border=True):
         st.markdown("**Bewaar in de werkruimte**")
         schrijver()
-        naam = st.text_input("Naam van de locatie", value=voorstel, max_chars=200, key=f"bewaar_naam:{plek}")
-        notitie = st.text_area("Notitie (optioneel)", max_chars=2000, key=f"bewaar_notitie:{plek}", height=80)
-        verzonden = st.form_submit_button("Bewaar locatie", icon=":material/save:")
-    if not verzonden:
-        return None
+        st.text_input("Naam van de locatie", value=voorstel, max_chars=200, key=f"bewaar_naam:{plek}")
+        st.text_area("Notitie (optioneel)", max_chars=2000, key=f"bewaar_notitie:{plek}", height=80)
+        st.form_submit_button("Bewaar locatie", icon=":material/save:", on_click=_bewaar_bij_klik,
+                              args=(plek, geometrie, herkomst, toets, vorm))  # fmt: skip
+    uitkomst = st.session_state.get(uitkomst_sleutel)
+    if uitkomst is None or uitkomst["vorm"] != vorm:  # another shape now: its outcome is not this one's
+        st.session_state.pop(uitkomst_sleutel, None)
+        return
+    if uitkomst["soort"] == "bewaard":
+        st.success("Bewaard in de werkruimte.", icon=":material/check:")
+        st.text(uitkomst["tekst"])  # the name as typed: plain text
+        st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
+    elif uitkomst["soort"] == "waarschuwing":
+        st.warning(uitkomst["tekst"], icon=":material/warning:")
+    else:
+        st.error(uitkomst["tekst"], icon=":material/error:")
+
+
+def _bewaar_bij_klik(plek: str, geometrie, herkomst: str, toets: Mapping[str, Any] | None, vorm: str) -> None:
+    """The 'Bewaar locatie' callback: save with the form's name and note, keep the outcome for the form to show."""
+    naam = st.session_state.get(f"bewaar_naam:{plek}", "")
+    notitie = st.session_state.get(f"bewaar_notitie:{plek}", "")
+    uitkomst = _bewaar_locatie(naam, notitie, geometrie, herkomst, toets)
+    st.session_state[f"bewaar_uitkomst:{plek}"] = {**uitkomst, "vorm": vorm}
+
+
+def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) -> dict[str, str]:
     a = auteur()
     if a is None:
-        st.warning("Vul eerst in de zijbalk uw naam in (of log in) en klik dan opnieuw op 'Bewaar locatie'.")
-        return None
+        return {
+            "soort": "waarschuwing",
+            "tekst": "Vul eerst in de zijbalk uw naam in (of log in) en klik dan opnieuw op 'Bewaar locatie'.",
+        }
     try:
         loc = ruimte().bewaar_locatie(naam, geometrie, a, herkomst=herkomst, notitie=notitie or None, toets=toets)
     except OngeldigeInvoer as exc:
-        st.warning(f"Niet bewaard: {exc}.", icon=":material/warning:")
-        return None
+        return {"soort": "waarschuwing", "tekst": f"Niet bewaard: {exc}."}
     except WerkruimteFout as exc:
         meld_fout(exc)
-        st.error(f"Niet bewaard: {exc}", icon=":material/error:")
-        return None
-    st.success("Bewaard in de werkruimte.", icon=":material/check:")
-    st.text(f"{loc.naam} — {', '.join(loc.gemeenten) or 'buiten Twente'}")
-    st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
-    return loc
+        return {"soort": "fout", "tekst": f"Niet bewaard: {exc}"}
+    return {"soort": "bewaard", "tekst": f"{loc.naam} — {', '.join(loc.gemeenten) or 'buiten Twente'}"}
 
 
 def bewaar_nieuwe_versie(stap, *, conflict_sleutel: str, conflict: dict, versie_sleutel: str, gelukt: str,

@@ -112,15 +112,16 @@ def _data_url(name: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _walk(element):
+def elementen(element):
+    """The element and everything inside it (a folium map's whole tree), depth first."""
     yield element
     for child in getattr(element, "_children", {}).values():
-        yield from _walk(child)
+        yield from elementen(child)
 
 
 def localize(m: folium.Map) -> folium.Map:
     """Point every asset list in the map at the local copies; drop the rest."""
-    for element in _walk(m):
+    for element in elementen(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None)
             if links is None:
@@ -133,7 +134,7 @@ def localize(m: folium.Map) -> folium.Map:
 def remote_links(m: folium.Map) -> list[str]:
     """Asset links in the map that do not come from this app (should be empty)."""
     found = []
-    for element in _walk(m):
+    for element in elementen(m):
         for attr in ("default_js", "default_css"):
             links = getattr(element, attr, None) or []
             found += [url for _, url in links if not url.startswith((URL_PREFIX, "data:"))]

@@ -968,6 +968,14 @@ class LagenMelden(folium.MacroElement):
         self._name = "LagenMelden"
         self.marker = LAGEN_MELDING
         self.lagen = {k: layer.get_name() for k, layer in schakelbaar.items()}
+        self.aan_bij_start = tuple(k for k, layer in schakelbaar.items() if getattr(layer, "show", True))
+
+    def eerste_waarde(self) -> dict:
+        """What the map reports when it first draws, as meld() builds it: the marker, then every layer shown from
+        the start, in the order of `lagen`. Passed as the component's default (ui.kaart_cache), the first report
+        equals it and the browser sends nothing: otherwise every map load started a second run of the page, and
+        a click that came meanwhile (a form below the map) was lost when that run replaced the click's run."""
+        return {"selected_layers": [{"name": k, "url": ""} for k in (self.marker, *self.aan_bij_start)]}
 
 
 def gemelde_lagen(waarde: dict | None) -> tuple[str, ...] | None:
