@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 NAAM_KEY = sessie_sleutels.AUTEUR_NAAM
 NAAM_WIDGET = "werkruimte_naam_invoer"
+# "in" / "uit" once the login or logout button was clicked: every run of this session then asks the browser to go
+# to the provider (or log out), until it leaves the page. Asked only in the click's own run, the request was lost
+# when a newer run (a map above reporting its view) started before the browser had received it.
+AANMELDEN_KEY = "werkruimte_aanmelden"
 CONFLICT_KEY = "werkruimte_conflict"  # (kind, id, what the user tried to save) after a refused save
 OPNIEUW_NA_S = 30  # an unreachable database is tried again after this many seconds
 SCHRIJVEN_OMGEVING = "REB_WERKRUIMTE_SCHRIJVEN"
@@ -198,23 +202,30 @@ def auteur() -> Auteur | None:
         return None
 
 
+def _vraag(richting: str) -> None:
+    st.session_state[AANMELDEN_KEY] = richting
+
+
 def zijbalk() -> None:
     """Who writes, once per page in the sidebar: the login (or logout) button, or the name field."""
     r = ruimte()
     if r is None or r.alleen_lezen:
         return
     if login_geconfigureerd():
+        gevraagd = st.session_state.get(AANMELDEN_KEY)
+        if gevraagd == "uit":
+            st.logout()
+        elif gevraagd == "in" and not ingelogd():
+            st.login()
         if ingelogd():
             a = auteur()
             st.caption("U bewaart als:")
             st.text(f"{a.naam} ({a.email or 'geen e-mail'})")  # the provider's text: plain
-            if st.button("Uitloggen", key="werkruimte_uitloggen", icon=":material/logout:"):
-                st.logout()
+            st.button("Uitloggen", key="werkruimte_uitloggen", icon=":material/logout:", on_click=_vraag, args=("uit",))
             return
         if schrijven_vereist_login():
             st.caption("Lezen kan zonder inloggen; om in de werkruimte te bewaren logt u in.")
-            if st.button("Inloggen", key="werkruimte_inloggen", icon=":material/login:"):
-                st.login()
+            st.button("Inloggen", key="werkruimte_inloggen", icon=":material/login:", on_click=_vraag, args=("in",))
             return
     st.session_state[NAAM_WIDGET] = st.session_state.get(NAAM_KEY, "")
     st.text_input(
