@@ -12,6 +12,7 @@ from ui.kaart_cache import st_folium_cached
 MAP_KEY = "kaart"
 IBIS_KEY = "kaart_ibis_vervangt"
 GEBOUWD_KEY = "_kaart_gebouwd"  # (map inputs, layers switched on) of the map last built
+KAART_LADEN = "Kaart laden…"
 
 opmaak.kaart_pagina()
 titel, keuzes = st.columns([3, 2], vertical_alignment="bottom")
@@ -98,29 +99,30 @@ with col_panel:
         st.page_link("app_pages/gemeenten.py", label="Vergelijk met andere gemeenten", icon=":material/bar_chart:")
 
 with col_map:
-    with st.spinner("Kaart laden…"), st.container(key=opmaak.KAART_VAK):
+    with st.container(key=opmaak.KAART_VAK):
         if eigen:  # the session's own layers: this map is the user's alone, never cached for others
-            m = werkruimte.kaart_met_tekenen(
-                indicator,
-                state.achtergrond(),
-                None,  # the municipality travels beside the map (feature_group_to_add): choosing one keeps the map
-                lagen_bij_bouwen(indicator),
-                eigen=eigen_data.kaart_lagen(eigen),
-                verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
-                bewaard=bewaard,
-                peil=peil,
-                peil_parken=peil_parken,
-                netwerk=netwerk,
-            )
-            st_folium(
-                m,
-                key=MAP_KEY,
-                height=660,
-                use_container_width=True,
-                returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
-                feature_group_to_add=kaart.selectie_groep(selected),
-                on_change=lambda: state.on_map_click(MAP_KEY),
-            )
+            with st.spinner(KAART_LADEN):
+                m = werkruimte.kaart_met_tekenen(
+                    indicator,
+                    state.achtergrond(),
+                    None,  # the municipality travels beside the map (feature_group_to_add): choosing one keeps it
+                    lagen_bij_bouwen(indicator),
+                    eigen=eigen_data.kaart_lagen(eigen),
+                    verberg=frozenset({"bedrijventerreinen"}) if vervang_ibis else frozenset(),
+                    bewaard=bewaard,
+                    peil=peil,
+                    peil_parken=peil_parken,
+                    netwerk=netwerk,
+                )
+                st_folium(
+                    m,
+                    key=MAP_KEY,
+                    height=660,
+                    use_container_width=True,
+                    returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
+                    feature_group_to_add=kaart.selectie_groep(selected),
+                    on_change=lambda: state.on_map_click(MAP_KEY),
+                )
         else:  # built and rendered once per input tuple per process (kaart_cache)
             st_folium_cached(
                 werkruimte.kaart_met_tekenen,
@@ -131,6 +133,7 @@ with col_map:
                 returned_objects=["last_active_drawing", "selected_layers", "all_drawings"],
                 on_change=lambda: state.on_map_click(MAP_KEY),
                 group=(kaart.selectie_groep, (selected,)),
+                wacht_tekst=KAART_LADEN,
             )
     st.caption(
         "Klik op een gemeente voor haar kerncijfers; zet lagen aan en uit met het lagenmenu rechtsboven. "

@@ -139,6 +139,22 @@ def cache_clear() -> None:
     """Forget every rendered map and group (tests start from an empty cache)."""
     _rendered.cache_clear()
     rendered_group.cache_clear()
+    _klaar.clear()
+
+
+# Input tuples rendered in this process, newest last (as far as the LRU above keeps them): their map needs no
+# "loading" message. st.spinner starts a timer thread on every run, a tenth of a warm Kaart run's server time.
+_klaar: dict[tuple, None] = {}
+
+
+def _is_klaar(sleutel: tuple) -> bool:
+    return sleutel in _klaar
+
+
+def _onthoud_klaar(sleutel: tuple) -> None:
+    _klaar[sleutel] = None
+    while len(_klaar) > CACHE_SIZE:
+        del _klaar[next(iter(_klaar))]
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
@@ -159,6 +175,7 @@ def st_folium_cached(
     returned_objects: Iterable[str] | None = None,
     on_change: Callable[[], None] | None = None,
     group: tuple[Callable[..., folium.FeatureGroup], tuple[Hashable, ...]] | None = None,
+    wacht_tekst: str | None = None,
 ) -> dict:
     """Like `st_folium(builder(*inputs), key=…, use_container_width=True, feature_group_to_add=…, …)`, without
     re-rendering the map.
@@ -166,6 +183,7 @@ def st_folium_cached(
     `builder` must be a pure function of `inputs` (hashable values): its map is cached per input tuple.
     `group` = (group builder, its inputs): a feature group sent beside the map. When only the group changes, the
     browser swaps that group in the map it shows (no new frame, the user's layers and view stay).
+    `wacht_tekst`: a spinner's text while the map is built, shown only when it is not built yet.
     """
     returned = None if returned_objects is None else tuple(returned_objects)
     if not folium_shim.bruikbaar():  # an unverified streamlit-folium: its public API, rendered on every run
@@ -173,7 +191,13 @@ def st_folium_cached(
             builder(*inputs), key=key, height=height, use_container_width=True, returned_objects=returned,
             on_change=on_change, feature_group_to_add=None if group is None else group[0](*group[1]),
         )  # fmt: skip
-    view = rendered(builder, tuple(inputs), key, returned)
+    sleutel = (builder, tuple(inputs), key, returned)
+    if wacht_tekst is None or _is_klaar(sleutel):
+        view = rendered(*sleutel)
+    else:  # the first time in this process: building takes seconds, say so
+        with st.spinner(wacht_tekst):
+            view = rendered(*sleutel)
+    _onthoud_klaar(sleutel)
     group_script = None if group is None else rendered_group(group[0], tuple(group[1]))
 
     def _on_change() -> None:  # as st_folium: the page reads the map's value under its own key

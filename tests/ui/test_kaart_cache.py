@@ -97,3 +97,17 @@ def test_sessions_asking_at_once_wait_for_one_build():
         sessie.join(60)
     assert builds == [twente]  # one build, not eight
     assert len(uit) == 8 and all(r is uit[0] for r in uit)
+
+
+def test_the_loading_message_only_while_the_map_is_built(monkeypatch):
+    """st.spinner starts a timer thread on every run: only a map that is not built yet gets one."""
+    import contextlib
+
+    _capture(monkeypatch)
+    kaart_cache.cache_clear()
+    spinners: list[str] = []
+    monkeypatch.setattr(kaart_cache.st, "spinner", lambda tekst: spinners.append(tekst) or contextlib.nullcontext())
+    for gemeente in ("Almelo", "Almelo", "Enschede"):
+        kaart_cache.st_folium_cached(kaart.dashboard_map, ("banen", labels.ACHTERGROND_OFFLINE, gemeente), key="kaart",
+                                     returned_objects=RETURNED, wacht_tekst="Kaart laden…")  # fmt: skip
+    assert spinners == ["Kaart laden…", "Kaart laden…"]  # Almelo once, then Enschede's new map
