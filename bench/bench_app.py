@@ -1,9 +1,10 @@
 """Time the real app's pages against floors: minimal Streamlit apps served and driven the same way.
 
 Three floors: an empty one-line page (for text pages), a one-chart plotly page (for chart pages) and a
-one-layer st_folium map (for map pages). Prints, cold and warm browser cache, every page's time as a ratio to
-its own floor (and to the empty page), and the map payload (bytes received over the websocket plus the
-layer files while the map page loads) in MB.
+one-layer st_folium map (for map pages). Beside them, the Gemeenten page's own first chart alone on an empty page:
+the page against it says what the page costs beyond drawing that chart. Prints, cold and warm browser cache,
+every page's time as a ratio to its own floor (and to the empty page), and the map payload (bytes received over
+the websocket plus the layer files while the map page loads) in MB.
 Run: .venv/bin/python bench/bench_app.py [--rounds N]
 """
 
@@ -110,9 +111,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     scripts = {"app": "app.py", "leeg": "bench/empty_app.py", "plotly": "bench/plotly_app.py",
-               "nav": "bench/nav_app.py", "kaartvloer": "bench/map_app.py"}  # fmt: skip
+               "nav": "bench/nav_app.py", "kaartvloer": "bench/map_app.py",
+               "eigen_grafiek": "bench/gemeenten_grafiek_app.py"}  # fmt: skip
     with bench_servers(scripts) as urls:
-        app_url, empty_url, plotly_url, nav_url, map_url = (urls[k] for k in scripts)
+        app_url, empty_url, plotly_url, nav_url, map_url, grafiek_url = (urls[k] for k in scripts)
         targets = (
             ("leeg", empty_url, empty_ready),
             ("plotly", plotly_url, charts_ready),
@@ -120,6 +122,7 @@ def main() -> int:
             ("nav", nav_url, nav_ready),
             ("kaart", app_url, map_ready),
             ("grafieken", f"{app_url}/gemeenten", charts_ready),
+            ("eigen_grafiek", grafiek_url, charts_ready),
         )
         results: dict[str, list[float]] = {key: [] for key, _, _ in targets}
         warm: dict[str, list[float]] = {key: [] for key, _, _ in targets}
@@ -159,6 +162,10 @@ def main() -> int:
                 f"  {key}: {medians[key]:.2f} s = {ratio:.2f}x {FLOOR_NAMES[floor]}"
                 f" ({medians[key] / medians['leeg']:.2f}x de lege pagina)"
             )
+        print(  # what the page costs beyond drawing its own chart (bench/gemeenten_grafiek_app.py)
+            f"  grafieken tegen de eigen grafiek van Gemeenten op een lege pagina ({medians['eigen_grafiek']:.2f} s): "
+            f"{medians['grafieken'] / medians['eigen_grafiek']:.2f}x"
+        )
     print(
         f"kaart-payload (websocket + kaartlagen, uitgepakt): {payload['kaart'] / 1e6:.2f} MB "
         f"(kaart met één laag {payload['kaartvloer'] / 1e6:.2f} MB, lege pagina {payload['leeg'] / 1e6:.3f} MB)"
