@@ -80,6 +80,15 @@ def vergeet() -> None:
     _per_code.cache_clear()
 
 
+def schrijfbare_ruimte() -> Werkruimte:
+    """The workspace for a button's save; WerkruimteFout (a Dutch reason) when it went away since the page showed
+    the button."""
+    r = ruimte()
+    if r is None:
+        raise WerkruimteFout(f"de werkruimte is niet bereikbaar ({_zonder_punt(_stand['fout'] or 'onbekend')})")
+    return r
+
+
 def meld_fout(exc: WerkruimteFout) -> None:
     """A write or read failed after opening (database stopped, file made read-only): remember it for the banner."""
     if not isinstance(exc, VersieConflict):
@@ -313,7 +322,8 @@ def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) ->
             "tekst": "Vul eerst in de zijbalk uw naam in (of log in) en klik dan opnieuw op 'Bewaar locatie'.",
         }
     try:
-        loc = ruimte().bewaar_locatie(naam, geometrie, a, herkomst=herkomst, notitie=notitie or None, toets=toets)
+        loc = schrijfbare_ruimte().bewaar_locatie(naam, geometrie, a, herkomst=herkomst, notitie=notitie or None,
+                                                  toets=toets)  # fmt: skip
     except OngeldigeInvoer as exc:
         return {"soort": "waarschuwing", "tekst": f"Niet bewaard: {exc}."}
     except WerkruimteFout as exc:

@@ -119,19 +119,37 @@ def _opmerkingen(ruimte: Werkruimte, loc: Locatie, schrijven: bool) -> None:
     if not schrijven or loc.verwijderd:
         return
     with st.form(f"opmerking:{loc.id}", clear_on_submit=True):
-        tekst = st.text_area(
+        st.text_area(
             "Nieuwe opmerking",
             max_chars=2000,
             height=80,
             placeholder="Bijvoorbeeld: Borne wil dit alleen samen met Hengelo.",
+            key=f"opmerking_tekst:{loc.id}",
         )
-        verzonden = st.form_submit_button("Opmerking plaatsen", icon=":material/add_comment:")
-    if verzonden:
-        auteur = wr.auteur()
-        if auteur is None:
-            st.warning("Vul eerst in de zijbalk uw naam in (of log in).")
-        elif _actie(lambda: ruimte.opmerking_toevoegen(loc.id, tekst, auteur), "Opmerking geplaatst."):
-            st.rerun()
+        # Saved in the button's callback, first thing in the click's run (as 'Bewaar locatie', ui.werkruimte): a
+        # newer run that replaced the click's run before this form was reached lost the comment without a word.
+        st.form_submit_button("Opmerking plaatsen", icon=":material/add_comment:", on_click=_plaats_opmerking,
+                              args=(loc.id,))  # fmt: skip
+    uitkomst = st.session_state.pop(f"opmerking_uitkomst:{loc.id}", None)  # once, after the run that saved
+    if uitkomst == "geplaatst":
+        st.toast("Opmerking geplaatst.", icon=":material/check:")
+    elif uitkomst is not None:
+        _meld(uitkomst)
+
+
+def _plaats_opmerking(locatie_id: str) -> None:
+    """'Opmerking plaatsen': save the form's text; what went wrong is kept for the form to say."""
+    tekst = st.session_state.get(f"opmerking_tekst:{locatie_id}", "")
+    auteur = wr.auteur()
+    if auteur is None:
+        uitkomst = OngeldigeInvoer("vul eerst in de zijbalk uw naam in (of log in)")
+    else:
+        try:
+            wr.schrijfbare_ruimte().opmerking_toevoegen(locatie_id, tekst, auteur)
+            uitkomst = "geplaatst"
+        except (OngeldigeInvoer, WerkruimteFout) as exc:
+            uitkomst = exc
+    st.session_state[f"opmerking_uitkomst:{locatie_id}"] = uitkomst
 
 
 def _bewerken(ruimte: Werkruimte, loc: Locatie) -> None:

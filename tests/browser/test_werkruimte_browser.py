@@ -124,10 +124,12 @@ def test_a_location_saved_on_one_worker_appears_with_its_comment_on_the_other(
             a.get_by_role("textbox", name="Nieuwe opmerking").fill(OPMERKING)
             a.get_by_role("button", name="Opmerking plaatsen").click()
             try:
-                a.get_by_text(OPMERKING).wait_for(timeout=45_000)
+                a.get_by_text(OPMERKING).wait_for(timeout=30_000)
                 break
             except PlaywrightTimeout:
                 continue
+        else:
+            pytest.fail("de opmerking verschijnt niet: " + a.locator("main").inner_text()[:2000])
 
         b = browser.new_context(viewport={"width": 1500, "height": 1100}, locale="nl-NL").new_page()
         b.goto(tweede + "/werkruimte")
