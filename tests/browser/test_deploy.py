@@ -117,7 +117,7 @@ def test_sessions_spread_over_both_workers_and_stay_sticky(proxy):
     get(proxy.url + "/_stcore/health", cookie)
     assert in_eigen_lus(run_pages(proxy, cookie, 3)) == [None] * 3
     chosen = upstreams(proxy, "/_stcore/health")[-2:] + upstreams(proxy, "/_stcore/stream")[before:]
-    assert len(chosen) == 5 and len(set(chosen)) == 1
+    assert len(chosen) >= 5 and len(set(chosen)) == 1, chosen  # (a websocket that reconnected under load: 6)
 
 
 @pytest.mark.browser
