@@ -147,10 +147,6 @@ def cache_clear() -> None:
 _klaar: dict[tuple, None] = {}
 
 
-def _is_klaar(sleutel: tuple) -> bool:
-    return sleutel in _klaar
-
-
 def _onthoud_klaar(sleutel: tuple) -> None:
     _klaar[sleutel] = None
     while len(_klaar) > CACHE_SIZE:
@@ -192,7 +188,7 @@ def st_folium_cached(
             on_change=on_change, feature_group_to_add=None if group is None else group[0](*group[1]),
         )  # fmt: skip
     sleutel = (builder, tuple(inputs), key, returned)
-    if wacht_tekst is None or _is_klaar(sleutel):
+    if wacht_tekst is None or sleutel in _klaar:
         view = rendered(*sleutel)
     else:  # the first time in this process: building takes seconds, say so
         with st.spinner(wacht_tekst):
