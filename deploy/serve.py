@@ -69,17 +69,28 @@ def tile_hosts() -> list[str]:
     return list(dict.fromkeys(hosts))
 
 
-def content_security_policy() -> str:
+# streamlit-folium's map frame: every st_folium map (Kaart, Zoekgebieden, Eigen data) is this one component.
+MAP_FRAME_PATH = "/component/streamlit_folium.st_folium/"
+
+
+def content_security_policy(map_frame: bool = False) -> str:
     """Only the app itself, plus images from the tile hosts.
 
     Scripts need 'unsafe-inline': the folium component receives the map as a script and runs it inline (checked
-    in Chromium: without it the map stays empty; 'unsafe-eval' is not needed). 'wasm-unsafe-eval' lets Streamlit's
-    frontend compile its WebAssembly (Chromium reports a violation without it), nothing else. Styles: CSS-in-JS.
+    in Chromium: without it the map stays empty). 'wasm-unsafe-eval' lets Streamlit's frontend compile its
+    WebAssembly (Chromium reports a violation without it), nothing else. Styles: CSS-in-JS.
+
+    `map_frame`: the policy of the map component's own frame, which also allows 'unsafe-eval'. streamlit-folium
+    runs a feature group sent beside the map (the chosen municipality's outline and fit on the Kaart, the results
+    on Zoekgebieden) with `eval`; blocked, it throws and the outline never appears. That frame already runs the
+    map script it receives inline, so eval adds no new source of code: it runs text from the same server. The
+    app's own pages keep eval blocked.
     """
     tiles = " ".join(tile_hosts())
+    scripts = "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'" + (" 'unsafe-eval'" if map_frame else "")
     directives = (
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+        scripts,
         "style-src 'self' 'unsafe-inline'",
         f"img-src 'self' data: blob: {tiles}",
         "font-src 'self' data:",
@@ -99,7 +110,14 @@ def nginx_config(worker_ports: list[int], port: int, tmp: Path, address: str = "
     """nginx's config; `tmp` holds its pid and temp folders (logs go to supervisord, which rotates them)."""
     template = jinja2.Template(TEMPLATE.read_text(encoding="utf-8"), keep_trailing_newline=True)
     return template.render(
-        workers=worker_ports, port=port, tmp=tmp, address=address, cookie=STICKY_COOKIE, csp=content_security_policy()
+        workers=worker_ports,
+        port=port,
+        tmp=tmp,
+        address=address,
+        cookie=STICKY_COOKIE,
+        csp=content_security_policy(),
+        csp_map_frame=content_security_policy(map_frame=True),
+        map_frame_path=MAP_FRAME_PATH,
     )
 
 
