@@ -171,6 +171,23 @@ def test_bewaar_locatie_on_the_test_card_keeps_the_figures(ruimte):
     assert "Bewaard: Kandidaat bij Almelo" in opties
 
 
+def test_a_fresh_session_on_a_saved_shape_says_it_is_saved_and_by_whom(ruimte):
+    """'Bewaard' comes from the workspace: a new session (a reconnect, a colleague) on the same shape sees it; on
+    another shape it does not."""
+    circel = {"p": "g", "r": "250", "v": "c24500.47800.200", "t": "T1"}
+    at = open_pagina("app_pages/zoekgebieden.py", query=circel)
+    next(t for t in at.text_input if t.key == "bewaar_naam:toets").input("Kandidaat bij Almelo")
+    knop(at, "Bewaar locatie").click().run()
+    (loc,) = ruimte.locaties()
+    nieuw = open_pagina("app_pages/zoekgebieden.py", naam=None, query=circel)
+    assert not nieuw.exception
+    assert [s.value for s in nieuw.success] == ["Bewaard in de werkruimte."]
+    regel = next(t.value for t in nieuw.text if t.value.startswith("Kandidaat bij Almelo"))
+    assert "Marie Maas (niet geverifieerd)" in regel and ", ".join(loc.gemeenten) in regel
+    ander = open_pagina("app_pages/zoekgebieden.py", naam=None, query={**circel, "v": "c24600.47800.200"})
+    assert not ander.exception and not ander.success
+
+
 def test_a_shape_drawn_on_the_kaart_is_saved_as_a_location(ruimte):
     at = open_pagina("app_pages/kaart.py")
     assert not at.exception
@@ -181,6 +198,7 @@ def test_a_shape_drawn_on_the_kaart_is_saved_as_a_location(ruimte):
     at.run()
     next(t for t in at.text_input if t.key == "bewaar_naam:kaart").input("Getekend bij Borne")
     knop(at, "Bewaar locatie").click().run()
+    assert [s.value for s in at.success] == ["Bewaard in de werkruimte."]  # the stored shape is the drawn one
     (loc,) = ruimte.locaties()
     assert (loc.naam, loc.herkomst, loc.auteur) == ("Getekend bij Borne", "getekend", "Marie Maas")
     assert 100 < loc.oppervlakte_ha < 200 and "Borne" in loc.gemeenten

@@ -267,6 +267,20 @@ def schrijver() -> Auteur | None:
 # ---------- saving a location from a page ----------
 
 
+ZELFDE_VORM_M = 1.0  # a shape within a metre of a saved one is that one (a trip through the map moves centimetres)
+
+
+def bewaarde_met_vorm(geometrie) -> Locatie | None:
+    """The most recently changed saved location with this shape (EPSG:28992, within `ZELFDE_VORM_M`), if any."""
+    zelfde = (
+        loc
+        for loc in locaties_per_code().values()  # newest change first
+        if loc.geometrie is not None and loc.geometrie.geom_type == geometrie.geom_type
+        and shapely.hausdorff_distance(loc.geometrie, geometrie) <= ZELFDE_VORM_M
+    )
+    return next(zelfde, None)
+
+
 def bewaar_locatie_formulier(
     plek: str,
     geometrie,
@@ -278,9 +292,12 @@ def bewaar_locatie_formulier(
 
     The save happens in the button's callback, which Streamlit runs first thing in the run the click starts. Done
     in the page body instead, it was lost now and then: a map above the form that reports a new view starts a
-    newer run, which replaces the click's run before it reaches the form, and nothing was saved or said. The
-    outcome stays on screen for this shape (a rerun does not wipe it, so nobody saves twice to be sure) until the
-    shape changes or the next click."""
+    newer run, which replaces the click's run before it reaches the form, and nothing was saved or said.
+
+    'Bewaard' is read from the workspace, not from this session: the form says so for as long as a saved location
+    has this shape, also after a rerun, a reconnect that starts a fresh session, or a save by a colleague, so
+    nobody saves twice to be sure. A refusal (no name yet, an invalid shape) belongs to this session's last click
+    and shows while the shape is the same."""
     if not banner():
         return
     uitkomst_sleutel = f"bewaar_uitkomst:{plek}"
@@ -292,29 +309,34 @@ def bewaar_locatie_formulier(
         st.text_area("Notitie (optioneel)", max_chars=2000, key=f"bewaar_notitie:{plek}", height=80)
         st.form_submit_button("Bewaar locatie", icon=":material/save:", on_click=_bewaar_bij_klik,
                               args=(plek, geometrie, herkomst, toets, vorm))  # fmt: skip
-    uitkomst = st.session_state.get(uitkomst_sleutel)
-    if uitkomst is None or uitkomst["vorm"] != vorm:  # another shape now: its outcome is not this one's
+    weigering = st.session_state.get(uitkomst_sleutel)
+    if weigering is not None and weigering["vorm"] != vorm:  # another shape now: that refusal is not this one's
         st.session_state.pop(uitkomst_sleutel, None)
-        return
-    if uitkomst["soort"] == "bewaard":
+    elif weigering is not None:
+        melding = st.warning if weigering["soort"] == "waarschuwing" else st.error
+        melding(weigering["tekst"], icon=":material/warning:" if melding is st.warning else ":material/error:")
+    loc = bewaarde_met_vorm(geometrie)
+    if loc is not None:
         st.success("Bewaard in de werkruimte.", icon=":material/check:")
-        st.text(uitkomst["tekst"])  # the name as typed: plain text
+        gemeenten = ", ".join(loc.gemeenten) or "buiten Twente"
+        wie = f"door {tab.auteur(loc.auteur, loc.geverifieerd)}, {tab.tijd(loc.aangemaakt)}"
+        st.text(f"{loc.naam} — {gemeenten}; {wie}")  # the name as typed: plain text
         st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
-    elif uitkomst["soort"] == "waarschuwing":
-        st.warning(uitkomst["tekst"], icon=":material/warning:")
-    else:
-        st.error(uitkomst["tekst"], icon=":material/error:")
 
 
 def _bewaar_bij_klik(plek: str, geometrie, herkomst: str, toets: Mapping[str, Any] | None, vorm: str) -> None:
-    """The 'Bewaar locatie' callback: save with the form's name and note, keep the outcome for the form to show."""
+    """The 'Bewaar locatie' callback: save with the form's name and note; a refusal is kept for the form to show."""
     naam = st.session_state.get(f"bewaar_naam:{plek}", "")
     notitie = st.session_state.get(f"bewaar_notitie:{plek}", "")
-    uitkomst = _bewaar_locatie(naam, notitie, geometrie, herkomst, toets)
-    st.session_state[f"bewaar_uitkomst:{plek}"] = {**uitkomst, "vorm": vorm}
+    weigering = _bewaar_locatie(naam, notitie, geometrie, herkomst, toets)
+    if weigering is None:
+        st.session_state.pop(f"bewaar_uitkomst:{plek}", None)
+    else:
+        st.session_state[f"bewaar_uitkomst:{plek}"] = {**weigering, "vorm": vorm}
 
 
-def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) -> dict[str, str]:
+def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) -> dict[str, str] | None:
+    """Save; None when saved, else the refusal in Dutch."""
     a = auteur()
     if a is None:
         return {
@@ -329,7 +351,8 @@ def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) ->
     except WerkruimteFout as exc:
         meld_fout(exc)
         return {"soort": "fout", "tekst": f"Niet bewaard: {exc}"}
-    return {"soort": "bewaard", "tekst": f"{loc.naam} — {', '.join(loc.gemeenten) or 'buiten Twente'}"}
+    log.info("Locatie '%s' bewaard door %s (%s)", loc.naam, loc.auteur, herkomst)
+    return None
 
 
 def bewaar_nieuwe_versie(stap, *, conflict_sleutel: str, conflict: dict, versie_sleutel: str, gelukt: str,
