@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from deploy import serve
 from reb_maps.werkruimte import Werkruimte
 from tests.browser.conftest import ROOT, free_port, wait_healthy
-from tests.browser.helpers import map_frame, wait_idle
+from tests.browser.helpers import map_frame, wait_idle, wait_settled
 from tests.conftest import nieuwe_postgis_database
 
 pytestmark = pytest.mark.slow
@@ -97,7 +97,8 @@ def _bewaar(page, naam: str | None, werkruimte: str) -> None:
         wait_idle(page, timeout=120_000)  # a fresh worker computes the search areas first: under load, a while
         if naam and poging == 0:
             page.get_by_role("textbox", name="Naam van de locatie").first.fill(naam, timeout=120_000)
-        page.get_by_role("button", name="Bewaar locatie").first.click()
+        wait_settled(page, timeout=120_000)  # the map's own view reports start reruns that redraw the form
+        page.get_by_role("button", name="Bewaar locatie").first.click(timeout=120_000)
         try:  # under a full test run the click's run can wait a long time behind the page's own heavy runs
             uitkomst.first.wait_for(timeout=60_000)
             break
