@@ -186,6 +186,9 @@ def test_a_fresh_session_on_a_saved_shape_says_it_is_saved_and_by_whom(ruimte):
     assert "Marie Maas (niet geverifieerd)" in regel and ", ".join(loc.gemeenten) in regel
     ander = open_pagina("app_pages/zoekgebieden.py", naam=None, query={**circel, "v": "c24600.47800.200"})
     assert not ander.exception and not ander.success
+    knop(ander, "Bewaar locatie").click().run()  # no name yet: refused, and not called saved
+    assert not ander.success and [w.value for w in ander.warning if w.value.startswith("Vul eerst")]
+    assert len(ruimte.locaties()) == 1
 
 
 def test_a_shape_drawn_on_the_kaart_is_saved_as_a_location(ruimte):

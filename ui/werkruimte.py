@@ -294,10 +294,10 @@ def bewaar_locatie_formulier(
     in the page body instead, it was lost now and then: a map above the form that reports a new view starts a
     newer run, which replaces the click's run before it reaches the form, and nothing was saved or said.
 
-    'Bewaard' is read from the workspace, not from this session: the form says so for as long as a saved location
-    has this shape, also after a rerun, a reconnect that starts a fresh session, or a save by a colleague, so
-    nobody saves twice to be sure. A refusal (no name yet, an invalid shape) belongs to this session's last click
-    and shows while the shape is the same."""
+    'Bewaard' is also read from the workspace: the form says so for as long as a saved location has this shape,
+    also after a reconnect that starts a fresh session, or for a colleague's save, so nobody saves twice to be
+    sure. This session's own outcome (saved, or a refusal: no name yet, an invalid shape) shows while the shape is
+    the same."""
     if not banner():
         return
     uitkomst_sleutel = f"bewaar_uitkomst:{plek}"
@@ -309,34 +309,37 @@ def bewaar_locatie_formulier(
         st.text_area("Notitie (optioneel)", max_chars=2000, key=f"bewaar_notitie:{plek}", height=80)
         st.form_submit_button("Bewaar locatie", icon=":material/save:", on_click=_bewaar_bij_klik,
                               args=(plek, geometrie, herkomst, toets, vorm))  # fmt: skip
-    weigering = st.session_state.get(uitkomst_sleutel)
-    if weigering is not None and weigering["vorm"] != vorm:  # another shape now: that refusal is not this one's
+    uitkomst = st.session_state.get(uitkomst_sleutel)
+    if uitkomst is not None and uitkomst["vorm"] != vorm:  # another shape now: that outcome is not this one's
         st.session_state.pop(uitkomst_sleutel, None)
-    elif weigering is not None:
-        melding = st.warning if weigering["soort"] == "waarschuwing" else st.error
-        melding(weigering["tekst"], icon=":material/warning:" if melding is st.warning else ":material/error:")
+        uitkomst = None
+    if uitkomst is not None and uitkomst["soort"] != "bewaard":
+        melding = st.warning if uitkomst["soort"] == "waarschuwing" else st.error
+        melding(uitkomst["tekst"], icon=":material/warning:" if melding is st.warning else ":material/error:")
     loc = bewaarde_met_vorm(geometrie)
-    if loc is not None:
+    eigen = uitkomst["tekst"] if uitkomst is not None and uitkomst["soort"] == "bewaard" else None
+    regel = _bewaard_regel(loc) if loc is not None else eigen
+    if regel is not None:  # the workspace says so; this session's own save says so at once as well
         st.success("Bewaard in de werkruimte.", icon=":material/check:")
-        gemeenten = ", ".join(loc.gemeenten) or "buiten Twente"
-        wie = f"door {tab.auteur(loc.auteur, loc.geverifieerd)}, {tab.tijd(loc.aangemaakt)}"
-        st.text(f"{loc.naam} — {gemeenten}; {wie}")  # the name as typed: plain text
+        st.text(regel)  # the name as typed: plain text
         st.page_link("app_pages/werkruimte.py", label="Naar de werkruimte", icon=":material/folder_shared:")
 
 
+def _bewaard_regel(loc: Locatie) -> str:
+    gemeenten = ", ".join(loc.gemeenten) or "buiten Twente"
+    return f"{loc.naam} — {gemeenten}; door {tab.auteur(loc.auteur, loc.geverifieerd)}, {tab.tijd(loc.aangemaakt)}"
+
+
 def _bewaar_bij_klik(plek: str, geometrie, herkomst: str, toets: Mapping[str, Any] | None, vorm: str) -> None:
-    """The 'Bewaar locatie' callback: save with the form's name and note; a refusal is kept for the form to show."""
+    """The 'Bewaar locatie' callback: save with the form's name and note, keep the outcome for the form to show."""
     naam = st.session_state.get(f"bewaar_naam:{plek}", "")
     notitie = st.session_state.get(f"bewaar_notitie:{plek}", "")
-    weigering = _bewaar_locatie(naam, notitie, geometrie, herkomst, toets)
-    if weigering is None:
-        st.session_state.pop(f"bewaar_uitkomst:{plek}", None)
-    else:
-        st.session_state[f"bewaar_uitkomst:{plek}"] = {**weigering, "vorm": vorm}
+    uitkomst = _bewaar_locatie(naam, notitie, geometrie, herkomst, toets)
+    st.session_state[f"bewaar_uitkomst:{plek}"] = {**uitkomst, "vorm": vorm}
 
 
-def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) -> dict[str, str] | None:
-    """Save; None when saved, else the refusal in Dutch."""
+def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) -> dict[str, str]:
+    """Save; the outcome in Dutch ('bewaard', or a refusal)."""
     a = auteur()
     if a is None:
         return {
@@ -352,7 +355,7 @@ def _bewaar_locatie(naam: str, notitie: str, geometrie, herkomst: str, toets) ->
         meld_fout(exc)
         return {"soort": "fout", "tekst": f"Niet bewaard: {exc}"}
     log.info("Locatie '%s' bewaard door %s (%s)", loc.naam, loc.auteur, herkomst)
-    return None
+    return {"soort": "bewaard", "tekst": _bewaard_regel(loc)}
 
 
 def bewaar_nieuwe_versie(stap, *, conflict_sleutel: str, conflict: dict, versie_sleutel: str, gelukt: str,
